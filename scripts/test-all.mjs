@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Runs every test layer and ends with one line "N passed, N failed" over all of them.
+// Layers: unit and protocol (node:test over the tsc output), broker (differential tests
+// against the real mosquitto), integration (the suite inside a real VS Code).
+// Usage: node scripts/test-all.mjs [layer...]   (default: all layers)
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+const requested = process.argv.slice(2);
+const layers = requested.length > 0 ? requested : ['unit', 'protocol', 'broker', 'integration'];
+
+function testFiles(dir) {
+  const found = [];
+  const walk = (d) => {
+    if (!existsSync(d)) {
+      return;
+    }
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else if (entry.name.endsWith('.test.js')) {
+        found.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], ...options });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+async function nodeTestLayer(name, dir) {
+  const files = testFiles(join(root, 'out', 'test', dir));
+  if (files.length === 0) {
+    console.log(`[${name}] no compiled tests in out/test/${dir}: run 'npm run build' first`);
+    return { passed: 0, failed: 1 };
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'mosquitto-tests-'));
+  const tap = join(tmp, 'results.tap');
+  try {
+    const { code } = await run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+    const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+    const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    const passed = count('pass');
+    let failed = count('fail') + count('cancelled');
+    if (code !== 0 && failed === 0) {
+      failed = 1; // the runner failed outside any test (e.g. a file that does not load)
+    }
+    return { passed, failed };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function scriptLayer(name, script, args = []) {
+  if (!existsSync(join(root, script))) {
+    console.log(`[${name}] ${script} is missing`);
+    return { passed: 0, failed: 1 };
+  }
+  const { code, output } = await run(process.execPath, [script, ...args]);
+  const m = [...output.matchAll(new RegExp(`^LAYER_RESULT ${name} (\\d+) (\\d+)$`, 'gm'))].pop();
+  if (!m) {
+    console.log(`[${name}] finished without a LAYER_RESULT line (exit ${code})`);
+    return { passed: 0, failed: 1 };
+  }
+  const passed = Number(m[1]);
+  let failed = Number(m[2]);
+  if (code !== 0 && failed === 0) {
+    failed = 1;
+  }
+  return { passed, failed };
+}
+
+const runners = {
+  unit: () => nodeTestLayer('unit', 'unit'),
+  protocol: () => nodeTestLayer('protocol', 'protocol'),
+  broker: () => scriptLayer('broker', 'out/test/broker/differential.js'),
+  integration: () => scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs'),
+};
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const layer of layers) {
+  const runner = runners[layer];
+  if (!runner) {
+    console.error(`unknown layer '${layer}' (known: ${Object.keys(runners).join(', ')})`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${layer} tests ===`);
+  const result = await runner();
+  summary.push(`${layer}: ${result.passed} passed, ${result.failed} failed`);
+  passed += result.passed;
+  failed += result.failed;
+}
+console.log(`\n${summary.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import type { FileSystemAccess, PathInfo, Platform } from './service';
+
+/** The host platform in the service's terms. */
+export function hostPlatform(): Platform {
+  return process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'macos' : 'linux';
+}
+
+/**
+ * File access backed by Node's fs, with an optional overlay of documents open in the
+ * editor (their unsaved text wins over the disk).
+ */
+export function nodeFileSystem(overlay?: (path: string) => string | undefined): FileSystemAccess {
+  return {
+    hostPlatform: hostPlatform(),
+    stat(path: string): PathInfo | undefined {
+      try {
+        const stat = fs.statSync(path);
+        let readable = true;
+        try {
+          fs.accessSync(path, fs.constants.R_OK);
+        } catch {
+          readable = false;
+        }
+        return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', readable };
+      } catch {
+        return undefined;
+      }
+    },
+    readDirectory(path: string): readonly string[] | undefined {
+      try {
+        return fs.readdirSync(path);
+      } catch {
+        return undefined;
+      }
+    },
+    readFile(path: string): string | undefined {
+      const open = overlay?.(path);
+      if (open !== undefined) {
+        return open;
+      }
+      try {
+        return decodeConfigBytes(fs.readFileSync(path)).text;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Result of decoding a configuration file's bytes. */
+export interface DecodedText {
+  readonly text: string;
+  /** UTF-16 files cannot be read by the broker at all. */
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** The bytes look like a binary file rather than text. */
+  readonly binary: boolean;
+}
+
+/**
+ * Decodes bytes the way the broker sees them: as UTF-8, keeping a byte order mark (the
+ * broker does not skip it); invalid sequences become U+FFFD.
+ */
+export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', binary: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', binary: false };
+  }
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  let nul = 0;
+  for (const b of sample) {
+    if (b === 0) {
+      nul++;
+    } else if (b < 0x09 || (b > 0x0d && b < 0x20)) {
+      control++;
+    }
+  }
+  const binary = sample.length > 0 && (nul > sample.length / 8 || control > sample.length / 4);
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8', binary };
+}

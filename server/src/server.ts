@@ -1,0 +1,265 @@
+import type { CancellationToken, Connection, InitializeParams, InitializeResult, ResponseError } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, LSPErrorCodes, ResponseError as RpcError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import type { Analysis, AnalysisSettings, Version } from './service';
+import { analyze, parse } from './service';
+import type { ParsedFile } from './service';
+import { nodeFileSystem } from './nodeFileSystem';
+import type { UserSettings } from './settings';
+import { toAnalysisSettings } from './settings';
+
+/** Client capabilities the features adapt to, read once at initialize. */
+export interface ClientCapabilitiesSummary {
+  markdown: boolean;
+  snippets: boolean;
+  configuration: boolean;
+  hierarchicalSymbols: boolean;
+  codeActionLiterals: boolean;
+}
+
+/** Delay between the last keystroke and validation. */
+const DEBOUNCE_MS = 150;
+
+/** Converts a document URI to a native path when it is a file URI. */
+export function uriToPath(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Converts an id used by the service (native path or URI) back to a URI. */
+export function idToUri(id: string): string {
+  return path.isAbsolute(id) ? URI.file(id).toString() : id;
+}
+
+/**
+ * Runs a handler safely: cancellation is honoured, errors are logged with the URI and a
+ * default result is returned instead of failing the request.
+ */
+export function runSafe<T>(connection: Connection, label: string, uri: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
+  if (token?.isCancellationRequested) {
+    return new RpcError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+  }
+  try {
+    return work();
+  } catch (error) {
+    connection.console.error(`${label} failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+/** Shared state of the running server; features read analyses from here. */
+export class ServerState {
+  readonly documents = new TextDocuments(TextDocument);
+  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false };
+  userSettings: UserSettings = {};
+  detectedVersion: Version | undefined;
+  settings: AnalysisSettings = toAnalysisSettings(undefined);
+  private readonly parsed = new Map<string, { version: number; file: ParsedFile }>();
+  private readonly analyses = new Map<string, { version: number; epoch: number; analysis: Analysis }>();
+  /** Bumped when settings change, so cached analyses are recomputed. */
+  epoch = 0;
+
+  /** The parse of an open document, computed once per document version. */
+  parsedFile(document: TextDocument): ParsedFile {
+    const cached = this.parsed.get(document.uri);
+    if (cached && cached.version === document.version) {
+      return cached.file;
+    }
+    const file = parse(document.getText(), uriToPath(document.uri) ?? document.uri);
+    this.parsed.set(document.uri, { version: document.version, file });
+    return file;
+  }
+
+  /** The analysis of an open document, computed once per document version and settings epoch. */
+  analysis(document: TextDocument): Analysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.epoch === this.epoch) {
+      return cached.analysis;
+    }
+    const filePath = uriToPath(document.uri);
+    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, this.settings, this.fileSystem(), this.parsedFile(document));
+    this.analyses.set(document.uri, { version: document.version, epoch: this.epoch, analysis });
+    return analysis;
+  }
+
+  /** Analysis of the main configuration that includes this document, when there is one. */
+  includingAnalysis(document: TextDocument): { analysis: Analysis; mainUri: string } | undefined {
+    const filePath = uriToPath(document.uri);
+    if (!filePath) {
+      return undefined;
+    }
+    for (const other of this.documents.all()) {
+      if (other.uri === document.uri) {
+        continue;
+      }
+      const analysis = this.analysis(other);
+      if (analysis.model.includedBy.has(filePath)) {
+        return { analysis, mainUri: other.uri };
+      }
+    }
+    // Not included by an open file: look for the usual layout, mosquitto.conf next to conf.d/.
+    for (const candidate of [path.join(path.dirname(filePath), '..', 'mosquitto.conf'), path.join(path.dirname(filePath), 'mosquitto.conf')]) {
+      if (candidate === filePath || !fs.existsSync(candidate)) {
+        continue;
+      }
+      const text = this.fileSystem().readFile(candidate);
+      if (text === undefined) {
+        continue;
+      }
+      const analysis = analyze({ text, uri: candidate, path: candidate }, this.settings, this.fileSystem());
+      if (analysis.model.includedBy.has(filePath)) {
+        return { analysis, mainUri: URI.file(candidate).toString() };
+      }
+    }
+    return undefined;
+  }
+
+  forget(uri: string): void {
+    this.parsed.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  fileSystem(): ReturnType<typeof nodeFileSystem> {
+    return nodeFileSystem((p) => {
+      const open = this.documents.get(URI.file(p).toString());
+      return open?.getText();
+    });
+  }
+}
+
+/** Wires the protocol to the language service. */
+export function startServer(connection: Connection, version: string): ServerState {
+  const state = new ServerState();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** URIs we published diagnostics for on behalf of each analysed document. */
+  const publishedFor = new Map<string, Set<string>>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const text = params.capabilities.textDocument;
+    state.capabilities = {
+      markdown: text?.hover?.contentFormat?.includes('markdown') ?? false,
+      snippets: text?.completion?.completionItem?.snippetSupport ?? false,
+      configuration: params.capabilities.workspace?.configuration ?? false,
+      hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
+      codeActionLiterals: text?.codeAction?.codeActionLiteralSupport !== undefined,
+    };
+    const init = params.initializationOptions as { settings?: UserSettings } | undefined;
+    if (init?.settings) {
+      state.userSettings = init.settings;
+      state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'mosquitto-language-server', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (state.capabilities.configuration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mosquitto' });
+      void refreshSettings();
+    }
+  });
+
+  const refreshSettings = async (): Promise<void> => {
+    if (state.capabilities.configuration) {
+      try {
+        const value = (await connection.workspace.getConfiguration({ section: 'mosquitto' })) as UserSettings | null;
+        state.userSettings = value ?? {};
+      } catch (error) {
+        connection.console.error(`Reading settings failed: ${String(error)}`);
+      }
+    }
+    state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
+    state.epoch++;
+    for (const document of state.documents.all()) {
+      schedule(document, 0);
+    }
+  };
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as { mosquitto?: UserSettings } | undefined)?.mosquitto;
+    if (!state.capabilities.configuration && settings) {
+      state.userSettings = settings;
+    }
+    void refreshSettings();
+  });
+
+  const publish = (document: TextDocument): void => {
+    const uri = document.uri;
+    const version = document.version;
+    const current = state.documents.get(uri);
+    if (!current || current.version !== version) {
+      return; // a newer edit will publish
+    }
+    const including = state.includingAnalysis(document);
+    const analysis = including?.analysis ?? state.analysis(document);
+    const ownId = uriToPath(uri) ?? uri;
+    const sent = new Set<string>();
+    for (const [id, diagnostics] of analysis.diagnostics) {
+      const target = idToUri(id);
+      if (including && id !== ownId) {
+        continue; // the main file publishes for itself and its other included files
+      }
+      void connection.sendDiagnostics({ uri: target, version: target === uri ? version : undefined, diagnostics });
+      sent.add(target);
+    }
+    if (!sent.has(uri)) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      sent.add(uri);
+    }
+    for (const stale of publishedFor.get(uri) ?? []) {
+      if (!sent.has(stale) && !state.documents.get(stale)) {
+        void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+      }
+    }
+    publishedFor.set(uri, sent);
+  };
+
+  const schedule = (document: TextDocument, delay = DEBOUNCE_MS): void => {
+    const uri = document.uri;
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      try {
+        publish(document);
+      } catch (error) {
+        connection.console.error(`Validation failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }, delay));
+  };
+
+  state.documents.onDidOpen((e) => schedule(e.document, 0));
+  state.documents.onDidChangeContent((e) => schedule(e.document));
+  state.documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    state.forget(e.document.uri);
+    for (const uri of publishedFor.get(e.document.uri) ?? [e.document.uri]) {
+      if (uri === e.document.uri || !state.documents.get(uri)) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+    publishedFor.delete(e.document.uri);
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) {
+      clearTimeout(timer);
+    }
+    timers.clear();
+  });
+
+  state.documents.listen(connection);
+  connection.listen();
+  return state;
+}

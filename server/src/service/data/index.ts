@@ -1,0 +1,37 @@
+import { DIRECTIVES } from './catalogue';
+import type { DirectiveSpec } from './types';
+
+export { DIRECTIVES } from './catalogue';
+export type { ArgSpec, ArgType, BuildFeature, DirectiveSpec, DuplicatePolicy, Scope, ValueMode } from './types';
+
+const byName = new Map<string, DirectiveSpec>();
+const families: DirectiveSpec[] = [];
+for (const spec of DIRECTIVES) {
+  if (spec.prefix !== undefined) {
+    families.push(spec);
+  } else {
+    byName.set(spec.name, spec);
+  }
+}
+
+/** Looks a keyword up the way the broker matches it: exact, case-sensitive; prefix families by prefix. */
+export function findDirective(name: string): DirectiveSpec | undefined {
+  const exact = byName.get(name);
+  if (exact) {
+    return exact;
+  }
+  for (const family of families) {
+    if (family.prefix !== undefined && name.startsWith(family.prefix)) {
+      return family;
+    }
+  }
+  return undefined;
+}
+
+/** Every plain directive name (families excluded), in catalogue order. */
+export const DIRECTIVE_NAMES: readonly string[] = DIRECTIVES.filter((d) => d.prefix === undefined).map((d) => d.name);
+
+/** The canonical directive a synonym stands for (itself when it is no synonym). */
+export function canonicalName(spec: DirectiveSpec): string {
+  return spec.aliasOf ?? spec.name;
+}

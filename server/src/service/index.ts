@@ -1,0 +1,54 @@
+/**
+ * The mosquitto.conf language service: pure functions from text (plus injected file access)
+ * to LSP types. No editor, protocol or Node-specific code lives here.
+ */
+import type { ConfigModel } from './model/config';
+import { buildConfig } from './model/config';
+import type { ParsedFile } from './parser/parser';
+import { parse } from './parser/parser';
+import type { AnalysisSettings, FileSystemAccess, Platform, RuleSeverity } from './types';
+import { NO_FILE_SYSTEM } from './types';
+import type { DiagnosticsByFile } from './validate';
+import { validateConfig } from './validate';
+import { NEWEST_RELEASE } from './version';
+
+export * from './types';
+export * from './version';
+export { parse, parseLine, splitTokens } from './parser/parser';
+export type { Directive, ParsedFile, ParsedLine, Token } from './parser/parser';
+export { buildConfig, describeSection, activeListeners, lastEntry, listenerProtocol, compareIncludeNames } from './model/config';
+export type { ConfigModel, Section, Placement, PlacementKind, IncludeInfo } from './model/config';
+export { validateConfig, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './validate';
+export type { DiagnosticsByFile } from './validate';
+export { RULES } from './rules';
+export type { Rule } from './rules';
+export { DIRECTIVES, DIRECTIVE_NAMES, findDirective, canonicalName } from './data';
+export type { DirectiveSpec, ArgSpec } from './data';
+
+/** Settings with every field filled in: newest release, Linux, path checks on, no overrides. */
+export function defaultSettings(overrides: Partial<AnalysisSettings> = {}): AnalysisSettings {
+  return { brokerVersion: NEWEST_RELEASE, platform: 'linux' as Platform, checkPaths: true, rules: {} as Record<string, RuleSeverity>, ...overrides };
+}
+
+/** A document to analyse. */
+export interface AnalysisInput {
+  readonly text: string;
+  /** Id of the document (a URI in the editor, a path in the CLI). */
+  readonly uri: string;
+  /** Native path of the file, when it is on disk (for include_dir and path checks). */
+  readonly path?: string;
+}
+
+/** Everything one analysis produces; every feature works from this. */
+export interface Analysis {
+  readonly parsed: ParsedFile;
+  readonly model: ConfigModel;
+  readonly diagnostics: DiagnosticsByFile;
+}
+
+/** Parses, builds the section model and validates one configuration. */
+export function analyze(input: AnalysisInput, settings: AnalysisSettings = defaultSettings(), fs: FileSystemAccess = NO_FILE_SYSTEM, parsed?: ParsedFile): Analysis {
+  const main = parsed ?? parse(input.text, input.uri);
+  const model = buildConfig({ main, path: input.path }, settings, fs);
+  return { parsed: main, model, diagnostics: validateConfig(model, settings, fs) };
+}

@@ -1,0 +1,448 @@
+import type { Directive, ParsedFile } from '../parser/parser';
+import { parse } from '../parser/parser';
+import type { AnalysisSettings, FileSystemAccess } from '../types';
+import type { Version } from '../version';
+import { atLeast, before } from '../version';
+import { basename, dirname, isCheckableOn, joinPath, resolveConfigPath } from '../util/paths';
+
+/** The kinds of section a configuration has. */
+export type SectionKind = 'global' | 'default-listener' | 'listener' | 'bridge';
+
+/** A section of the configuration: the directives the broker applies to one thing. */
+export interface Section {
+  readonly kind: SectionKind;
+  /** Stable id within one analysis: `global`, `default`, `listener:N`, `bridge:N`. */
+  readonly id: string;
+  /** The `listener` or `connection` line that opened it. */
+  readonly header: Directive | undefined;
+  /** Listener port (for the default listener: the last `port` value, else 1883). */
+  port: number | undefined;
+  /** Listener bind address or unix socket path. */
+  address: string | undefined;
+  /** Bridge name. */
+  readonly name: string | undefined;
+  /** Directives the broker applies to this section, in reading order. */
+  readonly entries: Directive[];
+  /** Default listener only: configured by `port`/`bind_address` (this leaves local-only mode). */
+  explicit: boolean;
+}
+
+/** Why a directive landed where it did. */
+export type PlacementKind =
+  | 'global'
+  | 'listener'
+  | 'default-listener'
+  | 'implicit-default-listener'
+  | 'security-global'
+  | 'security-listener'
+  | 'security-default-listener'
+  | 'bridge'
+  | 'plugin'
+  | 'section-start'
+  | 'include'
+  | 'no-listener'
+  | 'no-explicit-listener'
+  | 'no-bridge'
+  | 'no-plugin'
+  | 'unknown';
+
+/** Where one directive applies. */
+export interface Placement {
+  readonly kind: PlacementKind;
+  /** The section the broker applies the directive to (undefined when it has none). */
+  readonly target: Section | undefined;
+  /** For plugin options: the plugin line they attach to. */
+  readonly plugin: Directive | undefined;
+  /** Value of per_listener_settings when the line was read. */
+  readonly perListenerSettings: boolean;
+  /** The file is one read through include_dir. */
+  readonly included: boolean;
+}
+
+/** What became of one include_dir line. */
+export interface IncludeInfo {
+  readonly directive: Directive;
+  /** Resolved directory on this machine, when it could be resolved. */
+  readonly directory: string | undefined;
+  /** Included files in the broker's order (native paths). */
+  readonly files: readonly string[];
+  /** Other entries of the folder, which the broker skips (editor backups and the like). */
+  readonly skipped: readonly string[];
+  readonly status: 'ok' | 'unreadable' | 'not-checked' | 'nested' | 'empty-value';
+}
+
+/** One configuration: the main file, its included files, and its sections. */
+export interface ConfigModel {
+  readonly settings: AnalysisSettings;
+  readonly main: ParsedFile;
+  /** Main file first, then included files in the order the broker reads them. */
+  readonly files: readonly ParsedFile[];
+  /** Every directive in the order the broker reads them (included files in place). */
+  readonly order: readonly Directive[];
+  readonly global: Section;
+  readonly defaultListener: Section;
+  readonly listeners: readonly Section[];
+  readonly bridges: readonly Section[];
+  readonly placements: ReadonlyMap<Directive, Placement>;
+  readonly includes: readonly IncludeInfo[];
+  /** The include_dir line through which each included file was read. */
+  readonly includedBy: ReadonlyMap<string, Directive>;
+  /** Final value of per_listener_settings. */
+  readonly perListenerSettings: boolean;
+}
+
+/** Input: the main file, already parsed, and where it is on disk. */
+export interface ConfigInput {
+  readonly main: ParsedFile;
+  /** Native path of the main file (for include_dir and relative paths), when it has one. */
+  readonly path?: string;
+}
+
+function newSection(kind: SectionKind, id: string, header?: Directive): Section {
+  return { kind, id, header, port: undefined, address: undefined, name: undefined, entries: [], explicit: false };
+}
+
+/** Reads a boolean token the way the broker does; undefined when invalid. */
+export function readBool(token: string | undefined): boolean | undefined {
+  if (token === 'true' || token === '1') {
+    return true;
+  }
+  if (token === 'false' || token === '0') {
+    return false;
+  }
+  return undefined;
+}
+
+/** C `atoi`: leading blanks, optional sign, digits; anything else stops it (0 when none). */
+export function atoi(text: string | undefined): number {
+  if (text === undefined) {
+    return 0;
+  }
+  const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(text);
+  return m ? Number.parseInt(m[1], 10) : 0;
+}
+
+/**
+ * Sorts include_dir file names as mosquitto 1.5.7+ does: case-insensitively, and
+ * upper case first when two names differ only in case.
+ */
+export function compareIncludeNames(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) {
+    return la < lb ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether the broker reads a file found in an include_dir folder. */
+export function isIncludedName(name: string): boolean {
+  return name.length > 5 && name.endsWith('.conf');
+}
+
+interface FileState {
+  listener: Section | undefined;
+  bridge: Section | undefined;
+  plugin: Directive | undefined;
+}
+
+/**
+ * Builds the section model the way the broker reads the file: `listener` and `connection`
+ * open sections, the "current" listener and bridge are tracked independently, `port` and
+ * `bind_address` always go to the default listener, security options follow
+ * per_listener_settings, and include_dir files are read in place with fresh state.
+ */
+export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: FileSystemAccess): ConfigModel {
+  const version = settings.brokerVersion;
+  const is21 = atLeast(version, '2.1.0');
+  const global = newSection('global', 'global');
+  const defaultListener = newSection('default-listener', 'default');
+  defaultListener.port = 1883;
+  const listeners: Section[] = [];
+  const bridges: Section[] = [];
+  const placements = new Map<Directive, Placement>();
+  const order: Directive[] = [];
+  const includes: IncludeInfo[] = [];
+  const includedBy = new Map<string, Directive>();
+  const files: ParsedFile[] = [input.main];
+  let pls = false;
+
+  const place = (d: Directive, kind: PlacementKind, target: Section | undefined, included: boolean, plugin?: Directive): void => {
+    placements.set(d, { kind, target, plugin, perListenerSettings: pls, included });
+    target?.entries.push(d);
+  };
+
+  const readFile = (file: ParsedFile, included: boolean): void => {
+    const state: FileState = { listener: undefined, bridge: undefined, plugin: undefined };
+    for (const d of file.directives) {
+      if (file.nulLine !== undefined && d.line > file.nulLine) {
+        break;
+      }
+      order.push(d);
+      const spec = d.spec;
+      if (!spec) {
+        place(d, 'unknown', undefined, included);
+        continue;
+      }
+      const name = spec.prefix !== undefined ? spec.name : d.name;
+      switch (name) {
+        case 'listener': {
+          const section = newSection('listener', `listener:${listeners.length}`, d);
+          section.port = atoi(d.args[0]?.text);
+          const addr = d.args[1]?.text;
+          section.address = addr !== undefined && !(addr.startsWith('#') && atLeast(version, '1.5.6')) ? addr : undefined;
+          listeners.push(section);
+          state.listener = section;
+          place(d, 'section-start', section, included);
+          continue;
+        }
+        case 'connection': {
+          const section: Section = { ...newSection('bridge', `bridge:${bridges.length}`, d), name: d.args[0]?.text };
+          bridges.push(section);
+          state.bridge = section;
+          place(d, 'section-start', section, included);
+          continue;
+        }
+        case 'include_dir': {
+          place(d, 'include', global, included);
+          includes.push(included ? { directive: d, directory: undefined, files: [], skipped: [], status: 'nested' } : readInclude(d));
+          continue;
+        }
+        case 'per_listener_settings': {
+          const value = readBool(d.args[0]?.text);
+          if (value !== undefined && !(is21 && pls && !value)) {
+            pls = value;
+          }
+          place(d, 'global', global, included);
+          continue;
+        }
+        case 'port':
+        case 'bind_address': {
+          defaultListener.explicit = true;
+          if (name === 'port') {
+            defaultListener.port = atoi(d.args[0]?.text);
+          } else {
+            defaultListener.address = d.value;
+          }
+          if (is21) {
+            state.listener = defaultListener;
+          }
+          place(d, 'default-listener', defaultListener, included);
+          continue;
+        }
+        default:
+          break;
+      }
+      if (name === 'plugin' || name === 'auth_plugin' || name === 'global_plugin' || name === 'plugin_load') {
+        state.plugin = d;
+      }
+      switch (spec.scope) {
+        case 'global':
+          place(d, 'global', global, included);
+          break;
+        case 'bridge':
+          if (state.bridge) {
+            place(d, 'bridge', state.bridge, included);
+          } else {
+            place(d, 'no-bridge', undefined, included);
+          }
+          break;
+        case 'plugin': {
+          const plugin = state.plugin;
+          if (before(version, '1.5.0')) {
+            place(d, 'global', global, included);
+          } else if (plugin) {
+            const target = placements.get(plugin)?.target;
+            place(d, 'plugin', target, included, plugin);
+          } else {
+            place(d, 'no-plugin', undefined, included);
+          }
+          break;
+        }
+        case 'security': {
+          if (name === 'global_plugin' || !pls || before(version, '1.5.0')) {
+            place(d, 'security-global', global, included);
+          } else if (state.listener) {
+            place(d, state.listener === defaultListener ? 'security-default-listener' : 'security-listener', state.listener, included);
+          } else if (is21) {
+            place(d, 'no-listener', undefined, included);
+          } else {
+            place(d, 'security-default-listener', defaultListener, included);
+          }
+          break;
+        }
+        case 'listener': {
+          const requirement = spec.listenerRequirement ?? 'listener-or-default';
+          if (is21) {
+            if (requirement === 'explicit-listener') {
+              if (state.listener && state.listener !== defaultListener) {
+                place(d, 'listener', state.listener, included);
+              } else {
+                place(d, 'no-explicit-listener', undefined, included);
+              }
+            } else if (state.listener) {
+              place(d, state.listener === defaultListener ? 'implicit-default-listener' : 'listener', state.listener, included);
+            } else if (requirement === 'listener') {
+              place(d, 'no-listener', undefined, included);
+            } else {
+              state.listener = defaultListener;
+              place(d, 'implicit-default-listener', defaultListener, included);
+            }
+          } else if (state.listener) {
+            place(d, 'listener', state.listener, included);
+          } else {
+            place(d, 'implicit-default-listener', defaultListener, included);
+          }
+          break;
+        }
+        default:
+          place(d, 'global', global, included);
+      }
+    }
+  };
+
+  const readInclude = (d: Directive): IncludeInfo => {
+    const raw = d.rest;
+    if (raw.length === 0) {
+      return { directive: d, directory: undefined, files: [], skipped: [], status: 'empty-value' };
+    }
+    const hostPlatform = fs.hostPlatform;
+    const baseDir = input.path !== undefined ? dirname(input.path) : undefined;
+    if (!isCheckableOn(raw, hostPlatform)) {
+      return { directive: d, directory: undefined, files: [], skipped: [], status: 'not-checked' };
+    }
+    const directory = resolveConfigPath(raw, baseDir);
+    if (directory === undefined) {
+      return { directive: d, directory: undefined, files: [], skipped: [], status: 'not-checked' };
+    }
+    const entries = fs.readDirectory(directory);
+    if (entries === undefined) {
+      return { directive: d, directory, files: [], skipped: [], status: 'unreadable' };
+    }
+    const names = entries.filter(isIncludedName).sort(compareIncludeNames);
+    const paths: string[] = [];
+    for (const entry of names) {
+      const path = joinPath(directory, entry);
+      if (input.path !== undefined && path === input.path) {
+        continue;
+      }
+      const info = fs.stat(path);
+      if (info && info.kind === 'directory') {
+        continue;
+      }
+      paths.push(path);
+      const text = fs.readFile(path);
+      const parsed = parse(text ?? '', path);
+      files.push(parsed);
+      includedBy.set(path, d);
+      readFile(parsed, true);
+    }
+    return { directive: d, directory, files: paths, skipped: entries.filter((e) => !isIncludedName(e)), status: 'ok' };
+  };
+
+  readFile(input.main, false);
+  return {
+    settings,
+    main: input.main,
+    files,
+    order,
+    global,
+    defaultListener,
+    listeners,
+    bridges,
+    placements,
+    includes,
+    includedBy,
+    perListenerSettings: pls,
+  };
+}
+
+/** Short human name of a section: `listener 1885`, `bridge "cloud"`, `default listener`, `global`. */
+export function describeSection(section: Section): string {
+  switch (section.kind) {
+    case 'global':
+      return 'global';
+    case 'default-listener':
+      return `default listener (port ${section.port ?? 1883})`;
+    case 'listener':
+      return section.address !== undefined ? `listener ${section.port ?? '?'} ${section.address}` : `listener ${section.port ?? '?'}`;
+    case 'bridge':
+      return `bridge ${section.name ?? '(unnamed)'}`;
+  }
+}
+
+export { basename };
+
+/** The last directive in a section with one of the given names (synonyms by canonical name). */
+export function lastEntry(section: Section, ...names: string[]): Directive | undefined {
+  for (let i = section.entries.length - 1; i >= 0; i--) {
+    const d = section.entries[i];
+    const spec = d.spec;
+    const name = spec?.prefix !== undefined ? spec.name : d.name;
+    if (names.includes(name) || (spec?.aliasOf !== undefined && names.includes(spec.aliasOf))) {
+      return d;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a directive attached to the default listener makes releases up to 2.0 open it:
+ * the broker checks for values that differ from the defaults, not for lines.
+ */
+function triggersDefaultListener(d: Directive, version: Version): boolean {
+  const name = d.spec?.prefix !== undefined ? d.spec.name : d.name;
+  const token = d.args[0]?.text;
+  const isTrue = token === 'true' || token === '1';
+  switch (name) {
+    case 'require_certificate':
+    case 'use_identity_as_username':
+    case 'use_subject_as_username':
+    case 'use_username_as_clientid':
+      return isTrue;
+    case 'max_connections':
+      return atoi(token) !== -1;
+    case 'max_qos':
+    case 'maximum_qos':
+      return atoi(token) !== 2;
+    case 'protocol':
+      return token !== 'mqtt';
+    case 'tls_keyform':
+      return d.value !== 'pem';
+    case 'allow_zero_length_clientid':
+      return !isTrue;
+    case 'allow_anonymous':
+      return !atLeast(version, '2.0.0');
+    case 'acl_file':
+    case 'auto_id_prefix':
+    case 'auth_opt_*':
+    case 'plugin_opt_*':
+    case 'auth_plugin_deny_special_chars':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** The listeners the broker will open: explicit ones plus the default listener when it is used. */
+export function activeListeners(model: ConfigModel): Section[] {
+  const version = model.settings.brokerVersion;
+  const dl = model.defaultListener;
+  const leavesLocalOnly = model.listeners.length > 0 || dl.explicit;
+  let opens: boolean;
+  if (dl.explicit) {
+    opens = true;
+  } else if (atLeast(version, '2.1.0')) {
+    opens = dl.entries.length > 0 && leavesLocalOnly;
+  } else if (!atLeast(version, '2.0.0') && model.listeners.length === 0) {
+    opens = true;
+  } else {
+    opens = dl.entries.some((d) => triggersDefaultListener(d, version)) && (leavesLocalOnly || !atLeast(version, '2.0.12'));
+  }
+  return opens ? [dl, ...model.listeners] : [...model.listeners];
+}
+
+/** The listener's protocol (`mqtt` unless `protocol` says otherwise). */
+export function listenerProtocol(section: Section): string {
+  return lastEntry(section, 'protocol')?.args[0]?.text ?? 'mqtt';
+}

@@ -1,0 +1,177 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { DirectiveSpec } from '../data/types';
+import { findDirective } from '../data';
+
+/** A space-delimited token of one line; offsets are UTF-16 columns in that line. */
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One directive line, cut up the way the broker's tokenizer cuts it. */
+export interface Directive {
+  /** URI (or path) of the file the line is in. */
+  readonly file: string;
+  /** 0-based line number. */
+  readonly line: number;
+  /** The keyword exactly as the broker reads it: up to the first space (tabs included). */
+  readonly name: string;
+  readonly nameRange: Range;
+  /** Catalogue entry for the keyword (prefix families included); undefined when unknown. */
+  readonly spec: DirectiveSpec | undefined;
+  /** Space-separated tokens after the keyword (what `strtok_r(…, " ")` returns next). */
+  readonly args: readonly Token[];
+  /** Everything after the single separator space behind the keyword, untrimmed. */
+  readonly rest: string;
+  /** Column where `rest` starts. */
+  readonly restStart: number;
+  /** The string value as 1.6.9+ reads it: `rest` with surrounding white space trimmed. */
+  readonly value: string;
+  /** Range of `value` (an empty range at the end of the keyword when there is no value). */
+  readonly valueRange: Range;
+  /** Range of the whole line (without the line break). */
+  readonly range: Range;
+}
+
+/** How the broker sees one physical line. */
+export type LineKind = 'blank' | 'comment' | 'directive';
+
+export interface ParsedLine {
+  readonly line: number;
+  /** Line text without `\n` and trailing `\r`. */
+  readonly text: string;
+  readonly kind: LineKind;
+  /** True when the line ended in `\r\n` (or trailing `\r`s). */
+  readonly hadCarriageReturn: boolean;
+  readonly directive?: Directive;
+}
+
+/** A parsed file. Parsing never throws; every node carries its range. */
+export interface ParsedFile {
+  readonly uri: string;
+  readonly text: string;
+  readonly lines: readonly ParsedLine[];
+  readonly directives: readonly Directive[];
+  /** The text begins with a UTF-8 byte order mark (U+FEFF), which the broker does not skip. */
+  readonly hasBom: boolean;
+  /** 0-based line of the first NUL character: the broker stops reading there. */
+  readonly nulLine: number | undefined;
+}
+
+const SPACE = 0x20;
+
+/** Splits `text` on spaces only, as `strtok_r(…, " ")` does, starting at column `from`. */
+export function splitTokens(text: string, from = 0): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && text.charCodeAt(i) === SPACE) {
+      i++;
+    }
+    if (i >= n) {
+      break;
+    }
+    const start = i;
+    while (i < n && text.charCodeAt(i) !== SPACE) {
+      i++;
+    }
+    tokens.push({ text: text.slice(start, i), start, end: i });
+  }
+  return tokens;
+}
+
+/** Whether `c` is white space for C's `isspace` (what the broker's trim uses). */
+function isCSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** Parses one physical line (without its line break). */
+export function parseLine(file: string, line: number, raw: string): ParsedLine {
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 0x0d) {
+    end--;
+  }
+  const hadCarriageReturn = end !== raw.length;
+  const text = end === raw.length ? raw : raw.slice(0, end);
+  if (text.charCodeAt(0) === 0x23 /* # */) {
+    return { line, text, kind: 'comment', hadCarriageReturn };
+  }
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) === SPACE) {
+    k++;
+  }
+  if (k === text.length) {
+    return { line, text, kind: 'blank', hadCarriageReturn };
+  }
+  let keywordEnd = k;
+  while (keywordEnd < text.length && text.charCodeAt(keywordEnd) !== SPACE) {
+    keywordEnd++;
+  }
+  const name = text.slice(k, keywordEnd);
+  const restStart = Math.min(keywordEnd + 1, text.length);
+  const rest = text.slice(restStart);
+  let vs = restStart;
+  let ve = text.length;
+  while (vs < ve && isCSpace(text.charCodeAt(vs))) {
+    vs++;
+  }
+  while (ve > vs && isCSpace(text.charCodeAt(ve - 1))) {
+    ve--;
+  }
+  if (vs === ve) {
+    vs = ve = keywordEnd;
+  }
+  const directive: Directive = {
+    file,
+    line,
+    name,
+    nameRange: { start: { line, character: k }, end: { line, character: keywordEnd } },
+    spec: findDirective(name),
+    args: splitTokens(text, keywordEnd),
+    rest,
+    restStart,
+    value: text.slice(vs, ve),
+    valueRange: { start: { line, character: vs }, end: { line, character: ve } },
+    range: { start: { line, character: 0 }, end: { line, character: text.length } },
+  };
+  return { line, text, kind: 'directive', hadCarriageReturn, directive };
+}
+
+/**
+ * Parses a whole mosquitto.conf text. Lines break at `\n`; trailing `\r` is removed as the
+ * broker does. A leading U+FEFF stays part of the first line, because the broker keeps it.
+ */
+export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile {
+  const lines: ParsedLine[] = [];
+  const directives: Directive[] = [];
+  let start = 0;
+  let index = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const raw = nl === -1 ? text.slice(start) : text.slice(start, nl);
+    if (nl === -1 && raw.length === 0 && index > 0) {
+      break;
+    }
+    const parsed = parseLine(uri, index, raw);
+    lines.push(parsed);
+    if (parsed.directive) {
+      directives.push(parsed.directive);
+    }
+    index++;
+    if (nl === -1) {
+      break;
+    }
+    start = nl + 1;
+  }
+  const nulIndex = text.indexOf('\0');
+  let nulLine: number | undefined;
+  if (nulIndex !== -1) {
+    nulLine = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < nulIndex; i = text.indexOf('\n', i + 1)) {
+      nulLine++;
+    }
+  }
+  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine };
+}

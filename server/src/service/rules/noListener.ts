@@ -1,0 +1,19 @@
+import { atLeast } from '../version';
+import type { Rule } from './rule';
+
+/** 2.0+: without `listener`, `port` or `bind_address` the broker only listens on loopback. */
+export const noListener: Rule = {
+  id: 'no-listener',
+  title: 'No listener: local-only mode (2.0+)',
+  check({ model, settings, report }) {
+    if (!atLeast(settings.brokerVersion, '2.0.0') || model.listeners.length > 0 || model.defaultListener.explicit) {
+      return;
+    }
+    report({
+      file: model.main.uri,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: model.main.lines[0]?.text.length ?? 0 } },
+      severity: 'information',
+      message: "No 'listener' is configured, so mosquitto 2.0 and newer starts in local-only mode: it accepts connections from this machine only (port 1883 on 127.0.0.1 and ::1). Add 'listener 1883' to accept network clients.",
+    });
+  },
+};

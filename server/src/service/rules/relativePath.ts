@@ -1,0 +1,32 @@
+import { PATH_OPTIONS } from '../data/paths';
+import { atLeast } from '../version';
+import { isAbsoluteFor } from '../util/paths';
+import type { Rule } from './rule';
+import { nameOf } from './rule';
+import { pathValue } from './pathNotFound';
+
+/** Relative paths resolve against the broker's working directory, not the config file's folder. */
+export const relativePath: Rule = {
+  id: 'relative-path',
+  title: 'Relative path',
+  check({ model, settings, report }) {
+    const trimmed = atLeast(settings.brokerVersion, '1.6.9');
+    for (const d of model.order) {
+      const name = nameOf(d);
+      if (!PATH_OPTIONS[name] || name === 'persistence_location') {
+        continue;
+      }
+      const path = pathValue(d, trimmed);
+      if (!path || isAbsoluteFor(path.text, settings.platform) || path.text.includes('%')) {
+        continue;
+      }
+      const service = settings.platform === 'windows' ? ' The Windows service runs in C:\\Windows\\System32, so use an absolute path there.' : ' Under systemd that is usually /.';
+      report({
+        file: d.file,
+        range: { start: { line: d.line, character: path.start }, end: { line: d.line, character: path.start + path.text.length } },
+        severity: 'warning',
+        message: `'${path.text}' is relative: the broker resolves it against its working directory, not against this file's folder.${service}`,
+      });
+    }
+  },
+};

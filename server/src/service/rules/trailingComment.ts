@@ -1,0 +1,49 @@
+import { atLeast } from '../version';
+import type { Rule } from './rule';
+import { nameOf } from './rule';
+
+/**
+ * `value # comment`: mosquitto has no end-of-line comments. After a string value the text
+ * becomes part of the value; after a one-word value it is ignored.
+ */
+export const trailingComment: Rule = {
+  id: 'trailing-comment',
+  title: "'# text' after a value",
+  check({ model, settings, report }) {
+    const version = settings.brokerVersion;
+    for (const d of model.order) {
+      const spec = d.spec;
+      if (!spec) {
+        continue;
+      }
+      const hash = d.args.findIndex((t, i) => i > 0 && t.text.startsWith('#'));
+      const firstHash = d.args[0]?.text.startsWith('#') ? 0 : hash;
+      if (firstHash === -1) {
+        continue;
+      }
+      const token = d.args[firstHash];
+      const range = { start: { line: d.line, character: token.start }, end: d.range.end };
+      const name = nameOf(d);
+      const stringValue = spec.valueMode === 'string' || spec.valueMode === 'raw' || (name === 'log_dest' && d.args[0]?.text === 'file');
+      if (firstHash === 0 && !stringValue) {
+        continue;
+      }
+      if (stringValue) {
+        report({
+          file: d.file, range, severity: 'warning',
+          message: `mosquitto has no end-of-line comments: '${d.value.slice(token.start - d.valueRange.start.character)}' becomes part of the value of '${d.name}'. Move the comment to its own line.`,
+        });
+      } else if (name === 'listener' && !atLeast(version, '1.5.6') && firstHash === 1) {
+        report({
+          file: d.file, range, severity: 'error',
+          message: 'Before 1.5.6 the broker takes this comment as the listener\'s bind address, and the listener fails to start. Move the comment to its own line.',
+        });
+      } else {
+        report({
+          file: d.file, range, severity: 'information',
+          message: 'mosquitto has no end-of-line comments; this text is ignored only because the broker stops reading after the value. Consider moving it to its own line.',
+        });
+      }
+    }
+  },
+};

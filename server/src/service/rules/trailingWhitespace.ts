@@ -1,0 +1,37 @@
+import { atLeast } from '../version';
+import type { Rule } from './rule';
+import { nameOf } from './rule';
+
+/**
+ * White space at the end of a value that the broker keeps: string values before 1.6.9, and
+ * values it reads raw (include_dir, bridge_protocol_version, plugin paths in 2.1.1+, log file).
+ */
+export const trailingWhitespace: Rule = {
+  id: 'trailing-whitespace',
+  title: 'White space at the end of a value that the broker keeps',
+  check({ model, settings, report }) {
+    const version = settings.brokerVersion;
+    const trims = atLeast(version, '1.6.9');
+    for (const d of model.order) {
+      const spec = d.spec;
+      if (!spec || !/[ \t]+$/.test(d.rest) || d.value.length === 0) {
+        continue;
+      }
+      const name = nameOf(d);
+      const raw = spec.valueMode === 'raw' && name !== 'include_dir' && !spec.prefix;
+      const logFile = name === 'log_dest' && d.args[0]?.text === 'file';
+      const keeps = raw || logFile || (spec.valueMode === 'string' && !trims);
+      if (!keeps) {
+        continue;
+      }
+      const end = d.range.end.character;
+      const trimmedEnd = d.valueRange.end.character;
+      report({
+        file: d.file,
+        range: { start: { line: d.line, character: trimmedEnd }, end: { line: d.line, character: end } },
+        severity: 'warning',
+        message: `The broker keeps the white space at the end of this line as part of the value of '${d.name}'${spec.args[0]?.type === 'path' || logFile ? ', so the file is not found' : ''}. Remove it.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { parse, parseLine } from '../../server/src/service';
+
+suite('parser: the broker tokenizer', () => {
+  test('comment only in column 0: "# a" is a comment', () => {
+    assert.equal(parseLine('f', 0, '# a').kind, 'comment');
+  });
+  test('comment only in column 0: "  # a" is the directive "#"', () => {
+    const line = parseLine('f', 0, '  # a');
+    assert.equal(line.kind, 'directive');
+    assert.equal(line.directive?.name, '#');
+    assert.deepEqual(line.directive?.nameRange, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
+  });
+  test('spaces only separate: a tab is part of the keyword', () => {
+    assert.equal(parseLine('f', 0, 'listener\t1883').directive?.name, 'listener\t1883');
+  });
+  test('several spaces between keyword and value are fine', () => {
+    const d = parseLine('f', 0, 'listener   1883  0.0.0.0').directive;
+    assert.deepEqual(d?.args.map((t) => t.text), ['1883', '0.0.0.0']);
+    assert.equal(d?.args[0].start, 11);
+  });
+  test('a line of spaces is blank, a line with a tab is not', () => {
+    assert.equal(parseLine('f', 0, '    ').kind, 'blank');
+    assert.equal(parseLine('f', 0, '\t').kind, 'directive');
+  });
+  test('string value: rest of line, trimmed, quotes and "#" kept', () => {
+    const d = parseLine('f', 0, 'password_file   "/etc/pw" # users  ').directive;
+    assert.equal(d?.value, '"/etc/pw" # users');
+    assert.equal(d?.rest, '  "/etc/pw" # users  ');
+    assert.deepEqual(d?.valueRange, { start: { line: 0, character: 16 }, end: { line: 0, character: 33 } });
+  });
+  test('empty value: the value range sits at the end of the keyword', () => {
+    const d = parseLine('f', 0, 'pid_file').directive;
+    assert.equal(d?.value, '');
+    assert.equal(d?.valueRange.start.character, 8);
+  });
+  test('CRLF: trailing carriage returns are removed', () => {
+    const file = parse('port 1883\r\nlistener 1884\r\n');
+    assert.deepEqual(file.directives.map((d) => d.args[0]?.text), ['1883', '1884']);
+    assert.equal(file.lines[0].hadCarriageReturn, true);
+    assert.equal(file.lines.length, 2);
+  });
+  test('a UTF-8 byte order mark stays part of the first keyword', () => {
+    const file = parse('\ufefflistener 1883\n');
+    assert.equal(file.hasBom, true);
+    assert.equal(file.directives[0].name, '\ufefflistener');
+    assert.equal(file.directives[0].spec, undefined);
+  });
+  test('catalogue lookup is case-sensitive; plugin_opt_ is a prefix family', () => {
+    const file = parse('Listener 1883\nplugin_opt_db x\n');
+    assert.equal(file.directives[0].spec, undefined);
+    assert.equal(file.directives[1].spec?.name, 'plugin_opt_*');
+  });
+  test('the first NUL character is located', () => {
+    assert.equal(parse('a 1\nb\0c\nd').nulLine, 1);
+  });
+  test('never throws and keeps every line: empty text, lone CR, surrogates', () => {
+    for (const text of ['', '\r', '\n\n', '\ud800 x', 'a'.repeat(10000)]) {
+      const file = parse(text);
+      assert.equal(file.lines.length, Math.max(1, text.split('\n').length - (text.endsWith('\n') ? 1 : 0)));
+    }
+  });
+});
