@@ -10,6 +10,8 @@ import type { ParsedFile } from './service';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { UserSettings } from './settings';
 import { toAnalysisSettings } from './settings';
+import { registerEditingFeatures } from './handlers/editing';
+import { registerStructureFeatures } from './handlers/structure';
 
 /** Client capabilities the features adapt to, read once at initialize. */
 export interface ClientCapabilitiesSummary {
@@ -140,6 +142,7 @@ export function startServer(connection: Connection, version: string): ServerStat
   const timers = new Map<string, NodeJS.Timeout>();
   /** URIs we published diagnostics for on behalf of each analysed document. */
   const publishedFor = new Map<string, Set<string>>();
+  const featureCapabilities = { ...registerEditingFeatures(connection, state), ...registerStructureFeatures(connection, state) };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const text = params.capabilities.textDocument;
@@ -158,6 +161,7 @@ export function startServer(connection: Connection, version: string): ServerStat
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...featureCapabilities,
       },
       serverInfo: { name: 'mosquitto-language-server', version },
     };
