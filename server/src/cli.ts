@@ -5,6 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AnalysisSettings, Platform, RuleSeverity } from './service';
 import { analyze, defaultSettings, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, compareVersions, parseVersion, RULES, INCLUDED_FILE_ERRORS } from './service';
 import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
+import { checkWithBroker, withoutDuplicates } from './broker';
 
 const USAGE = `Usage: mosquitto-lint [options] FILE...
 
@@ -16,6 +17,8 @@ Options:
   --platform linux|windows|macos   platform the broker runs on (default: linux)
   --no-check-paths          do not check that named files and folders exist
   --rule ID=SEVERITY        override a rule: off|hint|information|warning|error (repeatable)
+  --with-broker[=PATH]      also ask the installed broker (mosquitto 2.1+, --test-config on a
+                            temporary copy with persistence off; never the live file)
   -h, --help                show this help
   --version                 show the version
 
@@ -33,6 +36,7 @@ class UsageError extends Error {}
 
 interface Options {
   format: 'text' | 'json';
+  broker: string | undefined;
   settings: AnalysisSettings;
   files: string[];
 }
@@ -46,6 +50,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   let checkPaths = true;
   const rules: Record<string, RuleSeverity> = {};
   const files: string[] = [];
+  let broker: string | undefined;
   const known = new Set([...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -92,6 +97,12 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         platform = value;
         break;
       }
+      case '--with-broker':
+        broker = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : 'mosquitto';
+        if (broker.length === 0) {
+          throw new UsageError('--with-broker= needs a path');
+        }
+        break;
       case '--no-check-paths':
         checkPaths = false;
         break;
@@ -117,7 +128,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (files.length === 0) {
     throw new UsageError('no FILE given');
   }
-  return { format, files, settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules }) };
+  return { format, broker, files, settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules }) };
 }
 
 /** Output of one file. */
@@ -126,7 +137,7 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-function lintFile(file: string, settings: AnalysisSettings): FileResult[] | string {
+function lintFile(file: string, settings: AnalysisSettings, broker: string | undefined, note: (text: string) => void): FileResult[] | string {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
@@ -157,6 +168,14 @@ function lintFile(file: string, settings: AnalysisSettings): FileResult[] | stri
   const absolute = path.resolve(file);
   const analysis = analyze({ text: decoded.text, uri: absolute, path: absolute }, settings, nodeFileSystem());
   const results: FileResult[] = [];
+  if (broker !== undefined) {
+    const check = checkWithBroker(absolute, decoded.text, broker);
+    note(`${file}: ${check.summary}`);
+    for (const [id, found] of check.diagnostics) {
+      const ours = analysis.diagnostics.get(id) ?? [];
+      analysis.diagnostics.set(id, [...ours, ...withoutDuplicates(found, ours)]);
+    }
+  }
   for (const [id, diagnostics] of analysis.diagnostics) {
     if (id === absolute || diagnostics.length > 0) {
       results.push({ file: id === absolute ? file : path.relative(process.cwd(), id) || id, diagnostics });
@@ -193,7 +212,7 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   let errors = false;
   const all: FileResult[] = [];
   for (const file of options.files) {
-    const result = lintFile(file, options.settings);
+    const result = lintFile(file, options.settings, options.broker, err);
     if (typeof result === 'string') {
       err(`mosquitto-lint: ${result}`);
       io = true;

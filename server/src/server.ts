@@ -11,6 +11,8 @@ import { nodeFileSystem } from './nodeFileSystem';
 import type { UserSettings } from './settings';
 import { toAnalysisSettings } from './settings';
 import { registerEditingFeatures } from './handlers/editing';
+import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion, withoutDuplicates } from './broker';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import { registerStructureFeatures } from './handlers/structure';
 
 /** Client capabilities the features adapt to, read once at initialize. */
@@ -22,8 +24,23 @@ export interface ClientCapabilitiesSummary {
   codeActionLiterals: boolean;
 }
 
-/** Delay between the last keystroke and validation. */
+/** Default delay between the last keystroke and validation (initializationOptions.diagnosticsDelay overrides it). */
 const DEBOUNCE_MS = 150;
+
+/** initializationOptions the server understands. */
+export interface InitializationOptions {
+  /** Settings for clients that cannot answer workspace/configuration. */
+  settings?: UserSettings;
+  /** Milliseconds between the last edit and validation (default 150). */
+  diagnosticsDelay?: number;
+  /** The workspace is trusted: the server may run the installed broker (version detection, checks). */
+  trusted?: boolean;
+}
+
+/** Parameters of the custom request `mosquitto/checkWithBroker`. */
+export interface CheckWithBrokerParams {
+  uri: string;
+}
 
 /** Converts a document URI to a native path when it is a file URI. */
 export function uriToPath(uri: string): string | undefined {
@@ -63,6 +80,10 @@ export class ServerState {
   userSettings: UserSettings = {};
   detectedVersion: Version | undefined;
   settings: AnalysisSettings = toAnalysisSettings(undefined);
+  /** May the server run the installed broker (trusted workspace)? */
+  trusted = false;
+  /** Findings of the last broker check per document URI, per file id; cleared on edit. */
+  readonly brokerFindings = new Map<string, Map<string, Diagnostic[]>>();
   private readonly parsed = new Map<string, { version: number; file: ParsedFile }>();
   private readonly analyses = new Map<string, { version: number; epoch: number; analysis: Analysis }>();
   /** Bumped when settings change, so cached analyses are recomputed. */
@@ -142,6 +163,7 @@ export function startServer(connection: Connection, version: string): ServerStat
   const timers = new Map<string, NodeJS.Timeout>();
   /** URIs we published diagnostics for on behalf of each analysed document. */
   const publishedFor = new Map<string, Set<string>>();
+  let debounce = DEBOUNCE_MS;
   const featureCapabilities = { ...registerEditingFeatures(connection, state), ...registerStructureFeatures(connection, state) };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -153,11 +175,16 @@ export function startServer(connection: Connection, version: string): ServerStat
       hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
       codeActionLiterals: text?.codeAction?.codeActionLiteralSupport !== undefined,
     };
-    const init = params.initializationOptions as { settings?: UserSettings } | undefined;
+    const init = params.initializationOptions as InitializationOptions | undefined;
+    if (typeof init?.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) {
+      debounce = init.diagnosticsDelay;
+    }
+    state.trusted = init?.trusted === true;
     if (init?.settings) {
       state.userSettings = init.settings;
-      state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
     }
+    detectVersion();
+    state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -174,6 +201,25 @@ export function startServer(connection: Connection, version: string): ServerStat
     }
   });
 
+  /** `brokerVersion: auto`: ask the installed broker, only in trusted workspaces. */
+  let detectedFor: string | undefined;
+  const detectVersion = (): void => {
+    const executable = state.userSettings.brokerPath || 'mosquitto';
+    const auto = !state.userSettings.brokerVersion || state.userSettings.brokerVersion === 'auto';
+    if (!state.trusted || !auto) {
+      state.detectedVersion = undefined;
+      detectedFor = undefined;
+      return;
+    }
+    if (detectedFor !== executable) {
+      detectedFor = executable;
+      state.detectedVersion = detectBrokerVersion(executable);
+      if (state.detectedVersion) {
+        connection.console.info(`Checking against the installed broker's version (${executable}).`);
+      }
+    }
+  };
+
   const refreshSettings = async (): Promise<void> => {
     if (state.capabilities.configuration) {
       try {
@@ -183,6 +229,7 @@ export function startServer(connection: Connection, version: string): ServerStat
         connection.console.error(`Reading settings failed: ${String(error)}`);
       }
     }
+    detectVersion();
     state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
     state.epoch++;
     for (const document of state.documents.all()) {
@@ -209,8 +256,11 @@ export function startServer(connection: Connection, version: string): ServerStat
     const analysis = including?.analysis ?? state.analysis(document);
     const ownId = uriToPath(uri) ?? uri;
     const sent = new Set<string>();
-    for (const [id, diagnostics] of analysis.diagnostics) {
+    const brokerFindings = state.brokerFindings.get(including?.mainUri ?? uri);
+    for (const [id, ours] of analysis.diagnostics) {
       const target = idToUri(id);
+      const fromBroker = brokerFindings?.get(id) ?? [];
+      const diagnostics = fromBroker.length > 0 ? [...ours, ...withoutDuplicates(fromBroker, ours)] : ours;
       if (including && id !== ownId) {
         continue; // the main file publishes for itself and its other included files
       }
@@ -242,8 +292,35 @@ export function startServer(connection: Connection, version: string): ServerStat
     }, delay));
   };
 
+  connection.onRequest('mosquitto/checkWithBroker', (params: CheckWithBrokerParams): { status: string; summary: string } => {
+    const document = state.documents.get(params.uri);
+    const filePath = uriToPath(params.uri);
+    if (!document || !filePath) {
+      return { status: 'failed', summary: 'Open a saved mosquitto.conf file to check it with the broker.' };
+    }
+    if (!state.trusted) {
+      return { status: 'failed', summary: 'Checking with the installed broker runs a program from your machine, so it is only available in trusted workspaces.' };
+    }
+    const check = checkWithBroker(filePath, document.getText(), state.userSettings.brokerPath || 'mosquitto');
+    state.brokerFindings.set(params.uri, check.diagnostics);
+    schedule(document, 0);
+    return { status: check.status, summary: `${check.summary} (${BROKER_SOURCE})` };
+  });
+
   state.documents.onDidOpen((e) => schedule(e.document, 0));
-  state.documents.onDidChangeContent((e) => schedule(e.document));
+  state.documents.onDidChangeContent((e) => {
+    state.brokerFindings.delete(e.document.uri);
+    schedule(e.document, debounce);
+  });
+  state.documents.onDidSave((e) => {
+    if (state.trusted && state.userSettings.checkWithBrokerOnSave === true) {
+      const filePath = uriToPath(e.document.uri);
+      if (filePath) {
+        state.brokerFindings.set(e.document.uri, checkWithBroker(filePath, e.document.getText(), state.userSettings.brokerPath || 'mosquitto').diagnostics);
+        schedule(e.document, 0);
+      }
+    }
+  });
   state.documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);

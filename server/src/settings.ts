@@ -9,6 +9,7 @@ export interface UserSettings {
   checkPaths?: boolean;
   rules?: Record<string, string>;
   brokerPath?: string;
+  checkWithBrokerOnSave?: boolean;
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);

@@ -16,7 +16,7 @@ export * from './types';
 export * from './version';
 export { parse, parseLine, splitTokens } from './parser/parser';
 export type { Directive, ParsedFile, ParsedLine, Token } from './parser/parser';
-export { buildConfig, describeSection, activeListeners, lastEntry, listenerProtocol, compareIncludeNames } from './model/config';
+export { buildConfig, describeSection, activeListeners, lastEntry, listenerProtocol, compareIncludeNames, isIncludedName as isIncludedNameForBroker } from './model/config';
 export type { ConfigModel, Section, Placement, PlacementKind, IncludeInfo } from './model/config';
 export { validateConfig, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './validate';
 export type { DiagnosticsByFile } from './validate';
