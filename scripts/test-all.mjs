@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const requested = process.argv.slice(2);
-const layers = requested.length > 0 ? requested : ['unit', 'protocol', 'broker', 'integration'];
+const layers = requested.length > 0 ? requested : ['unit', 'protocol', 'grammar', 'broker', 'integration'];
 
 function testFiles(dir) {
   const found = [];
@@ -88,6 +88,7 @@ async function scriptLayer(name, script, args = []) {
 const runners = {
   unit: () => nodeTestLayer('unit', 'unit'),
   protocol: () => nodeTestLayer('protocol', 'protocol'),
+  grammar: () => scriptLayer('grammar', 'scripts/test-grammar.mjs'),
   broker: () => scriptLayer('broker', 'out/test/broker/differential.js'),
   integration: () => scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs'),
 };

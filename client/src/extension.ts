@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { registerInsertWssListener } from './insertWssListener';
 
 let client: LanguageClient | undefined;
 
@@ -15,8 +16,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let restarts = 0;
   const output = vscode.window.createOutputChannel('Mosquitto Config', { log: true });
   context.subscriptions.push(output);
+  registerInsertWssListener(context, () => client);
+  // When the extension also contributes snippets/mosquitto-conf.json, VS Code lists those
+  // itself: drop the server's snippet items so each snippet appears once.
+  const contributesSnippets = Array.isArray((context.extension.packageJSON as { contributes?: { snippets?: unknown } }).contributes?.snippets);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'mosquitto-conf' }],
+    middleware: contributesSnippets
+      ? {
+        provideCompletionItem: async (document, position, completionContext, token, next) => {
+          const result = await next(document, position, completionContext, token);
+          const notSnippet = (item: vscode.CompletionItem): boolean => item.kind !== vscode.CompletionItemKind.Snippet;
+          if (Array.isArray(result)) {
+            return result.filter(notSnippet);
+          }
+          if (result) {
+            result.items = result.items.filter(notSnippet);
+          }
+          return result;
+        },
+      }
+      : undefined,
     outputChannel: output,
     synchronize: { configurationSection: 'mosquitto' },
     errorHandler: {

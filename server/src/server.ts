@@ -22,6 +22,10 @@ export interface ClientCapabilitiesSummary {
   configuration: boolean;
   hierarchicalSymbols: boolean;
   codeActionLiterals: boolean;
+  /** Completion documentation may be markdown (separate from hover). */
+  completionMarkdown: boolean;
+  /** Definition requests may answer with LocationLinks. */
+  definitionLinks: boolean;
 }
 
 /** Default delay between the last keystroke and validation (initializationOptions.diagnosticsDelay overrides it). */
@@ -76,7 +80,7 @@ export function runSafe<T>(connection: Connection, label: string, uri: string, f
 /** Shared state of the running server; features read analyses from here. */
 export class ServerState {
   readonly documents = new TextDocuments(TextDocument);
-  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false };
+  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false, completionMarkdown: false, definitionLinks: false };
   userSettings: UserSettings = {};
   detectedVersion: Version | undefined;
   settings: AnalysisSettings = toAnalysisSettings(undefined);
@@ -86,6 +90,8 @@ export class ServerState {
   readonly brokerFindings = new Map<string, Map<string, Diagnostic[]>>();
   private readonly parsed = new Map<string, { version: number; file: ParsedFile }>();
   private readonly analyses = new Map<string, { version: number; epoch: number; analysis: Analysis }>();
+  /** Analyses of main files read from disk (not open), keyed by path; checked against mtime. */
+  private readonly diskAnalyses = new Map<string, { mtimeMs: number; epoch: number; open: string; analysis: Analysis }>();
   /** Bumped when settings change, so cached analyses are recomputed. */
   epoch = 0;
 
@@ -132,16 +138,35 @@ export class ServerState {
       if (candidate === filePath || !fs.existsSync(candidate)) {
         continue;
       }
-      const text = this.fileSystem().readFile(candidate);
-      if (text === undefined) {
-        continue;
-      }
-      const analysis = analyze({ text, uri: candidate, path: candidate }, this.settings, this.fileSystem());
-      if (analysis.model.includedBy.has(filePath)) {
+      const analysis = this.diskAnalysis(candidate);
+      if (analysis?.model.includedBy.has(filePath)) {
         return { analysis, mainUri: URI.file(candidate).toString() };
       }
     }
     return undefined;
+  }
+
+  /** Analysis of a main file that is not open, reused while the file and settings are unchanged. */
+  private diskAnalysis(filePath: string): Analysis | undefined {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(filePath).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    // Included files may be open with unsaved edits: the open documents' versions are part of the key.
+    const open = this.documents.all().map((d) => `${d.uri}@${d.version}`).join('|');
+    const cached = this.diskAnalyses.get(filePath);
+    if (cached && cached.mtimeMs === mtimeMs && cached.epoch === this.epoch && cached.open === open) {
+      return cached.analysis;
+    }
+    const text = this.fileSystem().readFile(filePath);
+    if (text === undefined) {
+      return undefined;
+    }
+    const analysis = analyze({ text, uri: filePath, path: filePath }, this.settings, this.fileSystem());
+    this.diskAnalyses.set(filePath, { mtimeMs, epoch: this.epoch, open, analysis });
+    return analysis;
   }
 
   forget(uri: string): void {
@@ -174,6 +199,8 @@ export function startServer(connection: Connection, version: string): ServerStat
       configuration: params.capabilities.workspace?.configuration ?? false,
       hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
       codeActionLiterals: text?.codeAction?.codeActionLiteralSupport !== undefined,
+      completionMarkdown: text?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
+      definitionLinks: text?.definition?.linkSupport ?? false,
     };
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (typeof init?.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) {
@@ -224,7 +251,9 @@ export function startServer(connection: Connection, version: string): ServerStat
     if (state.capabilities.configuration) {
       try {
         const value = (await connection.workspace.getConfiguration({ section: 'mosquitto' })) as UserSettings | null;
-        state.userSettings = value ?? {};
+        if (value) {
+          state.userSettings = value; // a null answer keeps the settings given at initialize
+        }
       } catch (error) {
         connection.console.error(`Reading settings failed: ${String(error)}`);
       }

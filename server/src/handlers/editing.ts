@@ -1,7 +1,114 @@
-import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import type { CodeAction, Command, CompletionList, Connection, Hover, Position, ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, Command as Commands } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../service';
+import { codeActions, INSERT_WSS_LISTENER_KIND } from '../service/features/codeActions';
+import { complete, COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion';
+import { hover } from '../service/features/hover';
+import { fileOf } from '../service/features/lineContext';
+import type { SnippetInsertion } from '../service/features/snippets';
+import { wssListenerInsertion } from '../service/features/snippets';
 import type { ServerState } from '../server';
+import { runSafe, uriToPath } from '../server';
+
+/** Server command: applies a WorkspaceEdit (code actions for clients without CodeAction literals). */
+export const APPLY_EDIT_COMMAND = 'mosquitto.server.applyEdit';
+/**
+ * Server command: `[uri, position?]` → `{ position, snippet, text }`, where to insert the
+ * secure WebSocket listener and what. The client's `mosquitto.insertWssListener` uses it.
+ */
+export const WSS_LISTENER_SNIPPET_COMMAND = 'mosquitto.server.wssListenerSnippet';
+
+/** The analysis a feature should use for a document, and the document's id in it. */
+function analysisFor(state: ServerState, document: TextDocument): { analysis: Analysis; fileId: string } {
+  const fileId = uriToPath(document.uri) ?? document.uri;
+  // An included file is read in the context of the main file that includes it (per_listener_settings, …).
+  const including = state.includingAnalysis(document);
+  return { analysis: including?.analysis ?? state.analysis(document), fileId };
+}
+
+function isPosition(value: unknown): value is Position {
+  return typeof value === 'object' && value !== null && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
+}
 
 /** Completion, hover, code actions and commands. Returns the capabilities it provides. */
-export function registerEditingFeatures(_connection: Connection, _state: ServerState): ServerCapabilities {
-  return {};
+export function registerEditingFeatures(connection: Connection, state: ServerState): ServerCapabilities {
+  connection.onCompletion((params, token) => {
+    const uri = params.textDocument.uri;
+    return runSafe<CompletionList | null>(connection, 'Completion', uri, null, token, () => {
+      const document = state.documents.get(uri);
+      if (!document) {
+        return null;
+      }
+      const { analysis, fileId } = analysisFor(state, document);
+      return complete(analysis, fileId, params.position, { ...state.capabilities, markdown: state.capabilities.completionMarkdown }, { documentPath: uriToPath(uri), fs: state.fileSystem(), triggerCharacter: params.context?.triggerCharacter });
+    });
+  });
+
+  connection.onHover((params, token) => {
+    const uri = params.textDocument.uri;
+    return runSafe<Hover | null>(connection, 'Hover', uri, null, token, () => {
+      const document = state.documents.get(uri);
+      if (!document) {
+        return null;
+      }
+      const { analysis, fileId } = analysisFor(state, document);
+      return hover(analysis, fileId, params.position, state.capabilities);
+    });
+  });
+
+  connection.onCodeAction((params, token) => {
+    const uri = params.textDocument.uri;
+    return runSafe<(CodeAction | Command)[]>(connection, 'Code actions', uri, [], token, () => {
+      const document = state.documents.get(uri);
+      if (!document) {
+        return [];
+      }
+      const { analysis, fileId } = analysisFor(state, document);
+      const actions = codeActions(analysis, {
+        uri,
+        fileId,
+        range: params.range,
+        diagnostics: params.context.diagnostics,
+        only: params.context.only,
+        triggerKind: params.context.triggerKind,
+      }, { fs: state.fileSystem() });
+      if (state.capabilities.codeActionLiterals) {
+        return actions;
+      }
+      // Clients without CodeAction literals get commands that ask the server to apply the edit.
+      return actions.filter((a) => a.edit !== undefined).map((a) => Commands.create(a.title, APPLY_EDIT_COMMAND, a.edit));
+    });
+  });
+
+  connection.onExecuteCommand((params, token) => {
+    const args = params.arguments ?? [];
+    const uri = typeof args[0] === 'string' ? args[0] : '(no document)';
+    return runSafe<SnippetInsertion | null>(connection, `Command ${params.command}`, uri, null, token, () => {
+      if (params.command === APPLY_EDIT_COMMAND) {
+        const edit = args[0] as WorkspaceEdit | undefined;
+        if (edit) {
+          connection.workspace.applyEdit(edit).catch((error: unknown) => connection.console.error(`Applying an edit failed: ${String(error)}`));
+        }
+        return null;
+      }
+      if (params.command === WSS_LISTENER_SNIPPET_COMMAND) {
+        const document = state.documents.get(uri);
+        if (!document) {
+          return null;
+        }
+        const { analysis, fileId } = analysisFor(state, document);
+        return wssListenerInsertion(analysis.model, fileOf(analysis.model, fileId), isPosition(args[1]) ? args[1].line : undefined);
+      }
+      connection.console.warn(`Unknown command ${params.command}`);
+      return null;
+    });
+  });
+
+  return {
+    completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_WSS_LISTENER_KIND] },
+    executeCommandProvider: { commands: [APPLY_EDIT_COMMAND, WSS_LISTENER_SNIPPET_COMMAND] },
+  };
 }

@@ -1,7 +1,81 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerState } from '../server';
+import { idToUri, runSafe, uriToPath } from '../server';
+import { foldingRanges } from '../service/features/folding';
+import { formatDocument } from '../service/features/formatting';
+import type { LinkContext } from '../service/features/links';
+import { definition, documentLinks } from '../service/features/links';
+import { documentSymbols, symbolInformation } from '../service/features/symbols';
+
+/** Where links and definitions of a document resolve, and how their paths become URIs. */
+function linkContext(state: ServerState, document: TextDocument): LinkContext {
+  return { path: uriToPath(document.uri), hostPlatform: state.fileSystem().hostPlatform, toUri: idToUri };
+}
 
 /** Outline, folding, links, go to definition and formatting. Returns the capabilities it provides. */
-export function registerStructureFeatures(_connection: Connection, _state: ServerState): ServerCapabilities {
-  return {};
+export function registerStructureFeatures(connection: Connection, state: ServerState): ServerCapabilities {
+  connection.onDocumentSymbol((params, token) => {
+    const document = state.documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    return runSafe(connection, 'Document symbols', document.uri, [], token, () => {
+      const { model, parsed } = state.analysis(document);
+      return state.capabilities.hierarchicalSymbols ? documentSymbols(model, parsed) : symbolInformation(model, document.uri, parsed);
+    });
+  });
+
+  connection.onFoldingRanges((params, token) => {
+    const document = state.documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    return runSafe(connection, 'Folding ranges', document.uri, [], token, () => foldingRanges(state.parsedFile(document)));
+  });
+
+  connection.onDocumentLinks((params, token) => {
+    const document = state.documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    return runSafe(connection, 'Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settings.brokerVersion, linkContext(state, document)));
+  });
+
+  connection.onDefinition((params, token) => {
+    const document = state.documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    return runSafe(connection, 'Definition', document.uri, [], token, () => {
+      const { model, parsed } = state.analysis(document);
+      const linkSupport = state.capabilities.definitionLinks;
+      return definition(model, parsed, params.position, linkContext(state, document), linkSupport);
+    });
+  });
+
+  connection.onDocumentFormatting((params, token) => {
+    const document = state.documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    return runSafe(connection, 'Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settings.brokerVersion }, params.options));
+  });
+
+  connection.onDocumentRangeFormatting((params, token) => {
+    const document = state.documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    return runSafe(connection, 'Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settings.brokerVersion }, params.options, params.range));
+  });
+
+  return {
+    documentSymbolProvider: { label: 'mosquitto.conf' },
+    foldingRangeProvider: true,
+    documentLinkProvider: { resolveProvider: false },
+    definitionProvider: true,
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+  };
 }

@@ -1,0 +1,353 @@
+import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode } from 'vscode-languageserver-types';
+import { DIRECTIVES } from '../data';
+import { DIRECTIVE_DOCS } from '../data/docs';
+import { defaultFor } from '../data/defaults';
+import { PATH_OPTIONS } from '../data/paths';
+import { unsupportedOn } from '../data/platforms';
+import type { ArgSpec, DirectiveSpec } from '../data/types';
+import type { Analysis } from '../index';
+import type { ConfigModel } from '../model/config';
+import type { Directive, ParsedLine } from '../parser/parser';
+import { RULES } from '../rules';
+import { allowedValues } from '../rules/invalidEnum';
+import type { FileSystemAccess } from '../types';
+import { NO_FILE_SYSTEM } from '../types';
+import { dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
+import { INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from '../validate';
+import { atLeast } from '../version';
+import { directiveFacts } from './directiveFacts';
+import type { LineContext } from './lineContext';
+import { landingPlace, lineContext } from './lineContext';
+import { paragraph, renderMarkup } from './markup';
+import { SNIPPETS, snippetOptionsFor, snippetToPlainText } from './snippets';
+
+/** What the client supports. */
+export interface CompletionClient {
+  readonly markdown: boolean;
+  readonly snippets: boolean;
+}
+
+/** Where the document is, for relative path completion, and how to list folders. */
+export interface CompletionEnvironment {
+  /** Native path of the document, when it is a file on disk. */
+  readonly documentPath?: string;
+  readonly fs?: FileSystemAccess;
+  /** The character that opened completion by itself (CompletionContext.triggerCharacter). */
+  readonly triggerCharacter?: string;
+}
+
+/** Characters that open completion by themselves (values after a space, path segments, list items). */
+export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = [' ', '/', '\\', ','];
+
+function empty(): CompletionList {
+  return { isIncomplete: false, items: [] };
+}
+
+/**
+ * Completion at a position: directive names valid in the section at the cursor (for the
+ * selected release and platform) plus snippets; after a directive its values (keywords,
+ * booleans, paths); in a suppression comment, rule ids.
+ */
+export function complete(analysis: Analysis, fileId: string, position: Position, client: CompletionClient, environment: CompletionEnvironment = {}): CompletionList {
+  const model = analysis.model;
+  const context = lineContext(model, fileId, position.line);
+  // The empty last line of a text that ends with a line break has no parsed line of its own.
+  const line: ParsedLine | undefined = context.file.lines[position.line] ?? (position.line === context.file.lines.length ? { line: position.line, text: '', kind: 'blank', hadCarriageReturn: false } : undefined);
+  if (!line) {
+    return empty();
+  }
+  const character = Math.min(position.character, line.text.length);
+  if (line.kind === 'comment') {
+    return { isIncomplete: false, items: suppressionCompletions(line, position.line, character) };
+  }
+  const d = line.directive;
+  if (!d || character <= d.nameRange.end.character) {
+    if ((d && character < d.nameRange.start.character) || environment.triggerCharacter !== undefined) {
+      return empty(); // trigger characters only open value completion, not a list of directives while indenting
+    }
+    const range: Range = d ? d.nameRange : { start: { line: position.line, character }, end: { line: position.line, character } };
+    const items = directiveCompletions(model, context, range, client);
+    if (!d || d.args.length === 0) {
+      items.push(...snippetCompletions(model, range, client));
+    }
+    return { isIncomplete: false, items };
+  }
+  if (!d.spec) {
+    return empty();
+  }
+  return { isIncomplete: false, items: valueCompletions(model, d, d.spec, line, character, client, environment) };
+}
+
+/** Ordering groups: the section's own options first, then section starters, then the rest. */
+const RANK_HERE = 0;
+const RANK_STRUCTURE = 1;
+const RANK_ELSEWHERE = 2;
+const RANK_UNLIKELY = 3;
+
+/** The rank of a directive on this line, or undefined when it does not belong here. */
+function rankHere(model: ConfigModel, context: LineContext, spec: DirectiveSpec): number | undefined {
+  const version = model.settings.brokerVersion;
+  if (!atLeast(version, spec.since) || (spec.removed && atLeast(version, spec.removed.version)) || unsupportedOn(spec.name, model.settings.platform)) {
+    return undefined;
+  }
+  const place = landingPlace(model, context, spec);
+  if (place.kind.startsWith('no-')) {
+    return undefined;
+  }
+  const block = context.block?.kind ?? 'global';
+  if (place.target && spec.duplicate !== 'accumulates' && spec.scope !== 'structure') {
+    const canonical = spec.aliasOf ?? spec.name;
+    const taken = place.target.entries.some((e) => e !== context.directive && e.spec !== undefined && (e.spec.aliasOf ?? e.spec.name) === canonical);
+    if (taken) {
+      return undefined;
+    }
+  }
+  switch (spec.scope) {
+    case 'structure':
+      return spec.name === 'include_dir' && context.included ? undefined : RANK_STRUCTURE;
+    case 'default-listener':
+      return block === 'global' ? RANK_HERE : RANK_UNLIKELY;
+    case 'bridge':
+      return block === 'bridge' ? RANK_HERE : undefined;
+    case 'plugin':
+      return RANK_HERE;
+    case 'global':
+      return block === 'global' ? RANK_HERE : RANK_ELSEWHERE;
+    case 'security':
+    case 'listener': {
+      if (place.kind === 'security-global') {
+        return block === 'global' ? RANK_HERE : RANK_ELSEWHERE;
+      }
+      if (block === 'bridge') {
+        return undefined; // it would configure the listener above the bridge: a trap
+      }
+      if (place.kind === 'implicit-default-listener' || place.kind === 'security-default-listener') {
+        // Only where the default listener is really in use (a port line); otherwise it opens an extra listener.
+        return model.defaultListener.explicit ? RANK_HERE : undefined;
+      }
+      if (spec.name === 'mount_point' && !atLeast(version, '2.1.0') && place.target?.kind !== 'listener') {
+        return undefined;
+      }
+      return RANK_HERE;
+    }
+  }
+}
+
+function directiveCompletions(model: ConfigModel, context: LineContext, range: Range, client: CompletionClient): CompletionItem[] {
+  const settings = model.settings;
+  const items: CompletionItem[] = [];
+  for (const spec of DIRECTIVES) {
+    const rank = rankHere(model, context, spec);
+    if (rank === undefined) {
+      continue;
+    }
+    const deprecated = spec.deprecated !== undefined && atLeast(settings.brokerVersion, spec.deprecated.version);
+    const item: CompletionItem = {
+      label: spec.name,
+      kind: spec.scope === 'structure' ? CompletionItemKind.Keyword : CompletionItemKind.Property,
+      detail: spec.syntax,
+      documentation: renderMarkup(directiveFacts(spec, settings), client.markdown),
+      sortText: `${rank}${deprecated ? 1 : 0}${spec.name}`,
+    };
+    if (spec.prefix !== undefined) {
+      item.filterText = spec.prefix;
+      if (client.snippets) {
+        item.textEdit = { range, newText: `${spec.prefix}\${1:key} \${2:value}` };
+        item.insertTextFormat = InsertTextFormat.Snippet;
+      } else {
+        item.textEdit = { range, newText: spec.prefix };
+      }
+    } else {
+      item.textEdit = { range, newText: spec.name };
+    }
+    if (deprecated) {
+      item.tags = [CompletionItemTag.Deprecated];
+    }
+    items.push(item);
+  }
+  return items;
+}
+
+function snippetCompletions(model: ConfigModel, range: Range, client: CompletionClient): CompletionItem[] {
+  if (range.start.character > 0) {
+    return []; // multi-line snippets start at the first column
+  }
+  const options = snippetOptionsFor(model);
+  return SNIPPETS.map((snippet): CompletionItem => {
+    const body = snippet.body(options).join('\n');
+    const plain = snippetToPlainText(body);
+    return {
+      label: snippet.id,
+      labelDetails: { description: snippet.name },
+      kind: CompletionItemKind.Snippet,
+      detail: snippet.name,
+      documentation: renderMarkup([paragraph(snippet.description), { kind: 'code', text: plain }], client.markdown),
+      sortText: `${RANK_STRUCTURE}0${snippet.id}`,
+      textEdit: { range, newText: client.snippets ? body : plain },
+      insertTextFormat: client.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      // Keep the lines as written: an indented '#' or option changes what the broker reads.
+      insertTextMode: InsertTextMode.asIs,
+    };
+  });
+}
+
+/** Rule ids after `# mosquitto-lint-disable-next-line`. */
+function suppressionCompletions(line: ParsedLine, lineNumber: number, character: number): CompletionItem[] {
+  const m = new RegExp(`^#\\s*${SUPPRESSION_COMMENT}\\b`).exec(line.text);
+  if (!m || character < m[0].length) {
+    return [];
+  }
+  const before = line.text.slice(0, character);
+  const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf(','), m[0].length - 1) + 1;
+  const range: Range = { start: { line: lineNumber, character: wordStart }, end: { line: lineNumber, character } };
+  const listed = new Set(line.text.slice(m[0].length).split(/[\s,]+/));
+  return RULES.filter((rule) => rule.id !== INCLUDED_FILE_ERRORS && !listed.has(rule.id)).map((rule) => ({
+    label: rule.id,
+    kind: CompletionItemKind.EnumMember,
+    detail: rule.title,
+    textEdit: { range, newText: rule.id },
+  }));
+}
+
+/** The argument the cursor is in: its index and the text range it occupies so far. */
+interface ArgumentAt {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+function argumentAt(d: Directive, spec: DirectiveSpec, character: number, lineText: string): ArgumentAt {
+  if (spec.valueMode === 'string' || spec.valueMode === 'raw') {
+    let start = d.restStart;
+    while (start < character && lineText.charCodeAt(start) === 0x20) {
+      start++;
+    }
+    return { index: 0, start, end: Math.max(character, d.valueRange.end.character) };
+  }
+  let index = 0;
+  for (const token of d.args) {
+    if (character >= token.start && character <= token.end) {
+      return { index, start: token.start, end: token.end };
+    }
+    if (token.end < character) {
+      index++;
+    }
+  }
+  return { index, start: character, end: character };
+}
+
+function valueCompletions(model: ConfigModel, d: Directive, spec: DirectiveSpec, line: ParsedLine, character: number, client: CompletionClient, environment: CompletionEnvironment): CompletionItem[] {
+  const at = argumentAt(d, spec, character, line.text);
+  const lineNumber = d.line;
+  // log_dest file <path>: the path is the rest of the line after `file`.
+  if (spec.name === 'log_dest') {
+    if (at.index >= 1 && d.args[0]?.text === 'file') {
+      const start = d.args[1]?.start ?? character;
+      return pathCompletions(line.text, lineNumber, Math.min(start, character), character, 'parent', environment);
+    }
+    if (at.index > 0) {
+      return [];
+    }
+  }
+  if (spec.valueMode === 'token' && at.index > 0) {
+    return []; // the broker reads one word; the rest of the line is ignored
+  }
+  const arg: ArgSpec | undefined = spec.args[at.index];
+  if (!arg) {
+    return [];
+  }
+  if (arg.type === 'path') {
+    const use = PATH_OPTIONS[spec.aliasOf ?? spec.name];
+    const kind = spec.name === 'include_dir' ? 'directory' : use?.kind === 'directory' ? 'directory' : 'file';
+    return pathCompletions(line.text, lineNumber, at.start, character, kind, environment);
+  }
+  if (!arg.values) {
+    return [];
+  }
+  const range: Range = { start: { line: lineNumber, character: at.start }, end: { line: lineNumber, character: at.end } };
+  let values: readonly string[] = arg.type === 'bool' ? ['true', 'false'] : at.index === 0 ? allowedValues(spec.name, arg.values, model.settings.brokerVersion) : arg.values;
+  if (arg.type === 'list') {
+    // Comma-separated items: complete the item under the cursor, offer the ones not listed yet.
+    const text = line.text.slice(at.start, character);
+    const itemStart = at.start + text.lastIndexOf(',') + 1;
+    const rest = line.text.slice(character, at.end);
+    const comma = rest.indexOf(',');
+    range.start = { line: lineNumber, character: itemStart };
+    range.end = { line: lineNumber, character: comma === -1 ? at.end : character + comma };
+    const listed = new Set(line.text.slice(at.start, at.end).split(','));
+    values = values.filter((v) => !listed.has(v) || v === line.text.slice(range.start.character, range.end.character));
+  }
+  const byDefault = defaultFor(spec.name, model.settings.brokerVersion);
+  return values.map((value, i): CompletionItem => {
+    const explanation = DIRECTIVE_DOCS[spec.name]?.values?.[value];
+    const isDefault = byDefault === `\`${value}\``;
+    const item: CompletionItem = {
+      label: value,
+      kind: arg.type === 'bool' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
+      sortText: String(i).padStart(3, '0'),
+      textEdit: { range, newText: value },
+    };
+    if (isDefault) {
+      item.labelDetails = { description: 'default' };
+    }
+    if (explanation) {
+      item.documentation = renderMarkup([paragraph({ prose: explanation })], client.markdown);
+    }
+    return item;
+  });
+}
+
+/**
+ * File and folder names for a path value: the folder typed so far is listed through the
+ * injected file system; absolute paths as written, relative ones against the document's folder.
+ */
+function pathCompletions(lineText: string, lineNumber: number, start: number, character: number, kind: 'file' | 'directory' | 'parent', environment: CompletionEnvironment): CompletionItem[] {
+  const fs = environment.fs ?? NO_FILE_SYSTEM;
+  const typed = lineText.slice(start, character);
+  const separator = Math.max(typed.lastIndexOf('/'), typed.lastIndexOf('\\'));
+  const folderText = typed.slice(0, separator + 1);
+  const partial = typed.slice(separator + 1);
+  const absolute = isPosixAbsolute(typed) || isWindowsAbsolute(typed);
+  if (!isCheckableOn(typed.length > 0 ? typed : '.', fs.hostPlatform)) {
+    return [];
+  }
+  let folder: string | undefined;
+  if (absolute) {
+    folder = folderText.length > 0 ? folderText : undefined;
+  } else if (environment.documentPath !== undefined) {
+    const base = dirname(environment.documentPath);
+    folder = folderText.length > 0 ? joinPath(base, folderText) : base;
+  }
+  if (folder === undefined) {
+    return [];
+  }
+  const entries = fs.readDirectory(folder);
+  if (!entries) {
+    return [];
+  }
+  const slash = typed.includes('\\') && !typed.includes('/') ? '\\' : '/';
+  const segmentStart = start + separator + 1;
+  const after = lineText.slice(character);
+  const nextSeparator = after.search(/[\\/]/);
+  const segmentEnd = nextSeparator === -1 ? character + after.replace(/[ \t]+$/, '').length : character + nextSeparator;
+  const range: Range = { start: { line: lineNumber, character: segmentStart }, end: { line: lineNumber, character: Math.max(segmentEnd, character) } };
+  const items: CompletionItem[] = [];
+  for (const name of entries) {
+    if (name.startsWith('.') && !partial.startsWith('.')) {
+      continue;
+    }
+    const isFolder = fs.stat(joinPath(folder, name))?.kind === 'directory';
+    if (kind === 'directory' && !isFolder) {
+      continue;
+    }
+    const label = isFolder ? `${name}${slash}` : name;
+    items.push({
+      label,
+      kind: isFolder ? CompletionItemKind.Folder : CompletionItemKind.File,
+      sortText: `${isFolder ? 0 : 1}${name}`,
+      textEdit: { range, newText: label },
+    });
+  }
+  return items;
+}

@@ -1,0 +1,179 @@
+import type { DirectiveSpec } from '../data/types';
+import type { ConfigModel, PlacementKind, Section } from '../model/config';
+import type { Directive, ParsedFile } from '../parser/parser';
+import { atLeast, before } from '../version';
+
+/** Lines that start a plugin block (plugin options attach to the latest one in the file). */
+const PLUGIN_LINES: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin', 'plugin_load']);
+
+/**
+ * What the broker's reader state is when it reaches a line: the "current" listener, bridge
+ * and plugin (tracked independently, fresh for every file) and per_listener_settings.
+ */
+export interface LineContext {
+  readonly file: ParsedFile;
+  readonly line: number;
+  /** The directive written on this line, if any. */
+  readonly directive: Directive | undefined;
+  /**
+   * The block the line sits in as a reader sees it: the section opened by the last
+   * `listener` or `connection` line above it in this file (undefined: the global area).
+   */
+  readonly block: Section | undefined;
+  /** The listener a listener option on this line would configure. */
+  readonly listener: Section | undefined;
+  /** The bridge a bridge option on this line would configure. */
+  readonly bridge: Section | undefined;
+  /** The plugin line a plugin option on this line would attach to. */
+  readonly plugin: Directive | undefined;
+  /** per_listener_settings as the broker knows it when it reads this line. */
+  readonly perListenerSettings: boolean;
+  /** The file is read through include_dir. */
+  readonly included: boolean;
+}
+
+/** Where a directive written on a line would land. */
+export interface LandingPlace {
+  readonly kind: PlacementKind;
+  /** The section it would configure (undefined for a new section or when it has none). */
+  readonly target: Section | undefined;
+}
+
+/** The directive's catalogue name (option families by their pattern). */
+export function specName(d: Directive): string {
+  return d.spec?.prefix !== undefined ? d.spec.name : d.name;
+}
+
+/** The parsed file with this id in the model (the main file when unknown). */
+export function fileOf(model: ConfigModel, fileId: string): ParsedFile {
+  return model.files.find((f) => f.uri === fileId) ?? model.main;
+}
+
+/** The directive on one line of a file. */
+export function directiveAt(file: ParsedFile, line: number): Directive | undefined {
+  return file.lines[line]?.directive;
+}
+
+/** The reader state when the broker reaches `line` of the file `fileId`. */
+export function lineContext(model: ConfigModel, fileId: string, line: number): LineContext {
+  const file = fileOf(model, fileId);
+  const is21 = atLeast(model.settings.brokerVersion, '2.1.0');
+  let listener: Section | undefined;
+  let bridge: Section | undefined;
+  let plugin: Directive | undefined;
+  let block: Section | undefined;
+  let last: Directive | undefined;
+  for (const d of file.directives) {
+    if (d.line >= line) {
+      break;
+    }
+    const placement = model.placements.get(d);
+    if (!placement || !d.spec) {
+      continue;
+    }
+    last = d;
+    const name = specName(d);
+    if (name === 'listener') {
+      listener = placement.target;
+      block = placement.target;
+    } else if (name === 'connection') {
+      bridge = placement.target;
+      block = placement.target;
+    } else if (name === 'port' || name === 'bind_address') {
+      if (is21) {
+        listener = model.defaultListener;
+      }
+    } else {
+      if (PLUGIN_LINES.has(name)) {
+        plugin = d;
+      }
+      if (is21 && placement.kind === 'implicit-default-listener') {
+        listener = model.defaultListener;
+      }
+    }
+  }
+  return {
+    file,
+    line,
+    directive: directiveAt(file, line),
+    block,
+    listener,
+    bridge,
+    plugin,
+    perListenerSettings: perListenerSettingsAt(model, file, last),
+    included: file !== model.main,
+  };
+}
+
+/** per_listener_settings after reading `last` (and the files an include_dir there reads). */
+function perListenerSettingsAt(model: ConfigModel, file: ParsedFile, last: Directive | undefined): boolean {
+  const order = model.order;
+  let index: number;
+  if (last) {
+    index = order.indexOf(last);
+    while (index + 1 < order.length && order[index + 1].file !== file.uri && specName(last) === 'include_dir') {
+      index++;
+    }
+  } else {
+    const first = file.directives.find((d) => model.placements.has(d));
+    index = first ? order.indexOf(first) - 1 : -1;
+  }
+  const placement = index >= 0 ? model.placements.get(order[index]) : undefined;
+  return placement?.perListenerSettings ?? false;
+}
+
+/**
+ * Where a directive with this spec would land if it were written on the context's line:
+ * the same decisions the section model makes (see model/config.ts buildConfig).
+ */
+export function landingPlace(model: ConfigModel, context: LineContext, spec: DirectiveSpec): LandingPlace {
+  const version = model.settings.brokerVersion;
+  const is21 = atLeast(version, '2.1.0');
+  switch (spec.name) {
+    case 'listener':
+    case 'connection':
+      return { kind: 'section-start', target: undefined };
+    case 'include_dir':
+      return { kind: 'include', target: model.global };
+    case 'per_listener_settings':
+      return { kind: 'global', target: model.global };
+    case 'port':
+    case 'bind_address':
+      return { kind: 'default-listener', target: model.defaultListener };
+    default:
+      break;
+  }
+  switch (spec.scope) {
+    case 'bridge':
+      return context.bridge ? { kind: 'bridge', target: context.bridge } : { kind: 'no-bridge', target: undefined };
+    case 'plugin':
+      if (before(version, '1.5.0')) {
+        return { kind: 'global', target: model.global };
+      }
+      return context.plugin ? { kind: 'plugin', target: model.placements.get(context.plugin)?.target } : { kind: 'no-plugin', target: undefined };
+    case 'security':
+      if (spec.name === 'global_plugin' || !context.perListenerSettings || before(version, '1.5.0')) {
+        return { kind: 'security-global', target: model.global };
+      }
+      if (context.listener) {
+        return { kind: context.listener === model.defaultListener ? 'security-default-listener' : 'security-listener', target: context.listener };
+      }
+      return is21 ? { kind: 'no-listener', target: undefined } : { kind: 'security-default-listener', target: model.defaultListener };
+    case 'listener': {
+      const requirement = spec.listenerRequirement ?? 'listener-or-default';
+      const listener = context.listener;
+      if (!is21) {
+        return listener ? { kind: 'listener', target: listener } : { kind: 'implicit-default-listener', target: model.defaultListener };
+      }
+      if (requirement === 'explicit-listener') {
+        return listener && listener !== model.defaultListener ? { kind: 'listener', target: listener } : { kind: 'no-explicit-listener', target: undefined };
+      }
+      if (listener) {
+        return { kind: listener === model.defaultListener ? 'implicit-default-listener' : 'listener', target: listener };
+      }
+      return requirement === 'listener' ? { kind: 'no-listener', target: undefined } : { kind: 'implicit-default-listener', target: model.defaultListener };
+    }
+    default:
+      return { kind: 'global', target: model.global };
+  }
+}

@@ -1,0 +1,241 @@
+import type { DocumentLink, Location, LocationLink, Position, Range } from 'vscode-languageserver-types';
+import { PATH_OPTIONS } from '../data/paths';
+import type { ConfigModel } from '../model/config';
+import type { Directive, ParsedFile } from '../parser/parser';
+import type { Platform } from '../types';
+import { dirname, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
+import type { Version } from '../version';
+import { atLeast } from '../version';
+
+/**
+ * Document links on path values, and go to definition (include_dir → the included files,
+ * plugin options → their plugin line, `plugin_use` → its `plugin_load`, file paths → the file).
+ *
+ * The path is the one the broker reads (a string value trimmed from 1.6.9 on, a raw value
+ * with every blank it has); the link covers the visible value. A path is linked only when
+ * it means something on this machine: absolute in this host's spelling, or relative and
+ * resolved against the configuration file's folder. That is a guess (the broker opens a
+ * relative path against its working directory), and the link's tooltip says so. Paths with
+ * `%VAR%` references (which the Windows broker expands) are not linked.
+ */
+
+/** What links need from the adapter: where the document is and how to make a URI. */
+export interface LinkContext {
+  /** Native path of the document's file, when it is on disk. */
+  readonly path?: string;
+  /** Platform of the machine the files are on. */
+  readonly hostPlatform: Platform;
+  /** Turns a native path into a URI. */
+  toUri(path: string): string;
+}
+
+/** A path the broker reads from one line, with the range to show it on. */
+export interface PathValue {
+  readonly directive: Directive;
+  /** The path exactly as the broker reads it. */
+  readonly path: string;
+  /** Range of the path in the line, without surrounding blanks. */
+  readonly range: Range;
+  /** What the broker does with it: a file, a directory, or the folder of a file it creates. */
+  readonly kind: 'file' | 'directory' | 'parent';
+}
+
+function canonical(d: Directive): string | undefined {
+  const spec = d.spec;
+  return spec === undefined ? undefined : spec.prefix !== undefined ? spec.name : d.name;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+function isCSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** The part of the line from `from` to `to` without surrounding white space, as a range. */
+function visibleRange(d: Directive, from: number, to: number): Range | undefined {
+  const text = lineText(d);
+  let s = from;
+  let e = to;
+  while (s < e && isCSpace(text.charCodeAt(s))) {
+    s++;
+  }
+  while (e > s && isCSpace(text.charCodeAt(e - 1))) {
+    e--;
+  }
+  return s === e ? undefined : { start: { line: d.line, character: s }, end: { line: d.line, character: e } };
+}
+
+/** The line text, rebuilt from the directive (keyword up to the end of `rest`). */
+function lineText(d: Directive): string {
+  return ' '.repeat(d.nameRange.start.character) + d.name + (d.restStart > d.nameRange.end.character ? ' ' : '') + d.rest;
+}
+
+/** A string value as this broker release reads it (trailing blanks kept before 1.6.9). */
+function stringValue(d: Directive, version: Version): { text: string; from: number } {
+  if (atLeast(version, '1.6.9')) {
+    return { text: d.value, from: d.valueRange.start.character };
+  }
+  let i = 0;
+  while (i < d.rest.length && isBlank(d.rest.charCodeAt(i))) {
+    i++;
+  }
+  return { text: d.rest.slice(i), from: d.restStart + i };
+}
+
+/** The path a directive names, as the broker reads it; undefined when it names none. */
+export function pathValue(d: Directive, version: Version): PathValue | undefined {
+  const name = canonical(d);
+  if (name === undefined) {
+    return undefined;
+  }
+  const lineEnd = d.range.end.character;
+  const make = (path: string, from: number, kind: PathValue['kind']): PathValue | undefined => {
+    const range = visibleRange(d, from, lineEnd);
+    return path.length === 0 || range === undefined ? undefined : { directive: d, path, range, kind };
+  };
+  if (name === 'include_dir') {
+    return make(d.rest, d.restStart, 'directory');
+  }
+  if (name === 'plugin_load') {
+    const token = d.args[1];
+    return token ? make(lineText(d).slice(token.start), token.start, 'file') : undefined;
+  }
+  const use = PATH_OPTIONS[name];
+  if (!use) {
+    return undefined;
+  }
+  if (use.fromSecondToken) {
+    // log_dest file <path>: the path is the rest after `file`, leading blanks skipped, the rest kept.
+    const kindToken = d.args[0];
+    if (kindToken?.text !== 'file') {
+      return undefined;
+    }
+    const text = lineText(d);
+    let from = kindToken.end + 1;
+    while (from < text.length && isBlank(text.charCodeAt(from))) {
+      from++;
+    }
+    return make(text.slice(from), from, use.kind);
+  }
+  if (name === 'plugin' || name === 'auth_plugin' || name === 'global_plugin') {
+    if (atLeast(version, '2.1.1')) {
+      return make(d.rest, d.restStart, use.kind);
+    }
+    if (atLeast(version, '2.1.0')) {
+      const token = d.args[0];
+      return token ? make(token.text, token.start, use.kind) : undefined;
+    }
+  }
+  const value = stringValue(d, version);
+  return make(value.text, value.from, use.kind);
+}
+
+/** Where a path from the configuration is on this machine, and whether that is a guess. */
+export function resolveOnHost(path: string, context: LinkContext): { path: string; relative: boolean } | undefined {
+  if (path.includes('%')) {
+    return undefined;
+  }
+  const windowsHost = context.hostPlatform === 'windows';
+  if (windowsHost ? isWindowsAbsolute(path) : isPosixAbsolute(path)) {
+    return { path, relative: false };
+  }
+  if (isPosixAbsolute(path) || isWindowsAbsolute(path) || /^[A-Za-z]:/.test(path) || /^[\\/]/.test(path) || context.path === undefined) {
+    return undefined;
+  }
+  return { path: joinPath(dirname(context.path), path), relative: true };
+}
+
+const RELATIVE_NOTE = 'Relative path, opened here from the folder of this file; the broker resolves it against its working directory.';
+
+/** Links on every path value of the document that can be resolved on this machine. */
+export function documentLinks(parsed: ParsedFile, version: Version, context: LinkContext): DocumentLink[] {
+  const links: DocumentLink[] = [];
+  for (const d of parsed.directives) {
+    if (parsed.nulLine !== undefined && d.line > parsed.nulLine) {
+      break;
+    }
+    const value = pathValue(d, version);
+    if (!value) {
+      continue;
+    }
+    const resolved = resolveOnHost(value.path, context);
+    if (!resolved) {
+      continue;
+    }
+    const link: DocumentLink = { range: value.range, target: context.toUri(resolved.path) };
+    if (resolved.relative) {
+      link.tooltip = RELATIVE_NOTE;
+    }
+    links.push(link);
+  }
+  return links;
+}
+
+function contains(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** One definition target before it becomes a Location or a LocationLink. */
+interface Target {
+  readonly uri: string;
+  readonly range: Range;
+  readonly selectionRange: Range;
+}
+
+/**
+ * Definitions for the position: the files an `include_dir` line reads (in the broker's
+ * order), the plugin line a plugin option attaches to, the `plugin_load` a `plugin_use`
+ * names, the file a path value names. LocationLinks when the client supports them.
+ */
+export function definition(model: ConfigModel, parsed: ParsedFile, position: Position, context: LinkContext, linkSupport = false): Location[] | LocationLink[] {
+  const d = parsed.directives.find((x) => x.line === position.line);
+  if (!d || position.character < d.nameRange.start.character || !d.spec) {
+    return [];
+  }
+  const version = model.settings.brokerVersion;
+  const name = canonical(d);
+  const targets: Target[] = [];
+  let origin: Range = d.range;
+  const idOf = (file: string): string => (isPosixAbsolute(file) || isWindowsAbsolute(file) ? context.toUri(file) : file);
+
+  if (name === 'include_dir') {
+    const include = model.includes.find((i) => i.directive.line === d.line && i.directive.file === d.file);
+    for (const file of include?.files ?? []) {
+      targets.push({ uri: context.toUri(file), range: FILE_START, selectionRange: FILE_START });
+    }
+    origin = pathValue(d, version)?.range ?? d.nameRange;
+  } else if (d.spec.scope === 'plugin') {
+    const placed = [...model.placements.entries()].find(([x]) => x.file === d.file && x.line === d.line)?.[1];
+    const plugin = placed?.plugin;
+    if (plugin) {
+      targets.push({ uri: idOf(plugin.file), range: plugin.range, selectionRange: plugin.nameRange });
+    }
+    origin = d.nameRange;
+  } else if (name === 'plugin_use') {
+    const wanted = d.args[0]?.text;
+    const load = model.order.find((x) => x.spec !== undefined && x.name === 'plugin_load' && x.args[0]?.text === wanted);
+    if (wanted !== undefined && load) {
+      targets.push({ uri: idOf(load.file), range: load.range, selectionRange: { start: { line: load.line, character: load.args[0].start }, end: { line: load.line, character: load.args[0].end } } });
+      origin = { start: { line: d.line, character: d.args[0].start }, end: { line: d.line, character: d.args[0].end } };
+    }
+  } else {
+    const value = pathValue(d, version);
+    if (value && value.kind === 'file' && contains(value.range, position)) {
+      const resolved = resolveOnHost(value.path, context);
+      if (resolved) {
+        targets.push({ uri: context.toUri(resolved.path), range: FILE_START, selectionRange: FILE_START });
+        origin = value.range;
+      }
+    }
+  }
+  if (linkSupport) {
+    return targets.map((t) => ({ originSelectionRange: origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.selectionRange }));
+  }
+  return targets.map((t) => ({ uri: t.uri, range: t.selectionRange }));
+}
