@@ -17,26 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Mosquitto Config', { log: true });
   context.subscriptions.push(output);
   registerInsertWssListener(context, () => client);
-  // When the extension also contributes snippets/mosquitto-conf.json, VS Code lists those
-  // itself: drop the server's snippet items so each snippet appears once.
-  const contributesSnippets = Array.isArray((context.extension.packageJSON as { contributes?: { snippets?: unknown } }).contributes?.snippets);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'mosquitto-conf' }],
-    middleware: contributesSnippets
-      ? {
-        provideCompletionItem: async (document, position, completionContext, token, next) => {
-          const result = await next(document, position, completionContext, token);
-          const notSnippet = (item: vscode.CompletionItem): boolean => item.kind !== vscode.CompletionItemKind.Snippet;
-          if (Array.isArray(result)) {
-            return result.filter(notSnippet);
-          }
-          if (result) {
-            result.items = result.items.filter(notSnippet);
-          }
-          return result;
-        },
-      }
-      : undefined,
+    // The server may run the installed broker (version detection, broker check) only when trusted.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     synchronize: { configurationSection: 'mosquitto' },
     errorHandler: {
@@ -58,7 +42,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('mosquitto', 'Mosquitto Config', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      clientOptions.initializationOptions = { trusted: true };
+      void client?.restart();
+    }),
+    vscode.commands.registerCommand('mosquitto.checkWithBroker', () => checkWithBroker()),
+  );
   await client.start();
+}
+
+/** "Mosquitto: Check with installed broker": asks the server to run mosquitto --test-config on a copy. */
+async function checkWithBroker(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'mosquitto-conf') {
+    void vscode.window.showWarningMessage('Open a mosquitto configuration file first.');
+    return;
+  }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Checking with the installed broker runs a program from your machine, so it needs a trusted workspace.');
+    return;
+  }
+  if (!client) {
+    return;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Checking with the installed mosquitto…' },
+    () => client!.sendRequest<{ status: string; summary: string }>('mosquitto/checkWithBroker', { uri: editor.document.uri.toString() }),
+  );
+  const show = result.status === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  void show(result.summary);
 }
 
 export async function deactivate(): Promise<void> {
