@@ -6,17 +6,25 @@
 export interface PathUse {
   readonly kind: 'file' | 'directory' | 'parent';
   readonly fatal: boolean;
+  /**
+   * Listener TLS files: the broker only opens them when the listener switches TLS on, so a
+   * missing one is fatal only then.
+   */
+  readonly tlsListener?: boolean;
+  /** What goes wrong when a non-fatal path is missing, in our words. */
+  readonly effect?: string;
   /** Index of the argument holding the path (default: the whole value). */
   readonly fromSecondToken?: boolean;
 }
 
 export const PATH_OPTIONS: Readonly<Record<string, PathUse>> = {
-  cafile: { kind: 'file', fatal: true },
-  capath: { kind: 'directory', fatal: true },
-  certfile: { kind: 'file', fatal: true },
-  keyfile: { kind: 'file', fatal: true },
-  crlfile: { kind: 'file', fatal: true },
-  dhparamfile: { kind: 'file', fatal: true },
+  cafile: { kind: 'file', fatal: true, tlsListener: true },
+  // OpenSSL only records the folder; a missing one surfaces when a client certificate is checked.
+  capath: { kind: 'directory', fatal: false, effect: 'client certificates cannot be verified against it' },
+  certfile: { kind: 'file', fatal: true, tlsListener: true },
+  keyfile: { kind: 'file', fatal: true, tlsListener: true },
+  crlfile: { kind: 'file', fatal: true, tlsListener: true },
+  dhparamfile: { kind: 'file', fatal: true, tlsListener: true },
   password_file: { kind: 'file', fatal: true },
   acl_file: { kind: 'file', fatal: true },
   psk_file: { kind: 'file', fatal: true },
@@ -25,10 +33,11 @@ export const PATH_OPTIONS: Readonly<Record<string, PathUse>> = {
   global_plugin: { kind: 'file', fatal: true },
   http_dir: { kind: 'directory', fatal: true },
   pid_file: { kind: 'parent', fatal: true },
-  persistence_location: { kind: 'directory', fatal: true },
-  log_dest: { kind: 'parent', fatal: false, fromSecondToken: true },
-  bridge_cafile: { kind: 'file', fatal: false },
-  bridge_capath: { kind: 'directory', fatal: false },
-  bridge_certfile: { kind: 'file', fatal: false },
-  bridge_keyfile: { kind: 'file', fatal: false },
+  // The database is written later (autosave, shutdown); start-up does not need the folder.
+  persistence_location: { kind: 'directory', fatal: false, effect: 'the broker cannot save its persistence database there' },
+  log_dest: { kind: 'parent', fatal: false, fromSecondToken: true, effect: 'the broker cannot write its log there' },
+  bridge_cafile: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
+  bridge_capath: { kind: 'directory', fatal: false, effect: 'the bridge cannot connect' },
+  bridge_certfile: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
+  bridge_keyfile: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
 };

@@ -122,17 +122,31 @@ export function atoi(text: string | undefined): number {
   return m ? Number.parseInt(m[1], 10) : 0;
 }
 
+/** C `toupper` in the "C" locale: only a-z change. */
+function upperCode(c: number): number {
+  return c >= 0x61 && c <= 0x7a ? c - 0x20 : c;
+}
+
 /**
- * Sorts include_dir file names as mosquitto 1.5.7+ does: case-insensitively, and
- * upper case first when two names differ only in case.
+ * Sorts include_dir file names as mosquitto 1.5.7+ does (`scmp_p` in conf_includedir.c):
+ * character by character, first by the upper-cased character, and at the first position
+ * where two characters differ only in case, the upper-case one first. So `Ab.conf` comes
+ * before `aa.conf`, and `aab.conf` before `a_b.conf` ('_' sorts after the upper-case 'A').
  */
 export function compareIncludeNames(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) {
-    return la < lb ? -1 : 1;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    const byUpper = upperCode(ca) - upperCode(cb);
+    if (byUpper !== 0) {
+      return byUpper;
+    }
+    if (ca !== cb) {
+      return ca - cb;
+    }
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a.length - b.length;
 }
 
 /** Whether the broker reads a file found in an include_dir folder. */
@@ -175,7 +189,8 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
   const readFile = (file: ParsedFile, included: boolean): void => {
     const state: FileState = { listener: undefined, bridge: undefined, plugin: undefined };
     for (const d of file.directives) {
-      if (file.nulLine !== undefined && d.line > file.nulLine) {
+      // The broker drops the line holding the NUL as well as everything after it.
+      if (file.nulLine !== undefined && d.line >= file.nulLine) {
         break;
       }
       order.push(d);
@@ -440,6 +455,19 @@ export function activeListeners(model: ConfigModel): Section[] {
     opens = dl.entries.some((d) => triggersDefaultListener(d, version)) && (leavesLocalOnly || !atLeast(version, '2.0.12'));
   }
   return opens ? [dl, ...model.listeners] : [...model.listeners];
+}
+
+/**
+ * Whether the broker switches TLS on for a listener, so that it loads its certificate files
+ * and checks `tls_version`/`ciphers`: `certfile` and `keyfile` (before 2.0 also `cafile` or
+ * `capath`), or `psk_hint` for TLS-PSK.
+ */
+export function listenerUsesTls(section: Section, version: Version): boolean {
+  const certificate = lastEntry(section, 'certfile') !== undefined && lastEntry(section, 'keyfile') !== undefined;
+  if (certificate && (atLeast(version, '2.0.0') || lastEntry(section, 'cafile', 'capath') !== undefined)) {
+    return true;
+  }
+  return lastEntry(section, 'psk_hint') !== undefined;
 }
 
 /** The listener's protocol (`mqtt` unless `protocol` says otherwise). */

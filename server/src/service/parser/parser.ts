@@ -109,9 +109,17 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
   while (keywordEnd < text.length && text.charCodeAt(keywordEnd) !== SPACE) {
     keywordEnd++;
   }
-  const name = text.slice(k, keywordEnd);
+  const keyword = text.slice(k, keywordEnd);
+  const spec = findDirective(keyword);
+  // A known keyword is the catalogue's own string (equal text): one shared string instead of
+  // a copy per line keeps the parse smaller, and later comparisons and lookups by name cheaper.
+  const name = spec !== undefined && spec.prefix === undefined ? spec.name : keyword;
   const restStart = Math.min(keywordEnd + 1, text.length);
-  const rest = text.slice(restStart);
+  const args = splitTokens(text, keywordEnd);
+  // Most lines are 'keyword value': the rest of the line, the trimmed value and the only token
+  // are then the same text, so they share one string rather than three copies.
+  const only = args.length === 1 ? args[0] : undefined;
+  const rest = only !== undefined && only.start === restStart && only.end === text.length ? only.text : text.slice(restStart);
   let vs = restStart;
   let ve = text.length;
   while (vs < ve && isCSpace(text.charCodeAt(vs))) {
@@ -128,11 +136,11 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
     line,
     name,
     nameRange: { start: { line, character: k }, end: { line, character: keywordEnd } },
-    spec: findDirective(name),
-    args: splitTokens(text, keywordEnd),
+    spec,
+    args,
     rest,
     restStart,
-    value: text.slice(vs, ve),
+    value: vs === restStart && ve === text.length ? rest : only !== undefined && only.start === vs && only.end === ve ? only.text : text.slice(vs, ve),
     valueRange: { start: { line, character: vs }, end: { line, character: ve } },
     range: { start: { line, character: 0 }, end: { line, character: text.length } },
   };

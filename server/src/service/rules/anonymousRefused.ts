@@ -27,7 +27,9 @@ export const anonymousRefused: Rule = {
       if (section.kind === 'default-listener' && !section.explicit && model.listeners.length === 0) {
         continue;
       }
-      const auth = globalAuth || (pls && hasAuth(section)) || (is21 && lastEntry(section, 'plugin_use') !== undefined);
+      // A certificate or PSK identity used as the username authenticates the client too.
+      const identity = ['use_identity_as_username', 'use_subject_as_username'].some((option) => isTrue(lastEntry(section, option)?.args[0]?.text));
+      const auth = globalAuth || identity || (pls && hasAuth(section)) || (is21 && lastEntry(section, 'plugin_use') !== undefined);
       const anonymous = (is21 ? lastEntry(section, 'listener_allow_anonymous') : undefined) ?? (pls ? lastEntry(section, 'allow_anonymous') : globalAnonymous);
       if (auth || isTrue(anonymous?.args[0]?.text)) {
         continue;

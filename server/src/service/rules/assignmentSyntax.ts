@@ -1,6 +1,24 @@
 import { findDirective } from '../data';
 import { atLeast } from '../version';
+import { PATH_OPTIONS } from '../data/paths';
+import { RANGE_CHECKS } from '../data/ranges';
+import type { Directive } from '../parser/parser';
+import type { Version } from '../version';
+import { changedPathIsFatal } from './pathNotFound';
 import type { Rule, Severity } from './rule';
+import { nameOf } from './rule';
+
+/** Whether a release before 2.1, reading '=' as 0 with atoi, refuses 0 for this option. */
+function zeroRefused(d: Directive, version: Version): boolean {
+  const name = nameOf(d);
+  if (name === 'listener') {
+    // Port 0 is a unix socket from 2.0 and then takes the next word as its path.
+    return !atLeast(version, '2.0.0') || d.args.length < 2;
+  }
+  return (RANGE_CHECKS[name] ?? []).some((check) => (check.arg ?? 0) === 0 && atLeast(version, check.from)
+    && (check.until === undefined || !atLeast(version, check.until))
+    && ((check.min !== undefined && check.min > 0) || (check.max !== undefined && check.max < 0)));
+}
 
 /** `key = value`, `key=value` or `key: value`, written as in other config formats. */
 export const assignmentSyntax: Rule = {
@@ -26,13 +44,21 @@ export const assignmentSyntax: Rule = {
       const arg = d.spec.args[0];
       let severity: Severity = 'warning';
       let effect = `the value becomes '${d.value}'`;
-      if (arg?.type === 'bool' || arg?.type === 'enum') {
+      const intended = d.value.replace(/^[=:]\s*/, '');
+      if (PATH_OPTIONS[nameOf(d)] && changedPathIsFatal(d, model, settings.brokerVersion, intended, d.value)) {
+        // '= /etc/x' is a relative path starting with a folder named '='; it is never there.
+        severity = 'error';
+        effect = `the broker uses the path '${d.value}', which does not exist, and refuses to start`;
+      } else if (arg?.type === 'bool' || arg?.type === 'enum') {
         severity = 'error';
         effect = `'${first}' is not a valid value and the broker refuses to start`;
       } else if (arg?.type === 'int' || arg?.type === 'int64') {
         if (atLeast(settings.brokerVersion, '2.1.0')) {
           severity = 'error';
           effect = `'${first}' is not a number and the broker refuses to start`;
+        } else if (zeroRefused(d, settings.brokerVersion)) {
+          severity = 'error';
+          effect = `the broker reads '${first}' as the number 0, which '${d.name}' does not accept, so it refuses to start`;
         } else {
           effect = `the broker reads '${first}' as the number 0`;
         }

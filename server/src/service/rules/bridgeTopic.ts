@@ -70,7 +70,9 @@ export const bridgeTopic: Rule = {
         }
       }
       const empty = (t: Token | undefined): boolean => t === undefined || t.text === '""';
-      if (pattern.text === '""' && (empty(localPrefix) || empty(remotePrefix))) {
+      // `""` is the empty placeholder; 2.1 reads a quoted pattern, so it arrives there as ''.
+      const emptyPattern = pattern.text === '""' || pattern.text === '';
+      if (emptyPattern && (empty(localPrefix) || empty(remotePrefix))) {
         fail(pattern, 'An empty pattern ("") needs both a local and a remote prefix');
         continue;
       }
@@ -81,7 +83,7 @@ export const bridgeTopic: Rule = {
           failed = true;
         }
       }
-      if (failed || !atLeast(version, '1.6.10') || pattern.text === '""') {
+      if (failed || !atLeast(version, '1.6.10') || emptyPattern) {
         continue;
       }
       for (const [prefix, side] of [[localPrefix, 'local'], [remotePrefix, 'remote']] as const) {

@@ -1,5 +1,6 @@
 import { atLeast } from '../version';
 import type { Rule } from './rule';
+import { valueModeOf } from './rule';
 
 /** Tabs and other control characters inside a string value (refused from 1.6). */
 export const controlCharacter: Rule = {
@@ -12,7 +13,7 @@ export const controlCharacter: Rule = {
     }
     const refusesControl = atLeast(version, '1.6.0');
     for (const d of model.order) {
-      if (d.spec?.valueMode !== 'string' || d.value.length === 0) {
+      if (valueModeOf(d, version) !== 'string' || d.value.length === 0) {
         continue;
       }
       const control = /[\u0001-\u001f\u007f-\u009f]/.exec(d.value);

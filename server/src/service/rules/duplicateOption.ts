@@ -1,3 +1,4 @@
+import type { Section } from '../model/config';
 import type { Directive } from '../parser/parser';
 import { atLeast } from '../version';
 import type { Rule } from './rule';
@@ -11,7 +12,9 @@ export const duplicateOption: Rule = {
   title: 'The same option twice in one section',
   check({ model, settings, report }) {
     const is21 = atLeast(settings.brokerVersion, '2.1.0');
-    const seen = new Map<string, Directive>();
+    // Per section (by identity: one Section object per section), then by canonical name.
+    // Nested maps rather than a 'section\0name' string key, which cost a string per line.
+    const seen = new Map<Section, Map<string, Directive>>();
     let firstLogFile: Directive | undefined;
     for (const d of model.order) {
       const spec = d.spec;
@@ -30,9 +33,14 @@ export const duplicateOption: Rule = {
       if (spec.duplicate === 'accumulates' || spec.scope === 'structure') {
         continue;
       }
-      const key = `${placement.target.id}\u0000${canonicalName(spec)}`;
-      const first = seen.get(key);
-      seen.set(key, d);
+      let inSection = seen.get(placement.target);
+      if (!inSection) {
+        inSection = new Map<string, Directive>();
+        seen.set(placement.target, inSection);
+      }
+      const key = canonicalName(spec);
+      const first = inSection.get(key);
+      inSection.set(key, d);
       if (!first) {
         continue;
       }

@@ -2,7 +2,14 @@ import type { Directive } from '../parser/parser';
 import { atLeast } from '../version';
 import type { Version } from '../version';
 import type { Rule } from './rule';
-import { nameOf } from './rule';
+import { nameOf, valueModeOf } from './rule';
+
+/** Bridge string options that 1.4.0-1.4.8 cut at the first space (later releases read the rest of the line). */
+const FIRST_TOKEN_BEFORE_1_4_9: ReadonlySet<string> = new Set([
+  'bridge_cafile', 'bridge_capath', 'bridge_certfile', 'bridge_keyfile', 'bridge_identity', 'bridge_psk',
+  'bridge_tls_version', 'clientid', 'remote_clientid', 'local_clientid', 'local_password', 'local_username',
+  'password', 'remote_password',
+]);
 
 /** How many space-separated tokens the broker reads for a directive (undefined: the rest of the line). */
 export function tokensRead(d: Directive, version: Version): number | undefined {
@@ -11,10 +18,16 @@ export function tokensRead(d: Directive, version: Version): number | undefined {
     return undefined;
   }
   const name = nameOf(d);
+  if ((name === 'username' || name === 'remote_username') && !atLeast(version, '1.5.6')) {
+    return 1;
+  }
+  if (FIRST_TOKEN_BEFORE_1_4_9.has(name) && !atLeast(version, '1.4.9')) {
+    return 1;
+  }
   if (name === 'log_dest') {
     return d.args[0]?.text === 'file' ? undefined : 1;
   }
-  switch (spec.valueMode) {
+  switch (valueModeOf(d, version)) {
     case 'token':
       return 1;
     case 'tokens':
@@ -47,8 +60,8 @@ export const extraArguments: Rule = {
         continue;
       }
       const extra = d.args[read];
-      if (extra.text.startsWith('#')) {
-        continue; // reported by trailing-comment
+      if (d.args.slice(0, read + 1).some((t) => t.text.startsWith('#'))) {
+        continue; // a comment (e.g. 'listener 1883 # plain'): reported by trailing-comment
       }
       if (nameOf(d) === 'topic' && d.args.length > 2) {
         continue; // checked by bridge-topic

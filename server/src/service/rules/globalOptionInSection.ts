@@ -1,3 +1,4 @@
+import { activeListeners } from '../model/config';
 import type { Rule } from './rule';
 import { atName } from './rule';
 
@@ -9,6 +10,8 @@ export const globalOptionInSection: Rule = {
   id: 'global-option-in-section',
   title: 'Global option written inside a listener or bridge block',
   check({ model, report }) {
+    // With a single listener, "applies to every listener" changes nothing: only say it when it matters.
+    const severalListeners = activeListeners(model).length > 1;
     for (const file of model.files) {
       let block: string | undefined;
       for (const d of file.directives) {
@@ -25,6 +28,9 @@ export const globalOptionInSection: Rule = {
           continue;
         }
         if (kind === 'security-global') {
+          if (!severalListeners) {
+            continue;
+          }
           report(atName(d, `'${d.name}' is written under '${block}' but applies to every listener, because per_listener_settings is not true.`, 'information'));
         } else {
           report(atName(d, `'${d.name}' is a global option: it applies to the whole broker, not only to '${block}'.`, 'hint'));

@@ -14,7 +14,7 @@ export const includeDir: Rule = {
         report(atName(d, is21
           ? "'include_dir' is only allowed in the main configuration file: the broker refuses to start."
           : "'include_dir' inside an included file is silently ignored by this broker version; only the main file may include folders.", is21 ? 'error' : 'warning'));
-      } else if (info.status === 'unreadable' && settings.checkPaths) {
+      } else if (info.status === 'unreadable' && settings.checkPaths && !/[ \t]$/.test(d.rest)) {
         report(atName(d, `The folder '${d.rest}' cannot be read on this machine${info.directory !== d.rest ? ` (looked for ${info.directory ?? ''})` : ''}: the broker refuses to start if it is missing where it runs.`, 'error'));
       } else if (info.status === 'ok' && settings.platform === 'windows') {
         const backups = info.skipped.filter((name) => /\.conf.+$/i.test(name));
@@ -23,7 +23,7 @@ export const includeDir: Rule = {
         }
       }
       if (/[ \t]$/.test(d.rest)) {
-        report(atName(d, "The folder name ends in white space, which the broker keeps as part of the path for 'include_dir'. Remove the trailing blanks.", 'warning'));
+        report(atName(d, "The folder name ends in white space, which the broker keeps as part of the path for 'include_dir': it cannot open that folder and refuses to start. Remove the trailing blanks.", 'error'));
       }
     }
   },

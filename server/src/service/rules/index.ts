@@ -20,7 +20,9 @@ import { httpDirWithoutWebsockets } from './httpDirWithoutWebsockets';
 import { includeDir } from './includeDir';
 import { indentedComment } from './indentedComment';
 import { invalidBoolean } from './invalidBoolean';
+import { invalidDuration } from './invalidDuration';
 import { invalidEnum } from './invalidEnum';
+import { invalidMountPoint } from './invalidMountPoint';
 import { invalidNumber } from './invalidNumber';
 import { listenerOptionBeforeListener } from './listenerOptionBeforeListener';
 import { missingValue } from './missingValue';
@@ -67,6 +69,8 @@ export const RULES: readonly Rule[] = [
   invalidNumber,
   outOfRange,
   invalidEnum,
+  invalidDuration,
+  invalidMountPoint,
   // Versions
   unavailableInVersion,
   deprecatedOption,

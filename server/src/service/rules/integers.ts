@@ -3,6 +3,7 @@ import type { Directive, Token } from '../parser/parser';
 import type { Version } from '../version';
 import type { NumberReading } from '../util/numbers';
 import { readInteger } from '../util/numbers';
+import { tokensRead } from './extraArguments';
 import { nameOf } from './rule';
 
 /** One integer argument of a directive and how the broker reads it. */
@@ -33,7 +34,9 @@ export function integerArguments(d: Directive, version: Version): IntegerArgumen
   } else if (name === 'listener') {
     consider(0);
   } else if (name === 'bridge_tcp_keepalive' || name === 'restart_timeout') {
-    for (let i = 0; i < spec.args.length; i++) {
+    // Only the words this release reads (restart_timeout: 1 before 1.6, 2 before 2.1).
+    const read = Math.min(spec.args.length, tokensRead(d, version) ?? spec.args.length);
+    for (let i = 0; i < read; i++) {
       consider(i);
     }
   }

@@ -1,4 +1,5 @@
 import { ENUM_BUILD_ONLY, ENUM_LEGACY_VALUES, ENUM_SOFT_FAILURE, ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
+import { listenerProtocol, listenerUsesTls } from '../model/config';
 import type { Directive } from '../parser/parser';
 import type { Version } from '../version';
 import { atLeast, formatVersion } from '../version';
@@ -67,7 +68,18 @@ export const invalidEnum: Rule = {
         severity = 'warning';
         effect = 'this broker version ignores it and uses its default TLS versions';
       } else if (name === 'tls_version') {
-        effect = 'the broker refuses to start when it opens the listener';
+        const section = model.placements.get(d)?.target;
+        if (section && section.kind !== 'global' && !listenerUsesTls(section, version)) {
+          // The value is only checked when the listener sets up TLS.
+          severity = 'warning';
+          effect = 'the broker checks it only on a TLS listener, and this one has no TLS, so it is ignored for now';
+        } else if (section && section.kind !== 'global' && listenerProtocol(section) === 'websockets' && !atLeast(version, '2.1.0')) {
+          // Before 2.1, libwebsockets sets up TLS for websockets listeners and never reads tls_version.
+          severity = 'warning';
+          effect = 'websockets listeners of this broker version ignore tls_version, so it has no effect';
+        } else {
+          effect = 'the broker refuses to start when it opens the listener';
+        }
       }
       const why = known
         ? `'${shown}' is not available in mosquitto ${formatVersion(version)}`

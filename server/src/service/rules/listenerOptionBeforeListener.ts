@@ -1,4 +1,4 @@
-import { describeSection } from '../model/config';
+import { activeListeners, describeSection } from '../model/config';
 import { atLeast } from '../version';
 import type { Rule } from './rule';
 import { atName, nameOf } from './rule';
@@ -37,7 +37,11 @@ export const listenerOptionBeforeListener: Rule = {
       }
       const target = describeSection(model.defaultListener);
       if (!leavesLocalOnly && defaultOpens) {
-        continue; // before 2.0.12 the default listener is then the broker's only listener, as intended
+        if (atLeast(version, '2.0.0') && activeListeners(model).includes(model.defaultListener)) {
+          // 2.0.0-2.0.11 decided local-only mode by "no listeners", so this opened a public listener.
+          report(atName(d, `No listener is defined, yet with '${d.name}' mosquitto 2.0.0 to 2.0.11 open the ${target} on all interfaces, with anonymous access, instead of running in local-only mode (fixed in 2.0.12). Add a 'listener' line to say which listener you want.`, 'warning'));
+        }
+        continue; // 1.x: the default listener is the broker's only listener, as intended
       }
       if (!defaultOpens) {
         report(atName(d, `No listener is defined, so the broker runs in local-only mode and discards this setting of the ${target}. Add a 'listener' line above it.`, 'warning'));

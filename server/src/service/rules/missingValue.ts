@@ -1,7 +1,7 @@
 import { EMPTY_VALUE_FATAL_SINCE } from '../data/ranges';
 import { atLeast } from '../version';
 import type { Rule, Severity } from './rule';
-import { atName, nameOf } from './rule';
+import { atName, nameOf, valueModeOf } from './rule';
 
 /** A directive whose required value is missing or blank. */
 export const missingValue: Rule = {
@@ -11,6 +11,13 @@ export const missingValue: Rule = {
     const version = settings.brokerVersion;
     for (const d of model.order) {
       const spec = d.spec;
+      if (spec && nameOf(d) === 'log_dest' && d.args[0]?.text === 'file') {
+        const path = d.rest.slice(d.args[0].end - d.restStart).replace(/^[ \t]+/, '');
+        if (path.length === 0) {
+          report(atName(d, "'log_dest file' needs the path of the log file: the broker refuses to start.", 'error'));
+        }
+        continue;
+      }
       if (!spec || spec.valueMode === 'ignored' || spec.args.length === 0 || !spec.args[0].required) {
         continue;
       }
@@ -18,7 +25,7 @@ export const missingValue: Rule = {
       let missing: boolean;
       let severity: Severity = 'error';
       let effect = 'the broker refuses to start';
-      switch (spec.valueMode) {
+      switch (valueModeOf(d, version)) {
         case 'string':
           missing = d.value.length === 0;
           if (missing && d.rest.length > 0 && !atLeast(version, '1.6.9')) {

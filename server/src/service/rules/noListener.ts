@@ -1,3 +1,4 @@
+import { activeListeners } from '../model/config';
 import { atLeast } from '../version';
 import type { Rule } from './rule';
 
@@ -6,7 +7,8 @@ export const noListener: Rule = {
   id: 'no-listener',
   title: 'No listener: local-only mode (2.0+)',
   check({ model, settings, report }) {
-    if (!atLeast(settings.brokerVersion, '2.0.0') || model.listeners.length > 0 || model.defaultListener.explicit) {
+    // 2.0.0-2.0.11 also open the default listener when listener options configure it.
+    if (!atLeast(settings.brokerVersion, '2.0.0') || activeListeners(model).length > 0) {
       return;
     }
     report({

@@ -15,7 +15,7 @@ export const nulCharacter: Rule = {
         file: file.uri,
         range: { start: { line: file.nulLine, character: Math.max(0, column) }, end: { line: file.nulLine, character: Math.max(0, column) + 1 } },
         severity: 'warning',
-        message: 'The file contains a NUL character: the broker stops reading here and silently ignores everything after it.',
+        message: 'The file contains a NUL character: the broker stops reading here and silently ignores this line and everything after it.',
       });
     }
   },

@@ -1,6 +1,10 @@
 import { RANGE_CHECKS } from '../data/ranges';
 import { atLeast } from '../version';
-import type { Rule } from './rule';
+import type { Range } from 'vscode-languageserver-types';
+import { atoi } from '../model/config';
+import type { Directive } from '../parser/parser';
+import type { Version } from '../version';
+import type { Finding, Rule } from './rule';
 import { nameOf } from './rule';
 import { integerArguments } from './integers';
 
@@ -11,6 +15,22 @@ function describe(min: number | undefined, max: number | undefined): string {
   return min !== undefined ? `at least ${min}` : `at most ${max ?? 0}`;
 }
 
+/** `restart_timeout <base> <cap> [<stable>]`: the cap may not be below the base (1.6+), the stable period not negative (2.1). */
+function checkRestartTimeout(d: Directive, version: Version, report: (finding: Finding) => void): void {
+  if (!atLeast(version, '1.6.0') || d.args.length < 2) {
+    return;
+  }
+  const at = (i: number): Range => ({ start: { line: d.line, character: d.args[i].start }, end: { line: d.line, character: d.args[i].end } });
+  const base = Math.max(1, atoi(d.args[0].text));
+  const cap = atoi(d.args[1].text);
+  if (cap < base) {
+    report({ file: d.file, range: at(1), severity: 'error', message: `The backoff cap (${cap}) is lower than the base (${base}) in 'restart_timeout': the broker refuses to start.` });
+  }
+  if (atLeast(version, '2.1.0') && d.args.length >= 3 && !d.args[2].text.startsWith('#') && atoi(d.args[2].text) < 0) {
+    report({ file: d.file, range: at(2), severity: 'error', message: "The stable period in 'restart_timeout' cannot be negative: the broker refuses to start." });
+  }
+}
+
 /** A number outside what the broker accepts for this option (per release). */
 export const outOfRange: Rule = {
   id: 'out-of-range',
@@ -19,6 +39,10 @@ export const outOfRange: Rule = {
     const version = settings.brokerVersion;
     for (const d of model.order) {
       const name = nameOf(d);
+      if (name === 'restart_timeout') {
+        checkRestartTimeout(d, version, report);
+        continue;
+      }
       const checks = RANGE_CHECKS[name];
       if (!checks) {
         continue;
@@ -37,6 +61,14 @@ export const outOfRange: Rule = {
             report({ file: d.file, range, severity: 'error', message: `${readAs}A listener on port 0 is a unix socket and needs its socket path ('listener 0 /run/mosquitto.sock'): the broker refuses to start.` });
           } else if (settings.platform === 'windows') {
             report({ file: d.file, range, severity: 'error', message: 'Unix socket listeners (port 0) are not available in released Windows builds: the broker refuses to start.' });
+          } else {
+            // sockaddr_un.sun_path holds 108 bytes on Linux, 104 on macOS, with the final NUL.
+            const limit = settings.platform === 'macos' ? 103 : 107;
+            const socketPath = d.args[1];
+            const bytes = new TextEncoder().encode(socketPath.text).length;
+            if (bytes > limit) {
+              report({ file: d.file, range: { start: { line: d.line, character: socketPath.start }, end: { line: d.line, character: socketPath.end } }, severity: 'error', message: `The unix socket path is ${bytes} bytes long; the system allows at most ${limit}: the broker refuses to start.` });
+            }
           }
           continue;
         }

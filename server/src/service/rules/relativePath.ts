@@ -13,10 +13,11 @@ export const relativePath: Rule = {
     const trimmed = atLeast(settings.brokerVersion, '1.6.9');
     for (const d of model.order) {
       const name = nameOf(d);
-      if (!PATH_OPTIONS[name] || name === 'persistence_location') {
+      if ((!PATH_OPTIONS[name] && name !== 'include_dir') || name === 'persistence_location') {
         continue;
       }
-      const path = pathValue(d, trimmed);
+      // include_dir is read raw (the editor looks it up next to this file; the broker does not).
+      const path = name === 'include_dir' ? (d.rest.length > 0 ? { text: d.rest, start: d.restStart } : undefined) : pathValue(d, trimmed, settings.brokerVersion);
       if (!path || isAbsoluteFor(path.text, settings.platform) || path.text.includes('%')) {
         continue;
       }

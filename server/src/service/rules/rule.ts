@@ -1,7 +1,10 @@
 import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/config';
 import type { Directive } from '../parser/parser';
+import type { ValueMode } from '../data/types';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
+import type { Version } from '../version';
+import { atLeast } from '../version';
 
 /** Severity of one finding, before user overrides. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -64,4 +67,17 @@ export function tokenRange(d: Directive, index: number): Range {
 /** The directive's canonical name (families by their pattern, synonyms by themselves). */
 export function nameOf(d: Directive): string {
   return d.spec?.prefix !== undefined ? d.spec.name : d.name;
+}
+
+/**
+ * How the selected release cuts the value out of the line. Differs from the catalogue for
+ * plugin paths: a trimmed string up to 2.0, one token in 2.1.0, the raw rest of the line
+ * from 2.1.1.
+ */
+export function valueModeOf(d: Directive, version: Version): ValueMode | undefined {
+  const name = nameOf(d);
+  if (name === 'plugin' || name === 'auth_plugin' || name === 'global_plugin') {
+    return atLeast(version, '2.1.1') ? 'raw' : atLeast(version, '2.1.0') ? 'token' : 'string';
+  }
+  return d.spec?.valueMode;
 }

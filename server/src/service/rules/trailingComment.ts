@@ -1,6 +1,14 @@
+import type { Version } from '../version';
 import { atLeast } from '../version';
+import { tokensRead } from './extraArguments';
+import { changedPathIsFatal } from './pathNotFound';
 import type { Rule } from './rule';
-import { nameOf } from './rule';
+import { nameOf, valueModeOf } from './rule';
+
+/** Directives whose optional words stop at a '#' (1.5.6+). */
+function commentAware(name: string, version: Version): boolean {
+  return ['listener', 'address', 'addresses', 'topic'].includes(name) && atLeast(version, '1.5.6');
+}
 
 /**
  * `value # comment`: mosquitto has no end-of-line comments. After a string value the text
@@ -24,19 +32,29 @@ export const trailingComment: Rule = {
       const token = d.args[firstHash];
       const range = { start: { line: d.line, character: token.start }, end: d.range.end };
       const name = nameOf(d);
-      const stringValue = spec.valueMode === 'string' || spec.valueMode === 'raw' || (name === 'log_dest' && d.args[0]?.text === 'file');
+      const mode = valueModeOf(d, version);
+      const stringValue = mode === 'string' || mode === 'raw' || (name === 'log_dest' && d.args[0]?.text === 'file');
       if (firstHash === 0 && !stringValue) {
         continue;
       }
       if (stringValue) {
+        // A path with the comment glued on names a file that is never there.
+        const intended = d.value.slice(0, token.start - d.valueRange.start.character).trimEnd();
+        const fatal = changedPathIsFatal(d, model, version, intended, d.value);
         report({
-          file: d.file, range, severity: 'warning',
-          message: `mosquitto has no end-of-line comments: '${d.value.slice(token.start - d.valueRange.start.character)}' becomes part of the value of '${d.name}'. Move the comment to its own line.`,
+          file: d.file, range, severity: fatal ? 'error' : 'warning',
+          message: `mosquitto has no end-of-line comments: '${d.value.slice(token.start - d.valueRange.start.character)}' becomes part of the value of '${d.name}'${fatal ? ', so the broker does not find the file and refuses to start' : ''}. Move the comment to its own line.`,
         });
       } else if (name === 'listener' && !atLeast(version, '1.5.6') && firstHash === 1) {
         report({
           file: d.file, range, severity: 'error',
           message: 'Before 1.5.6 the broker takes this comment as the listener\'s bind address, and the listener fails to start. Move the comment to its own line.',
+        });
+      } else if (!commentAware(name, version) && firstHash < (tokensRead(d, version) ?? 0)) {
+        // Only listener, address and topic skip a '#' word; elsewhere it is read as a value.
+        report({
+          file: d.file, range, severity: 'warning',
+          message: `mosquitto has no end-of-line comments, and '${d.name}' reads this '#' as one of its values. Move the comment to its own line.`,
         });
       } else {
         report({

@@ -1,6 +1,7 @@
 import { atLeast } from '../version';
+import { changedPathIsFatal } from './pathNotFound';
 import type { Rule } from './rule';
-import { nameOf } from './rule';
+import { nameOf, valueModeOf } from './rule';
 
 /**
  * White space at the end of a value that the broker keeps: string values before 1.6.9, and
@@ -14,24 +15,36 @@ export const trailingWhitespace: Rule = {
     const trims = atLeast(version, '1.6.9');
     for (const d of model.order) {
       const spec = d.spec;
-      if (!spec || !/[ \t]+$/.test(d.rest) || d.value.length === 0) {
+      if (!spec || !endsWithBlank(d.rest) || d.value.length === 0) {
         continue;
       }
       const name = nameOf(d);
-      const raw = spec.valueMode === 'raw' && name !== 'include_dir' && !spec.prefix;
+      const mode = valueModeOf(d, version);
+      const raw = mode === 'raw' && name !== 'include_dir' && !spec.prefix;
       const logFile = name === 'log_dest' && d.args[0]?.text === 'file';
-      const keeps = raw || logFile || (spec.valueMode === 'string' && !trims);
+      const keeps = raw || logFile || (mode === 'string' && !trims);
       if (!keeps) {
         continue;
       }
       const end = d.range.end.character;
       const trimmedEnd = d.valueRange.end.character;
+      // A path with blanks glued on names a file that is never there; other values just change.
+      const fatal = changedPathIsFatal(d, model, version, d.value, d.rest.replace(/^[ \t]+/, ''));
       report({
         file: d.file,
         range: { start: { line: d.line, character: trimmedEnd }, end: { line: d.line, character: end } },
-        severity: 'warning',
-        message: `The broker keeps the white space at the end of this line as part of the value of '${d.name}'${spec.args[0]?.type === 'path' || logFile ? ', so the file is not found' : ''}. Remove it.`,
+        severity: fatal ? 'error' : 'warning',
+        message: `The broker keeps the white space at the end of this line as part of the value of '${d.name}'${spec.args[0]?.type === 'path' || logFile ? ', so the file is not found' : ''}${fatal ? ' and the broker refuses to start' : ''}. Remove it.`,
       });
     }
   },
 };
+
+/**
+ * Whether `text` ends in a space or tab. A character test, not `/[ \t]+$/`: that regex
+ * backtracks quadratically on a long run of blanks followed by other text.
+ */
+function endsWithBlank(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x20 || last === 0x09;
+}

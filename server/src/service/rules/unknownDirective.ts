@@ -12,7 +12,8 @@ export function isSpeciallyExplained(name: string): boolean {
     name.includes('\t') ||
     name.startsWith('#') ||
     name.charCodeAt(0) === 0xfeff ||
-    /[=:]/.test(name) ||
+    // `key=value` / `key: value` with a known key (assignment-syntax); other text with '=' stays unknown.
+    findDirective(/^([A-Za-z_][A-Za-z0-9_.]*)\s*[=:]/.exec(name)?.[1] ?? '') !== undefined ||
     (findDirective(name) === undefined && findDirective(name.toLowerCase()) !== undefined)
   );
 }
@@ -22,6 +23,12 @@ export const unknownDirective: Rule = {
   title: 'Directive the broker does not know',
   check({ model, report }) {
     for (const d of model.order) {
+      const prefix = d.spec?.prefix;
+      if (prefix !== undefined && d.name.length < prefix.length + 3) {
+        // The broker insists on a key of at least three characters after the prefix.
+        report(atName(d, `'${d.name}' is not a valid plugin option: the key after '${prefix}' must be at least 3 characters long, so the broker refuses to start.`, 'error'));
+        continue;
+      }
       if (d.spec || isSpeciallyExplained(d.name)) {
         continue;
       }

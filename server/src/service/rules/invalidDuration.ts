@@ -1,0 +1,47 @@
+import type { Rule } from './rule';
+import { nameOf, tokenRange } from './rule';
+import { atLeast } from '../version';
+
+/**
+ * `persistent_client_expiration <n><unit>`: the broker takes the last character as the unit
+ * (h, d, w, m, y; s from 2.1.0), reads the rest with atoi and refuses anything that does not
+ * come out above zero. A bare number has no unit and is refused.
+ */
+export const invalidDuration: Rule = {
+  id: 'invalid-duration',
+  title: 'Duration without a valid unit or amount',
+  check({ model, settings, report }) {
+    const units = atLeast(settings.brokerVersion, '2.1.0') ? 'shdwmy' : 'hdwmy';
+    for (const d of model.order) {
+      if (d.spec?.args[0]?.type !== 'duration' || nameOf(d) !== 'persistent_client_expiration') {
+        continue;
+      }
+      const token = d.args[0];
+      if (!token) {
+        continue; // missing-value
+      }
+      const text = token.text;
+      const unit = text.slice(-1);
+      const amountText = text.slice(0, -1);
+      const range = tokenRange(d, 0);
+      const shown = text.replace(/\t/g, '\\t');
+      const accepted = units.split('').join(', ');
+      if (!units.includes(unit)) {
+        const why = unit === 's'
+          ? "the unit 's' (seconds) needs mosquitto 2.1"
+          : /\d/.test(unit)
+            ? 'it has no unit'
+            : `'${unit.replace(/\t/g, '\\t')}' is not a unit`;
+        report({ file: d.file, range, severity: 'error', message: `'${shown}' is not a valid duration: ${why} (write a number followed by one of ${accepted}, e.g. 30d), so the broker refuses to start.` });
+        continue;
+      }
+      const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(amountText);
+      const amount = m ? Number.parseInt(m[1], 10) : 0;
+      if (amount <= 0) {
+        report({ file: d.file, range, severity: 'error', message: `'${shown}' does not give a duration above zero (the broker reads the amount as ${amount}), so the broker refuses to start.` });
+      } else if (!/^\d+$/.test(amountText)) {
+        report({ file: d.file, range, severity: 'warning', message: `The broker reads only the leading digits of '${shown}', so the duration is ${amount}${unit}.` });
+      }
+    }
+  },
+};

@@ -1,0 +1,218 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, suite, test } from 'node:test';
+import { main } from '../../server/src/cli';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const work = mkdtempSync(path.join(tmpdir(), 'mosquitto-lint-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+  const full = path.join(work, name);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, content);
+  return full;
+}
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function run(...argv: string[]): Run {
+  let out = '';
+  let err = '';
+  const code = main(argv, (t) => { out += `${t}\n`; }, (t) => { err += `${t}\n`; });
+  return { code, out, err };
+}
+
+interface JsonResult {
+  file: string;
+  diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: string; code: string; message: string; source: string }[];
+}
+
+const CLEAN = file('clean.conf', 'allow_anonymous true\nlistener 1883\n');
+const BROKEN = file('broken.conf', 'listener 1883\nallow_anonymous true\n  xyzzy 1\n');
+const WARN = file('warn.conf', 'listener 1883\n');
+const NOKEY = file('nokey.conf', 'listener 8883\ncertfile /etc/server.crt\nallow_anonymous true\n');
+const MISSING_PW = file('missing-pw.conf', 'listener 1883\npassword_file /nonexistent/mosquitto-lint/passwd\n');
+
+function noStack(text: string): void {
+  assert.doesNotMatch(text, /\n\s+at .+\(.*:\d+:\d+\)/, 'no stack trace');
+}
+
+suite('cli: output formats', () => {
+  test('text: file:line:col: severity [rule-id] message, 1-based', () => {
+    const r = run('--broker-version', '2.0.11', BROKEN);
+    assert.match(r.out, new RegExp(`^${BROKEN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:3: error \\[unknown-directive\\] \\S.*$`, 'm'));
+  });
+  test('text: a summary goes to stderr, not stdout', () => {
+    const r = run(CLEAN);
+    assert.equal(r.out, '');
+    assert.match(r.err, /1 file\(s\) checked/);
+  });
+  test('json: [{file, diagnostics: [{range, severity word, code, message, source}]}] with 0-based ranges', () => {
+    const r = run('--format', 'json', '--broker-version', '2.0.11', BROKEN, CLEAN);
+    const results = JSON.parse(r.out) as JsonResult[];
+    assert.deepEqual(results.map((x) => x.file), [BROKEN, CLEAN]);
+    const d = results[0].diagnostics.find((x) => x.code === 'unknown-directive');
+    assert.ok(d);
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'range', 'severity', 'source']);
+    assert.deepEqual(d.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 7 } });
+    assert.equal(d.severity, 'error');
+    assert.equal(d.source, 'mosquitto');
+    assert.equal(typeof d.message, 'string');
+    assert.deepEqual(results[1].diagnostics.filter((x) => x.severity === 'error'), []);
+  });
+  test('json: severity words for every level', () => {
+    const text = file('levels.conf', 'port 1883\nlistener 1884\npersistence true\nxyzzy 1\n');
+    const words = new Set((JSON.parse(run('--format=json', '--broker-version=2.0.11', text).out) as JsonResult[])[0].diagnostics.map((d) => d.severity));
+    assert.deepEqual([...words].sort(), ['error', 'hint', 'information', 'warning']);
+  });
+  test('diagnostics of included files are listed under their own path', () => {
+    file('inc/conf.d/bad.conf', 'listner 1884\n');
+    const main = file('inc/mosquitto.conf', 'listener 1883\nallow_anonymous true\ninclude_dir conf.d\n');
+    const results = JSON.parse(run('--format', 'json', '--broker-version', '2.0.11', main).out) as JsonResult[];
+    assert.equal(results.length, 2);
+    assert.ok(results[0].diagnostics.some((d) => d.code === 'included-file-errors'));
+    assert.ok(results[1].file.endsWith(path.join('conf.d', 'bad.conf')));
+    assert.ok(results[1].diagnostics.some((d) => d.code === 'unknown-directive'));
+  });
+});
+
+suite('cli: exit codes', () => {
+  test('0 without errors, also with warnings', () => {
+    assert.equal(run(CLEAN).code, 0);
+    const r = run('--broker-version', '2.0.11', WARN);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /warning \[anonymous-refused\]/);
+  });
+  test('1 with at least one error', () => {
+    assert.equal(run(BROKEN).code, 1);
+    assert.equal(run(CLEAN, BROKEN).code, 1);
+  });
+  test('2 for a usage or file problem, even when other files have errors', () => {
+    assert.equal(run(BROKEN, path.join(work, 'nope.conf')).code, 2);
+  });
+});
+
+suite('cli: flags', () => {
+  test('--broker-version changes the verdict: certfile without keyfile (2.0.21 error, 2.0.20 warning)', () => {
+    assert.equal(run('--broker-version', '2.0.21', NOKEY).code, 1);
+    const r = run('--broker-version', '2.0.20', NOKEY);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /warning \[tls-certfile-without-keyfile\]/);
+  });
+  test('--broker-version X.Y means the newest patch of that line', () => {
+    assert.match(run('--broker-version', '2.0', CLEAN).err, /mosquitto 2\.0\.22/);
+  });
+  test('--platform windows enables the Windows advice', () => {
+    const ws = file('ws.conf', 'listener 1883\nallow_anonymous true\nlistener 9001\nprotocol websockets\n');
+    assert.match(run('--platform', 'windows', ws).out, /information \[websockets-socket-domain\]/);
+    assert.doesNotMatch(run('--platform', 'linux', ws).out, /websockets-socket-domain/);
+  });
+  test('paths are checked by default; --no-check-paths turns that off', () => {
+    const checked = run('--broker-version', '2.0.11', MISSING_PW);
+    assert.equal(checked.code, 1);
+    assert.match(checked.out, /error \[path-not-found\]/);
+    const unchecked = run('--broker-version', '2.0.11', '--no-check-paths', MISSING_PW);
+    assert.equal(unchecked.code, 0);
+    assert.doesNotMatch(unchecked.out, /path-not-found/);
+  });
+  test('--rule ID=SEVERITY overrides a rule; repeatable; off removes it', () => {
+    const lowered = run('--rule', 'unknown-directive=warning', '--rule=indented-comment=off', BROKEN);
+    assert.equal(lowered.code, 0);
+    assert.match(lowered.out, /warning \[unknown-directive\]/);
+    const raised = run('--broker-version', '2.0.11', '--rule', 'anonymous-refused=error', WARN);
+    assert.equal(raised.code, 1);
+  });
+  test('--rule accepts included-file-errors', () => {
+    assert.equal(run('--rule', 'included-file-errors=off', CLEAN).code, 0);
+  });
+  test('--help and --version print to stdout and exit 0', () => {
+    const help = run('--help');
+    assert.equal(help.code, 0);
+    assert.match(help.out, /Usage: mosquitto-lint/);
+    const version = run('--version');
+    assert.equal(version.code, 0);
+    assert.match(version.out.trim(), /^\d+\.\d+\.\d+/);
+  });
+});
+
+suite('cli: clear errors, no stack traces', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['missing file', [path.join(work, 'nope.conf')], /no such file/],
+    ['directory', [work], /directory/],
+    ['unknown flag', ['--frobnicate', CLEAN], /unknown option '--frobnicate'/],
+    ['bad version', ['--broker-version', '3.5', CLEAN], /--broker-version/],
+    ['version text', ['--broker-version', 'latest', CLEAN], /--broker-version/],
+    ['too old version', ['--broker-version', '1.3.5', CLEAN], /--broker-version/],
+    ['bad platform', ['--platform', 'solaris', CLEAN], /--platform/],
+    ['bad format', ['--format', 'xml', CLEAN], /--format/],
+    ['flag without value', ['--broker-version'], /needs a value/],
+    ['bad --rule syntax', ['--rule', 'unknown-directive', CLEAN], /--rule/],
+    ['bad --rule severity', ['--rule', 'unknown-directive=fatal', CLEAN], /--rule/],
+    ['unknown rule id', ['--rule', 'no-such-rule=off', CLEAN], /unknown rule id 'no-such-rule'/],
+    ['no file', [], /no FILE/],
+  ];
+  for (const [name, argv, message] of cases) {
+    test(`exit 2 with a message on stderr: ${name}`, () => {
+      const r = run(...argv);
+      assert.equal(r.code, 2);
+      assert.match(r.err, message);
+      assert.match(r.err, /^mosquitto-lint: /m);
+      noStack(r.err);
+      assert.equal(r.out, '');
+    });
+  }
+  test('exit 2 for a binary file', () => {
+    const binary = file('binary.conf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0]));
+    const r = run(binary);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /binary/);
+    noStack(r.err);
+  });
+  test('a UTF-16 file is a finding (the broker cannot read it), not a crash', () => {
+    const utf16 = file('utf16.conf', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('listener 1883\n', 'utf16le')]));
+    const r = run('--format', 'json', utf16);
+    assert.equal(r.code, 1);
+    const [result] = JSON.parse(r.out) as JsonResult[];
+    assert.equal(result.diagnostics[0].code, 'byte-order-mark');
+    assert.equal(result.diagnostics[0].severity, 'error');
+  });
+});
+
+suite('cli: node server/bin/mosquitto-lint (separate process)', () => {
+  const bin = path.join(repoRoot, 'server', 'bin', 'mosquitto-lint');
+  const spawnLint = (...argv: string[]): Run => {
+    const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', cwd: work });
+    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  };
+  test('exit 0 and no output lines for a clean file', () => {
+    const r = spawnLint(CLEAN);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+  });
+  test('exit 1 and text diagnostics for a broken file (relative path as given)', () => {
+    const r = spawnLint('--broker-version', '2.0.11', 'broken.conf');
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^broken\.conf:3:3: error \[unknown-directive\] /m);
+  });
+  test('json output parses', () => {
+    const r = spawnLint('--format', 'json', 'broken.conf');
+    assert.equal((JSON.parse(r.out) as JsonResult[])[0].file, 'broken.conf');
+  });
+  test('exit 2 with a clear message for a missing file and a bad flag', () => {
+    const missing = spawnLint('nope.conf');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /nope\.conf/);
+    noStack(missing.err);
+    const flag = spawnLint('--nope', 'clean.conf');
+    assert.equal(flag.code, 2);
+    noStack(flag.err);
+  });
+});

@@ -1,0 +1,22 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { findings, lint, withCode } from '../helpers';
+
+const ID = 'tls-psk-and-certificate';
+
+suite(ID, () => {
+  test('certfile after psk_hint in one listener is an error on certfile', () => {
+    const [d] = withCode(lint('listener 8883\npsk_hint hint\ncertfile /s.crt\nkeyfile /s.key\n'), ID);
+    assert.equal(d.severity, 1);
+    assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } });
+  });
+  test('cafile after psk_hint too, in every version (1.4.15)', () => {
+    assert.deepEqual(findings('listener 8883\npsk_hint h\ncafile /c\n', ID, '1.4.15'), ['3:error']);
+  });
+  test('the reverse order is not checked by the broker: certfile then psk_hint', () => {
+    assert.deepEqual(findings('listener 8883\ncertfile /s.crt\nkeyfile /s.key\npsk_hint h\n', ID), []);
+  });
+  test('PSK and certificates on different listeners are fine', () => {
+    assert.deepEqual(findings('listener 8883\npsk_hint h\nlistener 8884\ncertfile /s.crt\nkeyfile /s.key\n', ID), []);
+  });
+});
