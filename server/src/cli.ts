@@ -83,8 +83,8 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       case '--broker-version': {
         const value = takeValue();
         const parsed = parseVersion(value);
-        if (!parsed || compareVersions(parsed, OLDEST_RELEASE) < 0 || parsed.major > 2) {
-          throw new UsageError(`--broker-version must be a mosquitto release from ${formatVersion(OLDEST_RELEASE)} to ${formatVersion(NEWEST_RELEASE)} (X.Y or X.Y.Z), not '${value}'`);
+        if (!parsed || compareVersions(parsed, OLDEST_RELEASE) < 0 || compareVersions(parsed, { ...NEWEST_RELEASE, patch: 999 }) > 0) {
+          throw new UsageError(`--broker-version must be a mosquitto release from ${formatVersion(OLDEST_RELEASE)} to ${NEWEST_RELEASE.major}.${NEWEST_RELEASE.minor}.x (X.Y or X.Y.Z), not '${value}'`);
         }
         version = parsed;
         break;

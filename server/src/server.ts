@@ -92,6 +92,11 @@ export class ServerState {
   private readonly analyses = new Map<string, { version: number; epoch: number; analysis: Analysis }>();
   /** Analyses of main files read from disk (not open), keyed by path; checked against mtime. */
   private readonly diskAnalyses = new Map<string, { mtimeMs: number; epoch: number; open: string; analysis: Analysis }>();
+  /**
+   * Files that start with a UTF-8 byte order mark on disk. Editors hide the mark from the
+   * text, but the broker reads it; it is looked up on open and save, never per keystroke.
+   */
+  readonly bomOnDisk = new Set<string>();
   /** Bumped when settings change, so cached analyses are recomputed. */
   epoch = 0;
 
@@ -101,7 +106,10 @@ export class ServerState {
     if (cached && cached.version === document.version) {
       return cached.file;
     }
-    const file = parse(document.getText(), uriToPath(document.uri) ?? document.uri);
+    let file = parse(document.getText(), uriToPath(document.uri) ?? document.uri);
+    if (!file.hasBom && this.bomOnDisk.has(document.uri)) {
+      file = { ...file, hasBom: true };
+    }
     this.parsed.set(document.uri, { version: document.version, file });
     return file;
   }
@@ -169,7 +177,37 @@ export class ServerState {
     return analysis;
   }
 
+  /** Re-reads whether the file on disk starts with a byte order mark. */
+  checkBom(uri: string): void {
+    const filePath = uriToPath(uri);
+    let bom = false;
+    if (filePath) {
+      try {
+        const fd = fs.openSync(filePath, 'r');
+        try {
+          const head = Buffer.alloc(3);
+          bom = fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        bom = false;
+      }
+    }
+    const had = this.bomOnDisk.has(uri);
+    if (bom) {
+      this.bomOnDisk.add(uri);
+    } else {
+      this.bomOnDisk.delete(uri);
+    }
+    if (had !== bom) {
+      this.parsed.delete(uri);
+      this.analyses.delete(uri);
+    }
+  }
+
   forget(uri: string): void {
+    this.bomOnDisk.delete(uri);
     this.parsed.delete(uri);
     this.analyses.delete(uri);
   }
@@ -214,7 +252,7 @@ export function startServer(connection: Connection, version: string): ServerStat
     state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...featureCapabilities,
       },
       serverInfo: { name: 'mosquitto-language-server', version },
@@ -336,12 +374,17 @@ export function startServer(connection: Connection, version: string): ServerStat
     return { status: check.status, summary: `${check.summary} (${BROKER_SOURCE})` };
   });
 
-  state.documents.onDidOpen((e) => schedule(e.document, 0));
+  state.documents.onDidOpen((e) => {
+    state.checkBom(e.document.uri);
+    schedule(e.document, 0);
+  });
   state.documents.onDidChangeContent((e) => {
     state.brokerFindings.delete(e.document.uri);
     schedule(e.document, debounce);
   });
   state.documents.onDidSave((e) => {
+    state.checkBom(e.document.uri);
+    schedule(e.document, 0);
     if (state.trusted && state.userSettings.checkWithBrokerOnSave === true) {
       const filePath = uriToPath(e.document.uri);
       if (filePath) {

@@ -153,7 +153,7 @@ const RELATIVE_NOTE = 'Relative path, opened here from the folder of this file; 
 export function documentLinks(parsed: ParsedFile, version: Version, context: LinkContext): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const d of parsed.directives) {
-    if (parsed.nulLine !== undefined && d.line > parsed.nulLine) {
+    if (parsed.nulLine !== undefined && d.line >= parsed.nulLine) {
       break;
     }
     const value = pathValue(d, version);

@@ -57,6 +57,11 @@ export interface ParsedFile {
   readonly hasBom: boolean;
   /** 0-based line of the first NUL character: the broker stops reading there. */
   readonly nulLine: number | undefined;
+  /**
+   * 0-based lines that end in a lone carriage return (CR not followed by LF) where the broker's
+   * line continues: the broker does not break lines there and reads them as one.
+   */
+  readonly loneCarriageReturns: readonly number[];
 }
 
 const SPACE = 0x20;
@@ -154,13 +159,46 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
 export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile {
   const lines: ParsedLine[] = [];
   const directives: Directive[] = [];
+  const loneCarriageReturns: number[] = [];
   let start = 0;
   let index = 0;
+  const n = text.length;
   for (;;) {
-    const nl = text.indexOf('\n', start);
-    const raw = nl === -1 ? text.slice(start) : text.slice(start, nl);
-    if (nl === -1 && raw.length === 0 && index > 0) {
+    // Editors end a line at \n, \r\n or a lone \r; the broker only at \n. Lines follow the
+    // editor so that every range is right; a lone \r inside a broker line is recorded.
+    let end = start;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 0x0a || c === 0x0d) {
+        break;
+      }
+      end++;
+    }
+    if (end >= n && start >= n && index > 0) {
       break;
+    }
+    let next: number;
+    let raw: string;
+    if (end >= n) {
+      raw = text.slice(start);
+      next = -1;
+    } else if (text.charCodeAt(end) === 0x0a) {
+      raw = text.slice(start, end);
+      next = end + 1;
+    } else if (end + 1 < n && text.charCodeAt(end + 1) === 0x0a) {
+      raw = text.slice(start, end + 1);
+      next = end + 2;
+    } else {
+      raw = text.slice(start, end + 1);
+      next = end + 1;
+      // Only a problem when the broker's line goes on after it with more than carriage returns.
+      let k = next;
+      while (k < n && text.charCodeAt(k) === 0x0d) {
+        k++;
+      }
+      if (k < n && text.charCodeAt(k) !== 0x0a) {
+        loneCarriageReturns.push(index);
+      }
     }
     const parsed = parseLine(uri, index, raw);
     lines.push(parsed);
@@ -168,18 +206,18 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
       directives.push(parsed.directive);
     }
     index++;
-    if (nl === -1) {
+    if (next === -1) {
       break;
     }
-    start = nl + 1;
+    start = next;
   }
   const nulIndex = text.indexOf('\0');
   let nulLine: number | undefined;
   if (nulIndex !== -1) {
-    nulLine = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < nulIndex; i = text.indexOf('\n', i + 1)) {
-      nulLine++;
+    nulLine = lines.findIndex((line) => line.text.includes('\0'));
+    if (nulLine === -1) {
+      nulLine = undefined;
     }
   }
-  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine };
+  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, loneCarriageReturns };
 }

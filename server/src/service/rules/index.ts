@@ -24,6 +24,7 @@ import { invalidDuration } from './invalidDuration';
 import { invalidEnum } from './invalidEnum';
 import { invalidMountPoint } from './invalidMountPoint';
 import { invalidNumber } from './invalidNumber';
+import { loneCarriageReturn } from './loneCarriageReturn';
 import { listenerOptionBeforeListener } from './listenerOptionBeforeListener';
 import { missingValue } from './missingValue';
 import { noListener } from './noListener';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   byteOrderMark,
   assignmentSyntax,
   nulCharacter,
+  loneCarriageReturn,
   controlCharacter,
   trailingComment,
   quotedValue,

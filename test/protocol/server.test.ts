@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, suite, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from './lspClient';
+
+const folder = mkdtempSync(join(tmpdir(), 'mosquitto-server-test-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+  const full = join(folder, name);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, content);
+  return pathToFileURL(full).toString();
+}
+
+/** A stand-in mosquitto 2.1: `-h` gives the version, `--test-config` refuses lines starting with "bogus". */
+function fakeBroker(): string {
+  const executable = join(folder, 'fake-mosquitto');
+  writeFileSync(executable, `#!/usr/bin/env node
+const fs = require('fs');
+const args = process.argv.slice(2);
+if (args[0] === '-h') { console.log('mosquitto version 2.1.2'); process.exit(3); }
+const file = args[args.indexOf('-c') + 1];
+const lines = fs.readFileSync(file, 'utf8').split('\\n');
+for (let i = 0; i < lines.length; i++) if (lines[i].startsWith('bogus')) { console.error('Error: Unknown configuration variable "bogus".'); console.error('Error found at ' + file + ':' + (i + 1) + '.'); process.exit(3); }
+console.log('Configuration file is OK.');
+`);
+  chmodSync(executable, 0o755);
+  return executable;
+}
+
+async function withServer(initializationOptions: unknown, settings: unknown, run: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = await LspClient.start({ settings });
+  try {
+    await client.initialize(undefined, initializationOptions);
+    await run(client);
+    assert.equal(await client.shutdownAndExit(), 0);
+  } finally {
+    client.dispose();
+  }
+}
+
+suite('server: behaviour beyond single features', () => {
+  test('a byte order mark the editor hides is still reported (read from the file on disk)', async () => {
+    const uri = file('bom/mosquitto.conf', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('listener 1883\nallow_anonymous true\n')]));
+    await withServer({ diagnosticsDelay: 0 }, { checkPaths: false }, async (client) => {
+      client.openDocument(uri, 'listener 1883\nallow_anonymous true\n');
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['byte-order-mark']);
+    });
+  });
+
+  test('a conf.d file is analysed with the mosquitto.conf that includes it', async () => {
+    file('layout/mosquitto.conf', 'listener 1883\nallow_anonymous true\ninclude_dir conf.d\n');
+    const uri = file('layout/conf.d/extra.conf', 'listener 1883\n');
+    await withServer({ diagnosticsDelay: 0 }, { checkPaths: false, brokerVersion: '2.0.11' }, async (client) => {
+      client.openDocument(uri, 'listener 1883\n');
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'duplicate-listener'));
+      assert.equal(published.diagnostics.find((d) => d.code === 'duplicate-listener')?.range.start.line, 0);
+    });
+  });
+
+  test('check with broker: refused in an untrusted workspace, without running anything', async () => {
+    const uri = file('untrusted/mosquitto.conf', 'listener 1883\n');
+    await withServer({ trusted: false }, { brokerPath: fakeBroker() }, async (client) => {
+      client.openDocument(uri, 'listener 1883\n');
+      const result = await client.request<{ status: string }>('mosquitto/checkWithBroker', { uri });
+      assert.equal(result.status, 'failed');
+    });
+  });
+
+  test('check with broker (trusted, 2.1): its finding is published with its own source, and cleared by the next edit', async () => {
+    const text = 'listener 1883\nallow_anonymous true\nbogus 1\n';
+    const uri = file('trusted/mosquitto.conf', text);
+    await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: fakeBroker(), checkPaths: false, rules: { 'unknown-directive': 'off' } }, async (client) => {
+      client.openDocument(uri, text);
+      await client.waitForDiagnostics(uri);
+      const result = await client.request<{ status: string }>('mosquitto/checkWithBroker', { uri });
+      assert.equal(result.status, 'errors');
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
+      assert.equal(published.diagnostics.find((d) => d.source === 'mosquitto (broker)')?.range.start.line, 2);
+      client.changeDocument(uri, 2, [{ text: 'listener 1883\nallow_anonymous true\n' }]);
+      await client.waitForDiagnostics(uri, (p) => p.version === 2 && !p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
+    });
+  });
+
+  test('brokerVersion auto in a trusted workspace follows the installed broker', async () => {
+    const text = 'listener 1883\nallow_anonymous true\nglobal_plugin /x.so\n';
+    const uri = file('auto/mosquitto.conf', text);
+    const old = join(folder, 'old-mosquitto');
+    writeFileSync(old, '#!/bin/sh\necho "mosquitto version 2.0.11"\n');
+    chmodSync(old, 0o755);
+    await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: old, checkPaths: false }, async (client) => {
+      client.openDocument(uri, text);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.ok(published.diagnostics.some((d) => d.code === 'unavailable-in-version' && d.range.start.line === 2), 'global_plugin is 2.1-only');
+    });
+  });
+});
