@@ -93,7 +93,7 @@ suite('protocol: a VS Code-like client over stdio', () => {
     const codeActionProvider = capabilities.codeActionProvider;
     assert.ok(typeof codeActionProvider === 'object' && codeActionProvider.codeActionKinds?.includes(CodeActionKind.QuickFix));
     assert.ok(capabilities.executeCommandProvider?.commands.includes('mosquitto.server.wssListenerSnippet'));
-    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
   });
 
   test('didOpen: diagnostics are published for the document version', async () => {

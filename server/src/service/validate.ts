@@ -1,4 +1,6 @@
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { ParsedFile } from './parser/parser';
+import { toEditorPosition } from './parser/parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ConfigModel } from './model/config';
 import type { Finding, Severity } from './rules/rule';
@@ -108,10 +110,37 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
     }
   }
   summariseIncludedErrors(model, settings, result);
+  mapToEditorLines(model, result);
   for (const list of result.values()) {
     list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
   return result;
+}
+
+/**
+ * Rules work on the broker's lines; editors also break lines at a lone carriage return. Moves
+ * every range of files that have such line breaks to the editor's lines.
+ */
+function mapToEditorLines(model: ConfigModel, result: DiagnosticsByFile): void {
+  const byId = new Map(model.files.filter((f) => f.loneCarriageReturns.length > 0).map((f) => [f.uri, f]));
+  if (byId.size === 0) {
+    return;
+  }
+  const mapRange = (file: ParsedFile, range: Range): Range => ({ start: toEditorPosition(file, range.start), end: toEditorPosition(file, range.end) });
+  for (const [id, list] of result) {
+    const file = byId.get(id);
+    for (const d of list) {
+      if (file) {
+        d.range = mapRange(file, d.range);
+      }
+      for (const related of d.relatedInformation ?? []) {
+        const target = byId.get(related.location.uri);
+        if (target) {
+          related.location.range = mapRange(target, related.location.range);
+        }
+      }
+    }
+  }
 }
 
 function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings, result: DiagnosticsByFile): void {

@@ -59,8 +59,9 @@ suite('document links on path values', () => {
       ['2:8-19', 'file://C:/mosquitto/certs/k.pem'],
     ]);
   });
-  test('no links on lines after a NUL (the broker stops reading there)', () => {
-    assert.deepEqual(links('cafile /a\0\ncafile /b\n'), [['0:7-10', 'file:///a\0']]);
+  test('no links on the line with a NUL or after it (the broker stops reading there)', () => {
+    assert.deepEqual(links('cafile /a\0\ncafile /b\n'), []);
+    assert.deepEqual(links('cafile /a\ncafile /b\0\n'), [['0:7-9', 'file:///a']]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { DirectiveSpec } from '../data/types';
 import { findDirective } from '../data';
 
@@ -58,8 +58,8 @@ export interface ParsedFile {
   /** 0-based line of the first NUL character: the broker stops reading there. */
   readonly nulLine: number | undefined;
   /**
-   * 0-based lines that end in a lone carriage return (CR not followed by LF) where the broker's
-   * line continues: the broker does not break lines there and reads them as one.
+   * 0-based (broker) lines that contain a carriage return before their end: editors break the
+   * line there, the broker does not (it splits at line feeds only). See toEditorPosition.
    */
   readonly loneCarriageReturns: readonly number[];
 }
@@ -162,62 +162,71 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
   const loneCarriageReturns: number[] = [];
   let start = 0;
   let index = 0;
-  const n = text.length;
   for (;;) {
-    // Editors end a line at \n, \r\n or a lone \r; the broker only at \n. Lines follow the
-    // editor so that every range is right; a lone \r inside a broker line is recorded.
-    let end = start;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 0x0a || c === 0x0d) {
-        break;
-      }
-      end++;
-    }
-    if (end >= n && start >= n && index > 0) {
+    const nl = text.indexOf('\n', start);
+    const raw = nl === -1 ? text.slice(start) : text.slice(start, nl);
+    if (nl === -1 && raw.length === 0 && index > 0) {
       break;
-    }
-    let next: number;
-    let raw: string;
-    if (end >= n) {
-      raw = text.slice(start);
-      next = -1;
-    } else if (text.charCodeAt(end) === 0x0a) {
-      raw = text.slice(start, end);
-      next = end + 1;
-    } else if (end + 1 < n && text.charCodeAt(end + 1) === 0x0a) {
-      raw = text.slice(start, end + 1);
-      next = end + 2;
-    } else {
-      raw = text.slice(start, end + 1);
-      next = end + 1;
-      // Only a problem when the broker's line goes on after it with more than carriage returns.
-      let k = next;
-      while (k < n && text.charCodeAt(k) === 0x0d) {
-        k++;
-      }
-      if (k < n && text.charCodeAt(k) !== 0x0a) {
-        loneCarriageReturns.push(index);
-      }
     }
     const parsed = parseLine(uri, index, raw);
     lines.push(parsed);
     if (parsed.directive) {
       directives.push(parsed.directive);
     }
+    // A carriage return inside the broker's line (not just trailing ones): editors break the
+    // line there, the broker does not.
+    const cr = parsed.text.indexOf('\r');
+    if (cr !== -1) {
+      loneCarriageReturns.push(index);
+    }
     index++;
-    if (next === -1) {
+    if (nl === -1) {
       break;
     }
-    start = next;
+    start = nl + 1;
   }
   const nulIndex = text.indexOf('\0');
   let nulLine: number | undefined;
   if (nulIndex !== -1) {
-    nulLine = lines.findIndex((line) => line.text.includes('\0'));
-    if (nulLine === -1) {
-      nulLine = undefined;
+    nulLine = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < nulIndex; i = text.indexOf('\n', i + 1)) {
+      nulLine++;
     }
   }
   return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, loneCarriageReturns };
+}
+
+/**
+ * Maps a position in the broker's lines (split at line feeds only) to the editor's lines, which
+ * also break at a lone carriage return. Identity for files without lone carriage returns.
+ */
+export function toEditorPosition(file: ParsedFile, position: Position): Position {
+  if (file.loneCarriageReturns.length === 0) {
+    return position;
+  }
+  let shift = 0;
+  for (const line of file.loneCarriageReturns) {
+    if (line >= position.line) {
+      break;
+    }
+    shift += countBreaks(file.lines[line].text, file.lines[line].text.length);
+  }
+  const text = file.lines[position.line]?.text ?? '';
+  if (file.loneCarriageReturns.includes(position.line)) {
+    const inside = countBreaks(text, position.character);
+    const lastBreak = text.lastIndexOf('\r', Math.max(0, position.character - 1));
+    return inside === 0
+      ? { line: position.line + shift, character: position.character }
+      : { line: position.line + shift + inside, character: position.character - lastBreak - 1 };
+  }
+  return { line: position.line + shift, character: position.character };
+}
+
+/** Editor line breaks (lone CRs) in the first `end` characters of a broker line. */
+function countBreaks(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\r'); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) {
+    count++;
+  }
+  return count;
 }

@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
 
 /**
- * A carriage return that does not end the broker's line: editors show a line break there,
- * the broker (which splits at line feeds only) reads both lines as one.
+ * A carriage return that does not end the broker's line: editors show a line break there, the
+ * broker (which splits at line feeds only) reads the text on both sides as one line.
  */
 export const loneCarriageReturn: Rule = {
   id: 'lone-carriage-return',
@@ -13,9 +13,9 @@ export const loneCarriageReturn: Rule = {
         const text = file.lines[line]?.text ?? '';
         report({
           file: file.uri,
-          range: { start: { line, character: text.length }, end: { line: line + 1, character: 0 } },
+          range: { start: { line, character: text.indexOf('\r') }, end: { line, character: text.length } },
           severity: 'warning',
-          message: 'This line ends with a lone carriage return (old Mac line ending). The broker only breaks lines at line feeds, so it reads this line and the next as one line. Use LF or CRLF line endings.',
+          message: 'These lines are separated by lone carriage returns (old Mac line endings). The broker only breaks lines at line feeds, so it reads them as a single line. Use LF or CRLF line endings.',
         });
       }
     }
