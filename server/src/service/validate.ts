@@ -122,7 +122,7 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
  * every range of files that have such line breaks to the editor's lines.
  */
 function mapToEditorLines(model: ConfigModel, result: DiagnosticsByFile): void {
-  const byId = new Map(model.files.filter((f) => f.loneCarriageReturns.length > 0).map((f) => [f.uri, f]));
+  const byId = new Map(model.files.filter((f) => f.editorLineBreaks.length > 0).map((f) => [f.uri, f]));
   if (byId.size === 0) {
     return;
   }

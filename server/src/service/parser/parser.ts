@@ -62,6 +62,11 @@ export interface ParsedFile {
    * line there, the broker does not (it splits at line feeds only). See toEditorPosition.
    */
   readonly loneCarriageReturns: readonly number[];
+  /**
+   * Broker lines that editors split into more lines, with how many extra line breaks (lone
+   * carriage returns, including ones the broker strips at the end of the line), in order.
+   */
+  readonly editorLineBreaks: readonly (readonly [line: number, extra: number])[];
 }
 
 const SPACE = 0x20;
@@ -160,11 +165,21 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
   const lines: ParsedLine[] = [];
   const directives: Directive[] = [];
   const loneCarriageReturns: number[] = [];
+  const editorLineBreaks: [number, number][] = [];
   let start = 0;
   let index = 0;
   for (;;) {
     const nl = text.indexOf('\n', start);
     const raw = nl === -1 ? text.slice(start) : text.slice(start, nl);
+    if (raw.includes('\r')) {
+      let extra = countBreaks(raw, raw.length);
+      if (nl !== -1 && raw.endsWith('\r')) {
+        extra--; // the CR of a CRLF line ending
+      }
+      if (extra > 0) {
+        editorLineBreaks.push([index, extra]);
+      }
+    }
     if (nl === -1 && raw.length === 0 && index > 0) {
       break;
     }
@@ -193,7 +208,7 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
       nulLine++;
     }
   }
-  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, loneCarriageReturns };
+  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, loneCarriageReturns, editorLineBreaks };
 }
 
 /**
@@ -201,18 +216,18 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
  * also break at a lone carriage return. Identity for files without lone carriage returns.
  */
 export function toEditorPosition(file: ParsedFile, position: Position): Position {
-  if (file.loneCarriageReturns.length === 0) {
+  if (file.editorLineBreaks.length === 0) {
     return position;
   }
   let shift = 0;
-  for (const line of file.loneCarriageReturns) {
+  for (const [line, extra] of file.editorLineBreaks) {
     if (line >= position.line) {
       break;
     }
-    shift += countBreaks(file.lines[line].text, file.lines[line].text.length);
+    shift += extra;
   }
   const text = file.lines[position.line]?.text ?? '';
-  if (file.loneCarriageReturns.includes(position.line)) {
+  if (text.includes('\r')) {
     const inside = countBreaks(text, position.character);
     const lastBreak = text.lastIndexOf('\r', Math.max(0, position.character - 1));
     return inside === 0
