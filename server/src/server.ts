@@ -106,7 +106,7 @@ export class ServerState {
     if (cached && cached.version === document.version) {
       return cached.file;
     }
-    let file = parse(document.getText(), uriToPath(document.uri) ?? document.uri);
+    let file = parse(document.getText(), uriToPath(document.uri) ?? document.uri, cached?.file);
     if (!file.hasBom && this.bomOnDisk.has(document.uri)) {
       file = { ...file, hasBom: true };
     }

@@ -62,3 +62,29 @@ suite('parser: the broker tokenizer', () => {
     }
   });
 });
+
+suite('parser: reuse of unchanged lines after an edit', () => {
+  const before = 'listener 1883\r\nallow_anonymous true\r\npassword_file /etc/pw\r\n';
+  const after = 'listener 1883\r\nallow_anonymous false\r\npassword_file /etc/pw\r\n';
+  test('the result equals a fresh parse', () => {
+    assert.deepEqual(parse(after, 'f', parse(before, 'f')), parse(after, 'f'));
+  });
+  test('unchanged lines are the same objects; the edited line is new', () => {
+    const first = parse(before, 'f');
+    const second = parse(after, 'f', first);
+    assert.equal(second.lines[0], first.lines[0]);
+    assert.notEqual(second.lines[1], first.lines[1]);
+    assert.equal(second.lines[2], first.lines[2]);
+  });
+  test('a changed line ending is not reused; another document is not reused', () => {
+    const first = parse('listener 1883\r\n', 'f');
+    assert.notEqual(parse('listener 1883\n', 'f', first).lines[0], first.lines[0]);
+    assert.notEqual(parse('listener 1883\r\n', 'g', first).lines[0], first.lines[0]);
+  });
+  test('lines that moved are parsed again (their positions changed)', () => {
+    const first = parse('a 1\nb 2\n', 'f');
+    const second = parse('x 0\na 1\nb 2\n', 'f', first);
+    assert.equal(second.lines[1].directive?.line, 1);
+    assert.deepEqual(second, parse('x 0\na 1\nb 2\n', 'f'));
+  });
+});

@@ -161,7 +161,10 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
  * Parses a whole mosquitto.conf text. Lines break at `\n`; trailing `\r` is removed as the
  * broker does. A leading U+FEFF stays part of the first line, because the broker keeps it.
  */
-export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile {
+export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: ParsedFile): ParsedFile {
+  // Lines that did not change (same text, same position) are taken over from the previous
+  // parse of the same document: after a keystroke only the edited line is parsed again.
+  const reusable = previous !== undefined && previous.uri === uri ? previous.lines : undefined;
   const lines: ParsedLine[] = [];
   const directives: Directive[] = [];
   const loneCarriageReturns: number[] = [];
@@ -183,7 +186,8 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
     if (nl === -1 && raw.length === 0 && index > 0) {
       break;
     }
-    const parsed = parseLine(uri, index, raw);
+    const old = reusable?.[index];
+    const parsed = old !== undefined && sameLine(old, raw) ? old : parseLine(uri, index, raw);
     lines.push(parsed);
     if (parsed.directive) {
       directives.push(parsed.directive);
@@ -209,6 +213,14 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf'): ParsedFile
     }
   }
   return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, loneCarriageReturns, editorLineBreaks };
+}
+
+/** Whether `line` is what parseLine would make of `raw` (same text, same line ending). */
+function sameLine(line: ParsedLine, raw: string): boolean {
+  if (line.hadCarriageReturn) {
+    return raw.length > line.text.length && raw.startsWith(line.text) && /^\r+$/.test(raw.slice(line.text.length));
+  }
+  return raw === line.text;
 }
 
 /**
