@@ -19,4 +19,13 @@ suite(ID, () => {
   test('PSK and certificates on different listeners are fine', () => {
     assert.deepEqual(findings('listener 8883\npsk_hint h\nlistener 8884\ncertfile /s.crt\nkeyfile /s.key\n', ID), []);
   });
+  test('psk_file after a certfile in the current listener: error from 2.1 (and 2.0.23), nothing in 2.0.22', () => {
+    const text = 'listener 8883\ncertfile /c.crt\nkeyfile /c.key\npsk_file /psk\n';
+    assert.deepEqual(findings(text, ID, '2.1.2'), ['4:error']);
+    assert.deepEqual(findings(text, ID, '2.0.23'), ['4:error']);
+    assert.deepEqual(findings(text, ID, '2.0.22'), []);
+  });
+  test('psk_file in a new listener after a certificate listener: no finding', () => {
+    assert.deepEqual(findings('listener 8883\ncertfile /c.crt\nkeyfile /c.key\nlistener 8884\npsk_hint hint\npsk_file /psk\n', ID, '2.1.2'), []);
+  });
 });
