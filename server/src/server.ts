@@ -1,5 +1,5 @@
 import type { CancellationToken, Connection, InitializeParams, InitializeResult, ResponseError } from 'vscode-languageserver/node';
-import { DidChangeConfigurationNotification, LSPErrorCodes, ResponseError as RpcError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError as RpcError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
@@ -46,6 +46,9 @@ export interface CheckWithBrokerParams {
   uri: string;
 }
 
+/** Set by the shutdown request: from then on requests fail and nothing is published (LSP). */
+let shutDown = false;
+
 /** Converts a document URI to a native path when it is a file URI. */
 export function uriToPath(uri: string): string | undefined {
   try {
@@ -66,6 +69,9 @@ export function idToUri(id: string): string {
  * default result is returned instead of failing the request.
  */
 export function runSafe<T>(connection: Connection, label: string, uri: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
+  if (shutDown) {
+    return new RpcError(ErrorCodes.InvalidRequest, 'The server is shutting down');
+  }
   if (token?.isCancellationRequested) {
     return new RpcError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
   }
@@ -347,6 +353,9 @@ export function startServer(connection: Connection, version: string): ServerStat
   };
 
   const schedule = (document: TextDocument, delay = DEBOUNCE_MS): void => {
+    if (shutDown) {
+      return;
+    }
     const uri = document.uri;
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
@@ -406,6 +415,7 @@ export function startServer(connection: Connection, version: string): ServerStat
   });
 
   connection.onShutdown(() => {
+    shutDown = true;
     for (const timer of timers.values()) {
       clearTimeout(timer);
     }
