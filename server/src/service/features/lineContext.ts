@@ -1,7 +1,8 @@
 import type { DirectiveSpec } from '../data/types';
 import type { ConfigModel, PlacementKind, Section } from '../model/config';
+import { decidePlacement } from '../model/config';
 import type { Directive, ParsedFile } from '../parser/parser';
-import { atLeast, before } from '../version';
+import { atLeast } from '../version';
 
 /** Lines that start a plugin block (plugin options attach to the latest one in the file). */
 const PLUGIN_LINES: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin', 'plugin_load']);
@@ -123,57 +124,10 @@ function perListenerSettingsAt(model: ConfigModel, file: ParsedFile, last: Direc
 }
 
 /**
- * Where a directive with this spec would land if it were written on the context's line:
- * the same decisions the section model makes (see model/config.ts buildConfig).
+ * Where a directive with this spec would land if it were written on the context's line: the
+ * model's own placement rules (decidePlacement) applied to the reader state at that line.
  */
 export function landingPlace(model: ConfigModel, context: LineContext, spec: DirectiveSpec): LandingPlace {
-  const version = model.settings.brokerVersion;
-  const is21 = atLeast(version, '2.1.0');
-  switch (spec.name) {
-    case 'listener':
-    case 'connection':
-      return { kind: 'section-start', target: undefined };
-    case 'include_dir':
-      return { kind: 'include', target: model.global };
-    case 'per_listener_settings':
-      return { kind: 'global', target: model.global };
-    case 'port':
-    case 'bind_address':
-      return { kind: 'default-listener', target: model.defaultListener };
-    default:
-      break;
-  }
-  switch (spec.scope) {
-    case 'bridge':
-      return context.bridge ? { kind: 'bridge', target: context.bridge } : { kind: 'no-bridge', target: undefined };
-    case 'plugin':
-      if (before(version, '1.5.0')) {
-        return { kind: 'global', target: model.global };
-      }
-      return context.plugin ? { kind: 'plugin', target: model.placements.get(context.plugin)?.target } : { kind: 'no-plugin', target: undefined };
-    case 'security':
-      if (spec.name === 'global_plugin' || !context.perListenerSettings || before(version, '1.5.0')) {
-        return { kind: 'security-global', target: model.global };
-      }
-      if (context.listener) {
-        return { kind: context.listener === model.defaultListener ? 'security-default-listener' : 'security-listener', target: context.listener };
-      }
-      return is21 ? { kind: 'no-listener', target: undefined } : { kind: 'security-default-listener', target: model.defaultListener };
-    case 'listener': {
-      const requirement = spec.listenerRequirement ?? 'listener-or-default';
-      const listener = context.listener;
-      if (!is21) {
-        return listener ? { kind: 'listener', target: listener } : { kind: 'implicit-default-listener', target: model.defaultListener };
-      }
-      if (requirement === 'explicit-listener') {
-        return listener && listener !== model.defaultListener ? { kind: 'listener', target: listener } : { kind: 'no-explicit-listener', target: undefined };
-      }
-      if (listener) {
-        return { kind: listener === model.defaultListener ? 'implicit-default-listener' : 'listener', target: listener };
-      }
-      return requirement === 'listener' ? { kind: 'no-listener', target: undefined } : { kind: 'implicit-default-listener', target: model.defaultListener };
-    }
-    default:
-      return { kind: 'global', target: model.global };
-  }
+  const { kind, target } = decidePlacement(spec, context, model.settings.brokerVersion, model, (plugin) => model.placements.get(plugin)?.target);
+  return { kind, target };
 }

@@ -1,3 +1,4 @@
+import type { DirectiveSpec } from '../data/types';
 import type { Directive, ParsedFile } from '../parser/parser';
 import { parse } from '../parser/parser';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
@@ -160,6 +161,90 @@ interface FileState {
   plugin: Directive | undefined;
 }
 
+/** What the broker's reader knows when it reaches a line (fresh for every file). */
+export interface ReaderState {
+  /** The listener that listener options configure. */
+  readonly listener: Section | undefined;
+  /** The bridge that bridge options configure. */
+  readonly bridge: Section | undefined;
+  /** The plugin line that plugin options attach to. */
+  readonly plugin: Directive | undefined;
+  readonly perListenerSettings: boolean;
+}
+
+/** Where a directive lands, decided from the reader state. */
+export interface PlacementDecision {
+  readonly kind: PlacementKind;
+  /** The section it configures (undefined: it starts one, or it has none). */
+  readonly target: Section | undefined;
+  /** 2.1: the directive creates the default listener, which becomes the current listener. */
+  readonly defaultListenerBecomesCurrent: boolean;
+}
+
+/**
+ * The broker's placement rules in one place: where a directive with this spec lands, given
+ * the reader state and the release. Used by the model builder for the lines of the file and
+ * by completion for a directive not written yet.
+ */
+export function decidePlacement(
+  spec: DirectiveSpec,
+  state: ReaderState,
+  version: Version,
+  sections: { readonly global: Section; readonly defaultListener: Section },
+  pluginTarget: (plugin: Directive) => Section | undefined,
+): PlacementDecision {
+  const { global, defaultListener } = sections;
+  const is21 = atLeast(version, '2.1.0');
+  const at = (kind: PlacementKind, target: Section | undefined, defaultListenerBecomesCurrent = false): PlacementDecision => ({ kind, target, defaultListenerBecomesCurrent });
+  switch (spec.name) {
+    case 'listener':
+    case 'connection':
+      return at('section-start', undefined);
+    case 'include_dir':
+      return at('include', global);
+    case 'per_listener_settings':
+      return at('global', global);
+    case 'port':
+    case 'bind_address':
+      return at('default-listener', defaultListener, is21);
+    default:
+      break;
+  }
+  switch (spec.scope) {
+    case 'bridge':
+      return state.bridge ? at('bridge', state.bridge) : at('no-bridge', undefined);
+    case 'plugin':
+      if (before(version, '1.5.0')) {
+        return at('global', global);
+      }
+      return state.plugin ? at('plugin', pluginTarget(state.plugin)) : at('no-plugin', undefined);
+    case 'security':
+      if (spec.name === 'global_plugin' || !state.perListenerSettings || before(version, '1.5.0')) {
+        return at('security-global', global);
+      }
+      if (state.listener) {
+        return at(state.listener === defaultListener ? 'security-default-listener' : 'security-listener', state.listener);
+      }
+      return is21 ? at('no-listener', undefined) : at('security-default-listener', defaultListener);
+    case 'listener': {
+      const requirement = spec.listenerRequirement ?? 'listener-or-default';
+      const listener = state.listener;
+      if (!is21) {
+        return listener ? at('listener', listener) : at('implicit-default-listener', defaultListener);
+      }
+      if (requirement === 'explicit-listener') {
+        return listener && listener !== defaultListener ? at('listener', listener) : at('no-explicit-listener', undefined);
+      }
+      if (listener) {
+        return at(listener === defaultListener ? 'implicit-default-listener' : 'listener', listener);
+      }
+      return requirement === 'listener' ? at('no-listener', undefined) : at('implicit-default-listener', defaultListener, true);
+    }
+    default:
+      return at('global', global);
+  }
+}
+
 /**
  * Builds the section model the way the broker reads the file: `listener` and `connection`
  * open sections, the "current" listener and bridge are tracked independently, `port` and
@@ -251,68 +336,11 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
       if (name === 'plugin' || name === 'auth_plugin' || name === 'global_plugin' || name === 'plugin_load') {
         state.plugin = d;
       }
-      switch (spec.scope) {
-        case 'global':
-          place(d, 'global', global, included);
-          break;
-        case 'bridge':
-          if (state.bridge) {
-            place(d, 'bridge', state.bridge, included);
-          } else {
-            place(d, 'no-bridge', undefined, included);
-          }
-          break;
-        case 'plugin': {
-          const plugin = state.plugin;
-          if (before(version, '1.5.0')) {
-            place(d, 'global', global, included);
-          } else if (plugin) {
-            const target = placements.get(plugin)?.target;
-            place(d, 'plugin', target, included, plugin);
-          } else {
-            place(d, 'no-plugin', undefined, included);
-          }
-          break;
-        }
-        case 'security': {
-          if (name === 'global_plugin' || !pls || before(version, '1.5.0')) {
-            place(d, 'security-global', global, included);
-          } else if (state.listener) {
-            place(d, state.listener === defaultListener ? 'security-default-listener' : 'security-listener', state.listener, included);
-          } else if (is21) {
-            place(d, 'no-listener', undefined, included);
-          } else {
-            place(d, 'security-default-listener', defaultListener, included);
-          }
-          break;
-        }
-        case 'listener': {
-          const requirement = spec.listenerRequirement ?? 'listener-or-default';
-          if (is21) {
-            if (requirement === 'explicit-listener') {
-              if (state.listener && state.listener !== defaultListener) {
-                place(d, 'listener', state.listener, included);
-              } else {
-                place(d, 'no-explicit-listener', undefined, included);
-              }
-            } else if (state.listener) {
-              place(d, state.listener === defaultListener ? 'implicit-default-listener' : 'listener', state.listener, included);
-            } else if (requirement === 'listener') {
-              place(d, 'no-listener', undefined, included);
-            } else {
-              state.listener = defaultListener;
-              place(d, 'implicit-default-listener', defaultListener, included);
-            }
-          } else if (state.listener) {
-            place(d, 'listener', state.listener, included);
-          } else {
-            place(d, 'implicit-default-listener', defaultListener, included);
-          }
-          break;
-        }
-        default:
-          place(d, 'global', global, included);
+      const decision = decidePlacement(spec, { ...state, perListenerSettings: pls }, version, { global, defaultListener }, (plugin) => placements.get(plugin)?.target);
+      if (decision.defaultListenerBecomesCurrent) {
+        state.listener = defaultListener;
       }
+      place(d, decision.kind, decision.target, included, decision.kind === 'plugin' ? state.plugin : undefined);
     }
   };
 
