@@ -11,11 +11,11 @@ import type { ConfigModel } from '../model/config';
 import type { Directive, ParsedLine } from '../parser/parser';
 import { RULES } from '../rules';
 import { allowedValues } from '../rules/invalidEnum';
-import type { FileSystemAccess } from '../types';
+import type { AnalysisSettings, FileSystemAccess } from '../types';
 import { NO_FILE_SYSTEM } from '../types';
 import { dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
 import { INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from '../validate';
-import { atLeast } from '../version';
+import { atLeast, formatVersion } from '../version';
 import { directiveFacts } from './directiveFacts';
 import type { LineContext } from './lineContext';
 import { landingPlace, lineContext } from './lineContext';
@@ -134,6 +134,24 @@ function rankHere(model: ConfigModel, context: LineContext, spec: DirectiveSpec)
   }
 }
 
+/**
+ * Rendered documentation of a directive, kept per release, platform and format: the same
+ * ~60 texts are asked for on every completion request, and they depend on nothing else.
+ */
+const documentationCache = new Map<string, ReturnType<typeof renderMarkup>>();
+function directiveDocumentation(spec: DirectiveSpec, settings: AnalysisSettings, markdown: boolean): ReturnType<typeof renderMarkup> {
+  const key = `${spec.name}|${formatVersion(settings.brokerVersion)}|${settings.platform}|${markdown}`;
+  let rendered = documentationCache.get(key);
+  if (rendered === undefined) {
+    if (documentationCache.size > 5000) {
+      documentationCache.clear();
+    }
+    rendered = renderMarkup(directiveFacts(spec, settings), markdown);
+    documentationCache.set(key, rendered);
+  }
+  return rendered;
+}
+
 function directiveCompletions(model: ConfigModel, context: LineContext, range: Range, client: CompletionClient): CompletionItem[] {
   const settings = model.settings;
   const items: CompletionItem[] = [];
@@ -147,7 +165,7 @@ function directiveCompletions(model: ConfigModel, context: LineContext, range: R
       label: spec.name,
       kind: spec.scope === 'structure' ? CompletionItemKind.Keyword : CompletionItemKind.Property,
       detail: spec.syntax,
-      documentation: renderMarkup(directiveFacts(spec, settings), client.markdown),
+      documentation: directiveDocumentation(spec, settings, client.markdown),
       sortText: `${rank}${deprecated ? 1 : 0}${spec.name}`,
     };
     if (spec.prefix !== undefined) {
