@@ -35,7 +35,7 @@ function run(command, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], ...options });
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
     });
@@ -85,12 +85,29 @@ async function scriptLayer(name, script, args = []) {
   return { passed, failed };
 }
 
+/**
+ * Installs what a layer needs when it is missing (both scripts are idempotent and return at
+ * once when everything is there), so that `npm test` works on a fresh machine too.
+ */
+async function prepare(name, command, args) {
+  const { code } = await run(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (code !== 0) {
+    console.log(`[${name}] setup failed: ${command} ${args.join(' ')} exited with ${code}`);
+    return false;
+  }
+  return true;
+}
+
 const runners = {
   unit: () => nodeTestLayer('unit', 'unit'),
   protocol: () => nodeTestLayer('protocol', 'protocol'),
   grammar: () => scriptLayer('grammar', 'scripts/test-grammar.mjs'),
-  broker: () => scriptLayer('broker', 'out/test/broker/differential.js'),
-  integration: () => scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs'),
+  broker: async () => (await prepare('broker', 'sh', ['scripts/broker/install-broker.sh'])
+    ? scriptLayer('broker', 'out/test/broker/differential.js')
+    : { passed: 0, failed: 1 }),
+  integration: async () => (await prepare('integration', 'bash', ['scripts/install-code-server.sh'])
+    ? scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs')
+    : { passed: 0, failed: 1 }),
 };
 
 let passed = 0;
