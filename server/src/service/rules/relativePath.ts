@@ -1,6 +1,6 @@
 import { PATH_OPTIONS } from '../data/paths';
 import { atLeast } from '../version';
-import { isAbsoluteFor } from '../util/paths';
+import { isAbsoluteFor, isWindowsAbsolute } from '../util/paths';
 import type { Rule } from './rule';
 import { nameOf } from './rule';
 import { pathValue } from './pathNotFound';
@@ -19,6 +19,11 @@ export const relativePath: Rule = {
       // include_dir is read raw (the editor looks it up next to this file; the broker does not).
       const path = name === 'include_dir' ? (d.rest.length > 0 ? { text: d.rest, start: d.restStart } : undefined) : pathValue(d, trimmed, settings.brokerVersion);
       if (!path || isAbsoluteFor(path.text, settings.platform) || path.text.includes('%')) {
+        continue;
+      }
+      // `C:\…` on a Linux or macOS broker: written for another platform (the platform
+      // setting is probably not the one the file is for), not a relative path by intent.
+      if (settings.platform !== 'windows' && (isWindowsAbsolute(path.text) || /^[A-Za-z]:[\\/]/.test(path.text))) {
         continue;
       }
       const service = settings.platform === 'windows' ? ' The Windows service runs in C:\\Windows\\System32, so use an absolute path there.' : ' Under systemd that is usually /.';
