@@ -14,6 +14,7 @@ export const DIAGNOSTIC_SOURCE = 'mosquitto';
 export const INCLUDED_FILE_ERRORS = 'included-file-errors';
 /** Column-0 comment that silences rules on the next line. */
 export const SUPPRESSION_COMMENT = 'mosquitto-lint-disable-next-line';
+const SUPPRESSION_PATTERN = new RegExp(`^#\\s*${SUPPRESSION_COMMENT}\\b(.*)$`);
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -36,7 +37,7 @@ function suppressions(model: ConfigModel, file: string): Map<number, Set<string>
     if (line.kind !== 'comment') {
       continue;
     }
-    const m = /^#\s*mosquitto-lint-disable-next-line\b(.*)$/.exec(line.text);
+    const m = SUPPRESSION_PATTERN.exec(line.text);
     if (m) {
       const ids = m[1].split(/[\s,]+/).filter((id) => id.length > 0);
       result.set(line.line + 1, new Set(ids.length > 0 ? ids : ['*']));

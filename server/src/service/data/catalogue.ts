@@ -2713,7 +2713,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         values: [
           'tlsv1.3',
           'tlsv1.2',
-          'tlsv1.1'
+          'tlsv1.1',
+          'tlsv1'
         ]
       }
     ],

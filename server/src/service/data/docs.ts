@@ -751,6 +751,7 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
       'tlsv1.3': 'TLS 1.3 only.',
       'tlsv1.2': 'TLS 1.2 and newer.',
       'tlsv1.1': 'TLS 1.1 and newer; insecure, and 2.1 warns about it.',
+      tlsv1: 'TLS 1.0: only 1.4 and 1.5 know it; from 1.6 the listener fails to open with it.',
     },
     example: 'tls_version tlsv1.2',
   },

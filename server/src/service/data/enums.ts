@@ -12,11 +12,6 @@ export const ENUM_VALUE_UNTIL: Readonly<Record<string, Readonly<Record<string, s
   tls_version: { tlsv1: '1.6.0' },
 };
 
-/** Extra spellings older releases accept beyond the catalogue's current list. */
-export const ENUM_LEGACY_VALUES: Readonly<Record<string, readonly string[]>> = {
-  tls_version: ['tlsv1'],
-};
-
 /**
  * Where a bad enum value is not a start-up error: the broker ignores it or only fails later.
  * Value: what happens, in our words.

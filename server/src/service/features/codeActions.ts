@@ -11,7 +11,8 @@ import { closestMatches } from '../util/editDistance';
 import { basename, dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
 import { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from '../validate';
 import { atLeast } from '../version';
-import { fileOf, landingPlace, lineContext, specName } from './lineContext';
+import { fileOf, landingPlace, lineContext } from './lineContext';
+import { nameOf } from '../rules/rule';
 import { aboveAttachedComments, deleteLine, globalInsertionLine, insertLinesAfter, insertLinesBefore, lineBreakOf, replaceLine } from './lineEdits';
 import { insertionText, sectionInsertion, snippetOptionsFor, WSS_LISTENER_SNIPPET } from './snippets';
 
@@ -213,7 +214,7 @@ const insertMissingPartner: FixProvider = (context) => {
   const section = sectionById(model, data.section);
   const present = missing === 'keyfile' ? 'certfile' : 'keyfile';
   // `certfile` written twice where the second was meant to be `keyfile`.
-  const doubles = section?.entries.filter((e) => e.file === context.fileId && specName(e) === present) ?? [];
+  const doubles = section?.entries.filter((e) => e.file === context.fileId && nameOf(e) === present) ?? [];
   if (doubles.length > 1) {
     const looksLikeMissing = doubles.find((e) => (missing === 'keyfile' ? /key/i : /(crt|cert|chain)/i).test(basename(e.value)));
     if (looksLikeMissing) {
@@ -267,7 +268,7 @@ function portToListener(context: FixContext): Fix[] {
   const port = lastEntry(dl, 'port');
   const bind = lastEntry(dl, 'bind_address');
   const lines = [port, bind].filter((d): d is Directive => d !== undefined);
-  const repeated = dl.entries.filter((e) => specName(e) === 'port' || specName(e) === 'bind_address').length > lines.length;
+  const repeated = dl.entries.filter((e) => nameOf(e) === 'port' || nameOf(e) === 'bind_address').length > lines.length;
   if (repeated || lines.some((d) => d.file !== fileId) || dl.entries.some((e) => e.file !== fileId) || (port && port.args.length === 0)) {
     return [];
   }
@@ -283,7 +284,7 @@ function portToListener(context: FixContext): Fix[] {
     if (d.line <= first.line) {
       continue;
     }
-    if (specName(d) === 'listener') {
+    if (nameOf(d) === 'listener') {
       if (d.line < last.line) {
         return [];
       }
@@ -332,7 +333,7 @@ function renameDeprecated(context: FixContext): Fix[] {
 }
 
 const fixDeprecated: FixProvider = (context) => {
-  const name = context.directive ? specName(context.directive) : '';
+  const name = context.directive ? nameOf(context.directive) : '';
   return name === 'port' || name === 'bind_address' ? portToListener(context) : renameDeprecated(context);
 };
 

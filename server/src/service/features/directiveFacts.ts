@@ -1,7 +1,7 @@
 import type { ArgSpec, DirectiveSpec } from '../data/types';
 import { DIRECTIVE_DOCS } from '../data/docs';
 import { defaultFor } from '../data/defaults';
-import { ENUM_LEGACY_VALUES, ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
+import { ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
 import { platformNotes } from '../data/platforms';
 import { allowedValues } from '../rules/invalidEnum';
 import type { AnalysisSettings } from '../types';
@@ -110,7 +110,7 @@ function valuesOf(spec: DirectiveSpec, arg: ArgSpec, index: number, settings: An
   }
   const name = spec.name;
   const allowed = index === 0 ? allowedValues(name, arg.values, settings.brokerVersion) : [...arg.values];
-  const all = [...arg.values, ...(index === 0 ? (ENUM_LEGACY_VALUES[name] ?? []) : [])];
+  const all = [...arg.values];
   return joinInlines(all.filter((v, i) => all.indexOf(v) === i).map((value): Inline[] => {
     if (allowed.includes(value)) {
       return [{ code: value }];

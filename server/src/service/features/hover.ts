@@ -6,7 +6,8 @@ import { describeSection } from '../model/config';
 import type { Directive, Token } from '../parser/parser';
 import { atLeast, formatVersion } from '../version';
 import { directiveFacts, valueAvailability, valueExplanation } from './directiveFacts';
-import { fileOf, specName } from './lineContext';
+import { fileOf } from './lineContext';
+import { nameOf } from '../rules/rule';
 import type { Block, Inline } from './markup';
 import { paragraph, renderMarkup } from './markup';
 
@@ -122,7 +123,7 @@ export function appliesTo(model: ConfigModel, d: Directive): Inline[] | undefine
     case 'global':
       return label('the whole broker (global option)');
     case 'security-global':
-      if (specName(d) === 'global_plugin') {
+      if (nameOf(d) === 'global_plugin') {
         return label('the whole broker (global plugin)');
       }
       return atLeast(model.settings.brokerVersion, '1.5.0') ? label('the whole broker (', pls, ' is false)') : label('the whole broker (this version has no per-listener security)');

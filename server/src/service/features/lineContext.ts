@@ -1,11 +1,10 @@
 import type { DirectiveSpec } from '../data/types';
 import type { ConfigModel, PlacementKind, Section } from '../model/config';
-import { decidePlacement } from '../model/config';
+import { decidePlacement, PLUGIN_LINES } from '../model/config';
+import { nameOf } from '../rules/rule';
 import type { Directive, ParsedFile } from '../parser/parser';
 import { atLeast } from '../version';
 
-/** Lines that start a plugin block (plugin options attach to the latest one in the file). */
-const PLUGIN_LINES: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin', 'plugin_load']);
 
 /**
  * What the broker's reader state is when it reaches a line: the "current" listener, bridge
@@ -40,10 +39,6 @@ export interface LandingPlace {
   readonly target: Section | undefined;
 }
 
-/** The directive's catalogue name (option families by their pattern). */
-export function specName(d: Directive): string {
-  return d.spec?.prefix !== undefined ? d.spec.name : d.name;
-}
 
 /** The parsed file with this id in the model (the main file when unknown). */
 export function fileOf(model: ConfigModel, fileId: string): ParsedFile {
@@ -73,7 +68,7 @@ export function lineContext(model: ConfigModel, fileId: string, line: number): L
       continue;
     }
     last = d;
-    const name = specName(d);
+    const name = nameOf(d);
     if (name === 'listener') {
       listener = placement.target;
       block = placement.target;
@@ -112,7 +107,7 @@ function perListenerSettingsAt(model: ConfigModel, file: ParsedFile, last: Direc
   let index: number;
   if (last) {
     index = order.indexOf(last);
-    while (index + 1 < order.length && order[index + 1].file !== file.uri && specName(last) === 'include_dir') {
+    while (index + 1 < order.length && order[index + 1].file !== file.uri && nameOf(last) === 'include_dir') {
       index++;
     }
   } else {

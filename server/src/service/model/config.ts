@@ -2,9 +2,10 @@ import type { DirectiveSpec } from '../data/types';
 import type { Directive, ParsedFile } from '../parser/parser';
 import { parse } from '../parser/parser';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
+import { atoi, readBool } from '../util/numbers';
 import type { Version } from '../version';
 import { atLeast, before } from '../version';
-import { basename, dirname, isCheckableOn, joinPath, resolveConfigPath } from '../util/paths';
+import { dirname, isCheckableOn, joinPath, resolveConfigPath } from '../util/paths';
 
 /** The kinds of section a configuration has. */
 export type SectionKind = 'global' | 'default-listener' | 'listener' | 'bridge';
@@ -99,28 +100,11 @@ export interface ConfigInput {
   readonly path?: string;
 }
 
+/** Lines that start a plugin: plugin options attach to the latest one in the same file. */
+export const PLUGIN_LINES: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin', 'plugin_load']);
+
 function newSection(kind: SectionKind, id: string, header?: Directive): Section {
   return { kind, id, header, port: undefined, address: undefined, name: undefined, entries: [], explicit: false };
-}
-
-/** Reads a boolean token the way the broker does; undefined when invalid. */
-export function readBool(token: string | undefined): boolean | undefined {
-  if (token === 'true' || token === '1') {
-    return true;
-  }
-  if (token === 'false' || token === '0') {
-    return false;
-  }
-  return undefined;
-}
-
-/** C `atoi`: leading blanks, optional sign, digits; anything else stops it (0 when none). */
-export function atoi(text: string | undefined): number {
-  if (text === undefined) {
-    return 0;
-  }
-  const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(text);
-  return m ? Number.parseInt(m[1], 10) : 0;
 }
 
 /** C `toupper` in the "C" locale: only a-z change. */
@@ -333,7 +317,7 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
         default:
           break;
       }
-      if (name === 'plugin' || name === 'auth_plugin' || name === 'global_plugin' || name === 'plugin_load') {
+      if (PLUGIN_LINES.has(name)) {
         state.plugin = d;
       }
       const decision = decidePlacement(spec, { ...state, perListenerSettings: pls }, version, { global, defaultListener }, (plugin) => placements.get(plugin)?.target);
@@ -414,7 +398,6 @@ export function describeSection(section: Section): string {
   }
 }
 
-export { basename };
 
 /** The last directive in a section with one of the given names (synonyms by canonical name). */
 export function lastEntry(section: Section, ...names: string[]): Directive | undefined {
@@ -436,7 +419,7 @@ export function lastEntry(section: Section, ...names: string[]): Directive | und
 function triggersDefaultListener(d: Directive, version: Version): boolean {
   const name = d.spec?.prefix !== undefined ? d.spec.name : d.name;
   const token = d.args[0]?.text;
-  const isTrue = token === 'true' || token === '1';
+  const isTrue = readBool(token) === true;
   switch (name) {
     case 'require_certificate':
     case 'use_identity_as_username':

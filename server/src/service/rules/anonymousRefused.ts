@@ -3,12 +3,10 @@ import type { Section } from '../model/config';
 import { atLeast } from '../version';
 import type { Rule } from './rule';
 import { atName } from './rule';
+import { readBool } from '../util/numbers';
 
 const AUTH_OPTIONS = ['password_file', 'psk_file', 'plugin', 'auth_plugin'];
 
-function isTrue(text: string | undefined): boolean {
-  return text === 'true' || text === '1';
-}
 
 /** 2.0+: a listener with no way to authenticate and anonymous access not allowed refuses everyone. */
 export const anonymousRefused: Rule = {
@@ -28,10 +26,10 @@ export const anonymousRefused: Rule = {
         continue;
       }
       // A certificate or PSK identity used as the username authenticates the client too.
-      const identity = ['use_identity_as_username', 'use_subject_as_username'].some((option) => isTrue(lastEntry(section, option)?.args[0]?.text));
+      const identity = ['use_identity_as_username', 'use_subject_as_username'].some((option) => readBool(lastEntry(section, option)?.args[0]?.text) === true);
       const auth = globalAuth || identity || (pls && hasAuth(section)) || (is21 && lastEntry(section, 'plugin_use') !== undefined);
       const anonymous = (is21 ? lastEntry(section, 'listener_allow_anonymous') : undefined) ?? (pls ? lastEntry(section, 'allow_anonymous') : globalAnonymous);
-      if (auth || isTrue(anonymous?.args[0]?.text)) {
+      if (auth || readBool(anonymous?.args[0]?.text) === true) {
         continue;
       }
       const anchor = section.header ?? section.entries[0];

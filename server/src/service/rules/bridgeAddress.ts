@@ -1,6 +1,7 @@
 import { atLeast } from '../version';
 import type { Rule } from './rule';
 import { nameOf } from './rule';
+import { atoi } from '../util/numbers';
 
 /** `address host[:port] …`: the port after the last colon must be 1–65535 (read with atoi). */
 export const bridgeAddress: Rule = {
@@ -22,8 +23,7 @@ export const bridgeAddress: Rule = {
           continue;
         }
         const portText = lastColon ? token.text.slice(colon + 1) : token.text.slice(colon + 1).split(':')[0];
-        const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(portText);
-        const port = m ? Number.parseInt(m[1], 10) : 0;
+        const port = atoi(portText);
         if (port >= 1 && port <= 65535) {
           if (token.text.startsWith('[')) {
             report({ file: d.file, range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } }, severity: 'warning', message: `The broker does not strip square brackets from '${token.text}', so the host name will not resolve. Write the IPv6 address without brackets; the port goes after the last colon.` });

@@ -1,6 +1,7 @@
 import { lastEntry } from '../model/config';
 import type { Rule } from './rule';
 import { atName, nameOf } from './rule';
+import { readBool } from '../util/numbers';
 
 /** Bridge TLS settings that cannot work or switch checks off. */
 export const bridgeTls: Rule = {
@@ -45,7 +46,7 @@ export const bridgeTls: Rule = {
         report(atName(cert, `${name} has a client certificate but no 'bridge_cafile' or 'bridge_capath', so TLS is not switched on for this bridge.`, 'warning'));
       }
       const insecure = lastEntry(bridge, 'bridge_insecure');
-      if (insecure && (insecure.args[0]?.text === 'true' || insecure.args[0]?.text === '1')) {
+      if (insecure && readBool(insecure.args[0]?.text) === true) {
         report(atName(insecure, `${name} does not verify the remote broker's host name (bridge_insecure true): anyone in the middle can impersonate it. Use only for testing.`, 'warning'));
       }
     }

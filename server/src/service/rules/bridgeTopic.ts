@@ -4,6 +4,7 @@ import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { Rule } from './rule';
 import { nameOf } from './rule';
+import { atoi } from '../util/numbers';
 
 /** Whether `topic` is a valid MQTT subscription filter. */
 export function isValidSubscription(topic: string): boolean {
@@ -62,8 +63,7 @@ export const bridgeTopic: Rule = {
         continue;
       }
       if (qos) {
-        const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(qos.text);
-        const value = m ? Number.parseInt(m[1], 10) : 0;
+        const value = atoi(qos.text);
         if (value < 0 || value > 2) {
           fail(qos, `QoS '${qos.text}' must be 0, 1 or 2`);
           continue;

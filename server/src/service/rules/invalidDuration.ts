@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { nameOf, tokenRange } from './rule';
 import { atLeast } from '../version';
+import { atoi } from '../util/numbers';
 
 /**
  * `persistent_client_expiration <n><unit>`: the broker takes the last character as the unit
@@ -35,8 +36,7 @@ export const invalidDuration: Rule = {
         report({ file: d.file, range, severity: 'error', message: `'${shown}' is not a valid duration: ${why} (write a number followed by one of ${accepted}, e.g. 30d), so the broker refuses to start.` });
         continue;
       }
-      const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(amountText);
-      const amount = m ? Number.parseInt(m[1], 10) : 0;
+      const amount = atoi(amountText);
       if (amount <= 0) {
         report({ file: d.file, range, severity: 'error', message: `'${shown}' does not give a duration above zero (the broker reads the amount as ${amount}), so the broker refuses to start.` });
       } else if (!/^\d+$/.test(amountText)) {

@@ -1,4 +1,4 @@
-import { ENUM_BUILD_ONLY, ENUM_LEGACY_VALUES, ENUM_SOFT_FAILURE, ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
+import { ENUM_BUILD_ONLY, ENUM_SOFT_FAILURE, ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
 import { listenerProtocol, listenerUsesTls } from '../model/config';
 import type { Directive } from '../parser/parser';
 import type { Version } from '../version';
@@ -11,7 +11,7 @@ export function allowedValues(name: string, values: readonly string[], version: 
   const since = ENUM_VALUE_SINCE[name] ?? {};
   const until = ENUM_VALUE_UNTIL[name] ?? {};
   const buildOnly = ENUM_BUILD_ONLY[name] ?? [];
-  return [...values, ...(ENUM_LEGACY_VALUES[name] ?? [])].filter((value) => {
+  return values.filter((value) => {
     if (buildOnly.includes(value)) {
       return false;
     }
@@ -58,7 +58,7 @@ export const invalidEnum: Rule = {
       }
       const range = { start: { line: d.line, character: value.start }, end: { line: d.line, character: value.end } };
       const shown = value.text.replace(/\t/g, '\\t');
-      const known = arg.values.includes(value.text) || (ENUM_LEGACY_VALUES[name] ?? []).includes(value.text);
+      const known = arg.values.includes(value.text);
       let severity: Severity = 'error';
       let effect = 'the broker refuses to start';
       if (ENUM_SOFT_FAILURE[name] !== undefined) {

@@ -1,7 +1,7 @@
 import { RANGE_CHECKS } from '../data/ranges';
 import { atLeast } from '../version';
 import type { Range } from 'vscode-languageserver-types';
-import { atoi } from '../model/config';
+import { atoi } from '../util/numbers';
 import type { Directive } from '../parser/parser';
 import type { Version } from '../version';
 import type { Finding, Rule } from './rule';

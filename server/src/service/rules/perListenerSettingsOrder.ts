@@ -1,4 +1,5 @@
 import type { Directive } from '../parser/parser';
+import { readBool } from '../util/numbers';
 import { atLeast } from '../version';
 import type { Rule } from './rule';
 import { atName, nameOf } from './rule';
@@ -32,7 +33,7 @@ export const perListenerSettingsOrder: Rule = {
     const firstSecurity = new Map<string, Directive>();
     for (const d of model.order) {
       if (nameOf(d) === 'per_listener_settings') {
-        if (d.args[0]?.text !== 'true' && d.args[0]?.text !== '1') {
+        if (readBool(d.args[0]?.text) !== true) {
           continue;
         }
         const earlier = acrossFiles ? [...firstSecurity.values()].sort((a, b) => model.order.indexOf(a) - model.order.indexOf(b))[0] : firstSecurity.get(d.file);

@@ -16,10 +16,29 @@ export interface NumberReading {
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
+/** C `atoi`: leading blanks, optional sign, digits; anything else stops it (0 when none). */
+export function atoi(text: string | undefined): number {
+  if (text === undefined) {
+    return 0;
+  }
+  const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(text);
+  return m ? Number.parseInt(m[1], 10) : 0;
+}
+
+/** Reads a boolean token the way the broker does (exactly true/false/1/0); undefined when invalid. */
+export function readBool(token: string | undefined): boolean | undefined {
+  if (token === 'true' || token === '1') {
+    return true;
+  }
+  if (token === 'false' || token === '0') {
+    return false;
+  }
+  return undefined;
+}
+
 /** C `atoi` as the 1.x/2.0 parser uses it. */
 export function readAtoi(text: string): NumberReading {
-  const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(text);
-  const value = m ? Number.parseInt(m[1], 10) : 0;
+  const value = atoi(text);
   const clean = /^[+-]?\d+$/.test(text);
   return { value: clean && value >= INT_MIN && value <= INT_MAX ? value : value, status: clean ? 'ok' : 'lenient' };
 }
