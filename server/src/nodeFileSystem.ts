@@ -81,3 +81,42 @@ export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
   const binary = sample.length > 0 && (nul > sample.length / 8 || control > sample.length / 4);
   return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8', binary };
 }
+
+/**
+ * A file system whose answers are reused for `ttlMs`: the server analyses on every keystroke,
+ * and the files a configuration names (certificates, include_dir folders) do not change that
+ * fast. `clear()` forgets everything (on save, or when the client reports file changes).
+ */
+export interface CachedFileSystem extends FileSystemAccess {
+  clear(): void;
+  /** Modification time in ms, undefined when the path does not exist. */
+  mtime(path: string): number | undefined;
+}
+
+export function cachedFileSystem(base: FileSystemAccess, ttlMs: number, now: () => number = Date.now): CachedFileSystem {
+  const cache = new Map<string, { at: number; value: unknown }>();
+  const remember = <T>(key: string, compute: () => T): T => {
+    const hit = cache.get(key);
+    const time = now();
+    if (hit && time - hit.at < ttlMs) {
+      return hit.value as T;
+    }
+    const value = compute();
+    cache.set(key, { at: time, value });
+    return value;
+  };
+  return {
+    hostPlatform: base.hostPlatform,
+    stat: (path) => remember(`s:${path}`, () => base.stat(path)),
+    readDirectory: (path) => remember(`d:${path}`, () => base.readDirectory(path)),
+    readFile: (path) => remember(`f:${path}`, () => base.readFile(path)),
+    mtime: (path) => remember(`m:${path}`, () => {
+      try {
+        return fs.statSync(path).mtimeMs;
+      } catch {
+        return undefined;
+      }
+    }),
+    clear: () => cache.clear(),
+  };
+}

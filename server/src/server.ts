@@ -4,10 +4,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import type { Analysis, AnalysisSettings, Version } from './service';
+import type { Analysis, AnalysisSettings, FileSystemAccess, Version } from './service';
 import { analyze, parse } from './service';
 import type { ParsedFile } from './service';
-import { nodeFileSystem } from './nodeFileSystem';
+import type { CachedFileSystem } from './nodeFileSystem';
+import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
 import type { UserSettings } from './settings';
 import { toAnalysisSettings } from './settings';
 import { registerEditingFeatures } from './handlers/editing';
@@ -27,6 +28,9 @@ export interface ClientCapabilitiesSummary {
   /** Definition requests may answer with LocationLinks. */
   definitionLinks: boolean;
 }
+
+/** How long answers about files on disk are reused. */
+const DISK_CACHE_MS = 3000;
 
 /** Default delay between the last keystroke and validation (initializationOptions.diagnosticsDelay overrides it). */
 const DEBOUNCE_MS = 150;
@@ -149,7 +153,7 @@ export class ServerState {
     }
     // Not included by an open file: look for the usual layout, mosquitto.conf next to conf.d/.
     for (const candidate of [path.join(path.dirname(filePath), '..', 'mosquitto.conf'), path.join(path.dirname(filePath), 'mosquitto.conf')]) {
-      if (candidate === filePath || !fs.existsSync(candidate)) {
+      if (candidate === filePath || this.disk.stat(candidate)?.kind !== 'file') {
         continue;
       }
       const analysis = this.diskAnalysis(candidate);
@@ -162,10 +166,8 @@ export class ServerState {
 
   /** Analysis of a main file that is not open, reused while the file and settings are unchanged. */
   private diskAnalysis(filePath: string): Analysis | undefined {
-    let mtimeMs: number;
-    try {
-      mtimeMs = fs.statSync(filePath).mtimeMs;
-    } catch {
+    const mtimeMs = this.disk.mtime(filePath);
+    if (mtimeMs === undefined) {
       return undefined;
     }
     // Included files may be open with unsaved edits: the open documents' versions are part of the key.
@@ -218,12 +220,22 @@ export class ServerState {
     this.analyses.delete(uri);
   }
 
-  fileSystem(): ReturnType<typeof nodeFileSystem> {
-    return nodeFileSystem((p) => {
-      const open = this.documents.get(URI.file(p).toString());
-      return open?.getText();
-    });
+  /**
+   * Files on disk as the analyses see them: answers are kept for a few seconds, so typing does
+   * not stat certificates and read include_dir folders on every keystroke; cleared on save.
+   */
+  readonly disk: CachedFileSystem = cachedFileSystem(nodeFileSystem(), DISK_CACHE_MS);
+
+  /** The disk, overlaid with the unsaved text of open documents. */
+  fileSystem(): FileSystemAccess {
+    return {
+      hostPlatform: this.disk.hostPlatform,
+      stat: (p) => this.disk.stat(p),
+      readDirectory: (p) => this.disk.readDirectory(p),
+      readFile: (p) => this.documents.get(URI.file(p).toString())?.getText() ?? this.disk.readFile(p),
+    };
   }
+
 }
 
 /** Wires the protocol to the language service. */
@@ -392,6 +404,7 @@ export function startServer(connection: Connection, version: string): ServerStat
     schedule(e.document, debounce);
   });
   state.documents.onDidSave((e) => {
+    state.disk.clear();
     state.checkBom(e.document.uri);
     schedule(e.document, 0);
     if (state.trusted && state.userSettings.checkWithBrokerOnSave === true) {
