@@ -6,11 +6,8 @@ export function hostPlatform(): Platform {
   return process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'macos' : 'linux';
 }
 
-/**
- * File access backed by Node's fs, with an optional overlay of documents open in the
- * editor (their unsaved text wins over the disk).
- */
-export function nodeFileSystem(overlay?: (path: string) => string | undefined): FileSystemAccess {
+/** File access backed by Node's fs (the server overlays open documents on top of it). */
+export function nodeFileSystem(): FileSystemAccess {
   return {
     hostPlatform: hostPlatform(),
     stat(path: string): PathInfo | undefined {
@@ -35,10 +32,6 @@ export function nodeFileSystem(overlay?: (path: string) => string | undefined): 
       }
     },
     readFile(path: string): string | undefined {
-      const open = overlay?.(path);
-      if (open !== undefined) {
-        return open;
-      }
       try {
         return decodeConfigBytes(fs.readFileSync(path)).text;
       } catch {
