@@ -17,10 +17,16 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
+const npmPackage = { sourcemap: false, minify: true, banner: { js: '#!/usr/bin/env node' } };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js' },
+  // The npm package (packages/mosquitto-lint): the same CLI and server as single executable
+  // files with no dependencies, always minified (what users install from the registry).
+  { ...common, ...npmPackage, entryPoints: ['server/src/cli.ts'], outfile: 'packages/mosquitto-lint/dist/mosquitto-lint.js' },
+  { ...common, ...npmPackage, entryPoints: ['server/src/main.ts'], outfile: 'packages/mosquitto-lint/dist/mosquitto-language-server.js' },
 ];
 
 if (watch) {

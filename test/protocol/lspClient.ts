@@ -87,6 +87,8 @@ export interface LspClientOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Settings returned for `workspace/configuration` (section `mosquitto`). */
   readonly settings?: unknown;
+  /** The server script to run (default: the repository's bin script). */
+  readonly serverBin?: string;
 }
 
 export class LspClient {
@@ -140,7 +142,7 @@ export class LspClient {
 
   /** Spawns the server with `--stdio`. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio', ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, '--stdio', ...(options.args ?? [])], {
       cwd: options.cwd ?? REPOSITORY_ROOT,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
