@@ -102,9 +102,15 @@ const runners = {
   unit: () => nodeTestLayer('unit', 'unit'),
   protocol: () => nodeTestLayer('protocol', 'protocol'),
   grammar: () => scriptLayer('grammar', 'scripts/test-grammar.mjs'),
-  broker: async () => (await prepare('broker', 'sh', ['scripts/broker/install-broker.sh'])
-    ? scriptLayer('broker', 'out/test/broker/differential.js')
-    : { passed: 0, failed: 1 }),
+  broker: async () => {
+    if (!(await prepare('broker', 'sh', ['scripts/broker/install-broker.sh']))) {
+      return { passed: 0, failed: 1 };
+    }
+    const differential = await scriptLayer('broker', 'out/test/broker/differential.js');
+    // The effective configuration view against the listen sockets the broker opens.
+    const effective = await scriptLayer('broker-effective', 'out/test/broker/effective.js');
+    return { passed: differential.passed + effective.passed, failed: differential.failed + effective.failed };
+  },
   integration: async () => (await prepare('integration', 'bash', ['scripts/install-code-server.sh'])
     ? scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs')
     : { passed: 0, failed: 1 }),

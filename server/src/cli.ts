@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AnalysisSettings, Platform, RuleSeverity } from './service';
+import type { EffectiveConfig } from './service';
+import { effectiveConfig, renderEffectiveView } from './service';
 import { analyze, defaultSettings, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, compareVersions, parseVersion, RULES, INCLUDED_FILE_ERRORS } from './service';
 import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
 import { checkWithBroker, withoutDuplicates } from './broker';
@@ -17,6 +19,9 @@ Options:
   --platform linux|windows|macos   platform the broker runs on (default: linux)
   --no-check-paths          do not check that named files and folders exist
   --rule ID=SEVERITY        override a rule: off|hint|information|warning|error (repeatable)
+  --effective               print the effective configuration instead of findings: every
+                            listener and bridge with each option's value and where it
+                            comes from (a line, inherited, or the release default)
   --with-broker[=PATH]      also ask the installed broker (mosquitto 2.1+, --test-config on a
                             temporary copy with persistence off; never the live file)
   -h, --help                show this help
@@ -36,6 +41,7 @@ class UsageError extends Error {}
 
 interface Options {
   format: 'text' | 'json';
+  effective: boolean;
   broker: string | undefined;
   settings: AnalysisSettings;
   files: string[];
@@ -51,6 +57,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const rules: Record<string, RuleSeverity> = {};
   const files: string[] = [];
   let broker: string | undefined;
+  let effective = false;
   const known = new Set([...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -103,6 +110,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
           throw new UsageError('--with-broker= needs a path');
         }
         break;
+      case '--effective':
+        effective = true;
+        break;
       case '--no-check-paths':
         checkPaths = false;
         break;
@@ -128,7 +138,10 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (files.length === 0) {
     throw new UsageError('no FILE given');
   }
-  return { format, broker, files, settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules }) };
+  if (effective && broker !== undefined) {
+    throw new UsageError('--effective and --with-broker cannot be combined');
+  }
+  return { format, effective, broker, files, settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules }) };
 }
 
 /** Output of one file. */
@@ -137,7 +150,8 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-function lintFile(file: string, settings: AnalysisSettings, broker: string | undefined, note: (text: string) => void): FileResult[] | string {
+/** Reads a configuration file as the broker would see its text, or says why it cannot. */
+function readConfig(file: string): { text: string } | { encoding: string } | string {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
@@ -153,7 +167,15 @@ function lintFile(file: string, settings: AnalysisSettings, broker: string | und
   if (decoded.binary) {
     return `${file}: looks like a binary file, not a text configuration`;
   }
-  if (decoded.encoding !== 'utf-8') {
+  return decoded.encoding !== 'utf-8' ? { encoding: decoded.encoding } : { text: decoded.text };
+}
+
+function lintFile(file: string, settings: AnalysisSettings, broker: string | undefined, note: (text: string) => void): FileResult[] | string {
+  const read = readConfig(file);
+  if (typeof read === 'string') {
+    return read;
+  }
+  if ('encoding' in read) {
     return [{
       file,
       diagnostics: [{
@@ -161,15 +183,15 @@ function lintFile(file: string, settings: AnalysisSettings, broker: string | und
         severity: DiagnosticSeverity.Error,
         code: 'byte-order-mark',
         source: 'mosquitto',
-        message: `The file is encoded as ${decoded.encoding.toUpperCase()}; the broker reads bytes as UTF-8 and refuses to start. Save it as UTF-8 without BOM.`,
+        message: `The file is encoded as ${read.encoding.toUpperCase()}; the broker reads bytes as UTF-8 and refuses to start. Save it as UTF-8 without BOM.`,
       }],
     }];
   }
   const absolute = path.resolve(file);
-  const analysis = analyze({ text: decoded.text, uri: absolute, path: absolute }, settings, nodeFileSystem());
+  const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, settings, nodeFileSystem());
   const results: FileResult[] = [];
   if (broker !== undefined) {
-    const check = checkWithBroker(absolute, decoded.text, broker);
+    const check = checkWithBroker(absolute, read.text, broker);
     note(`${file}: ${check.summary}`);
     for (const [id, found] of check.diagnostics) {
       const ours = analysis.diagnostics.get(id) ?? [];
@@ -208,6 +230,9 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     out(VERSION);
     return 0;
   }
+  if (options.effective) {
+    return printEffective(options, out, err);
+  }
   let io = false;
   let errors = false;
   const all: FileResult[] = [];
@@ -237,6 +262,29 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     err(`${all.length} file(s) checked against mosquitto ${formatVersion(options.settings.brokerVersion)} (${options.settings.platform}): ${count(DiagnosticSeverity.Error)} error(s), ${count(DiagnosticSeverity.Warning)} warning(s), ${count(DiagnosticSeverity.Information) + count(DiagnosticSeverity.Hint)} note(s).`);
   }
   return io ? 2 : errors ? 1 : 0;
+}
+
+/** `--effective`: the effective configuration of each file, as text or JSON. Exit 0, or 2 for a file problem. */
+function printEffective(options: Options, out: (text: string) => void, err: (text: string) => void): number {
+  let io = false;
+  const views: { file: string; effective: EffectiveConfig }[] = [];
+  for (const file of options.files) {
+    const read = readConfig(file);
+    if (typeof read === 'string' || 'encoding' in read) {
+      err(`mosquitto-lint: ${typeof read === 'string' ? read : `${file}: encoded as ${read.encoding.toUpperCase()}; the broker only reads UTF-8 without BOM`}`);
+      io = true;
+      continue;
+    }
+    const absolute = path.resolve(file);
+    const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, options.settings, nodeFileSystem());
+    views.push({ file, effective: effectiveConfig(analysis.model) });
+  }
+  if (options.format === 'json') {
+    out(JSON.stringify(views, null, 2));
+  } else {
+    out(views.map((v) => renderEffectiveView(v.effective).text.trimEnd()).join('\n\n'));
+  }
+  return io ? 2 : 0;
 }
 
 declare const __VERSION__: string | undefined;

@@ -61,6 +61,8 @@ export interface OracleVerdict {
   detectedBy: 'log' | 'epoll' | 'timeout' | 'exit';
   note: string;
   ms: number;
+  /** Every line the broker printed (stderr, stdout, log files), when `keepLog` asked for it. */
+  log?: string[];
 }
 
 /** A file the case needs next to its configuration (certificate, password file, …). */
@@ -92,6 +94,8 @@ export interface OracleOptions {
   tmpRoot?: string;
   /** Keep the case folder for inspection. */
   keepSandbox?: boolean;
+  /** Return every line the broker printed in `verdict.log` (e.g. the listen sockets it opened). */
+  keepLog?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,6 +588,9 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
       kind: 'none', exit: run.exit, line: null, includedFile: null, includedLine: null,
       message: '', warnings: [], detectedBy: run.detectedBy, note: '', ms: 0,
     };
+    if (options.keepLog) {
+      verdict.log = [run.stderr, run.stdout, ...run.files.map((f) => f.text)].join('\n').split(/\r?\n/).filter((l) => l.length > 0);
+    }
     if (run.outcome === 'accepted') {
       verdict.warnings = messages.lines;
       verdict.ms = Date.now() - started;

@@ -216,3 +216,36 @@ suite('cli: node server/bin/mosquitto-lint (separate process)', () => {
     noStack(flag.err);
   });
 });
+
+suite('cli: --effective', () => {
+  const config = file('effective/mosquitto.conf', 'per_listener_settings true\nlistener 1883\nallow_anonymous true\ninclude_dir conf.d\n');
+  file('effective/conf.d/b.conf', 'listener 8883\nprotocol websockets\n');
+  file('effective/conf.d/a.conf', 'listener 1884\n');
+
+  test('text: listeners in reading order with their origins, exit 0 even for a config with warnings', () => {
+    const r = run('--effective', '--broker-version', '2.0.11', config);
+    assert.equal(r.code, 0);
+    const headings = r.out.split('\n').filter((l) => l.startsWith('# ==== listener'));
+    assert.deepEqual(headings.map((l) => /listener (\d+)/.exec(l)?.[1]), ['1883', '1884', '8883']);
+    assert.match(r.out, /^# from conf\.d\/b\.conf:2\nprotocol websockets$/m);
+    assert.match(r.out, /^#   conf\.d\/a\.conf$/m);
+  });
+
+  test('json: the effective model with per_listener_settings applied', () => {
+    const r = run('--effective', '--format', 'json', '--broker-version', '2.0.11', config);
+    assert.equal(r.code, 0);
+    const [result] = JSON.parse(r.out) as { file: string; effective: { perListenerSettings: boolean; listeners: { port: number; authentication: { anonymous: string } }[] } }[];
+    assert.equal(result.effective.perListenerSettings, true);
+    assert.deepEqual(result.effective.listeners.map((l) => [l.port, l.authentication.anonymous]), [[1883, 'allowed'], [1884, 'refused'], [8883, 'refused']]);
+  });
+
+  test('a missing file is exit 2 with a message', () => {
+    const r = run('--effective', path.join(work, 'nope.conf'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no such file/);
+  });
+
+  test('--effective with --with-broker is a usage error', () => {
+    assert.equal(run('--effective', '--with-broker', config).code, 2);
+  });
+});
