@@ -109,7 +109,12 @@ const runners = {
     const differential = await scriptLayer('broker', 'out/test/broker/differential.js');
     // The effective configuration view against the listen sockets the broker opens.
     const effective = await scriptLayer('broker-effective', 'out/test/broker/effective.js');
-    return { passed: differential.passed + effective.passed, failed: differential.failed + effective.failed };
+    // The files acl_file, password_file and psk_file name, and the password-hash round trip.
+    const companion = await scriptLayer('broker-companion', 'out/test/broker/companion.js');
+    return {
+      passed: differential.passed + effective.passed + companion.passed,
+      failed: differential.failed + effective.failed + companion.failed,
+    };
   },
   integration: async () => (await prepare('integration', 'bash', ['scripts/install-code-server.sh'])
     ? scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs')

@@ -4,6 +4,7 @@
 #   iproute2   - `ip link set lo up` inside the oracle's network namespace
 #   openssl    - the generator's self-signed test certificate
 #   util-linux - unshare, setpriv, mount (essential on Debian; listed for minimal images)
+#   mosquitto-clients - mosquitto_pub for the password-hash round trip (test/broker/companion.ts)
 # and makes sure no system mosquitto service runs: the oracle only ever starts brokers inside
 # its own network/mount namespaces, and a running service would also create /run/mosquitto,
 # which changes the verdict of configurations whose pid_file lives there.
@@ -21,6 +22,7 @@ have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin
 have mosquitto || missing="$missing mosquitto"
 have ip || missing="$missing iproute2"
 have openssl || missing="$missing openssl"
+have mosquitto_pub || missing="$missing mosquitto-clients"
 { have unshare && have setpriv && have mount; } || missing="$missing util-linux mount"
 
 if [ -n "$missing" ]; then

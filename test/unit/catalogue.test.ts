@@ -3,13 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'node:test';
 import { DIRECTIVE_DOCS } from '../../server/src/service/data/docs';
-import { DIRECTIVES, findDirective, INCLUDED_FILE_ERRORS, RULES } from '../../server/src/service';
+import { COMPANION_RULES, DIRECTIVES, findDirective, INCLUDED_FILE_ERRORS, RULES } from '../../server/src/service';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const shared = path.join(repoRoot, '..', 'shared');
 
 /** Every rule id users can configure: the rule table plus the include_dir summary. */
-const ALL_IDS = [...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS];
+const ALL_IDS = [...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS, ...COMPANION_RULES.map((r) => r.id)];
 
 suite('catalogue: directives', () => {
   test('every name in reference/directives.json is in the catalogue, and nothing else', () => {
@@ -63,10 +63,10 @@ suite('catalogue: rules', () => {
     const extra = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.test\.ts$/, '')).filter((id) => !ALL_IDS.includes(id));
     assert.deepEqual(extra, [], 'test files for unknown rule ids');
   });
-  test('every rule id has at least one invalid fixture test/fixtures/invalid/<id>*.conf', () => {
-    const names = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'invalid')).filter((f) => f.endsWith('.conf'));
+  test('every rule id has at least one invalid fixture test/fixtures/invalid/<id>*.{conf,acl,pwfile,psk}', () => {
+    const names = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'invalid')).filter((f) => /\.(conf|acl|pwfile|psk)$/.test(f));
     // Rule ids are prefixes of each other (bridge-tls / bridge-topic): match the longest.
-    const owner = (file: string): string | undefined => ALL_IDS.filter((id) => file === `${id}.conf` || file.startsWith(`${id}-`)).sort((a, b) => b.length - a.length)[0];
+    const owner = (file: string): string | undefined => ALL_IDS.filter((id) => file === `${id}${path.extname(file)}` || file.startsWith(`${id}-`)).sort((a, b) => b.length - a.length)[0];
     const covered = new Set(names.map(owner));
     assert.deepEqual(ALL_IDS.filter((id) => !covered.has(id)), []);
     assert.deepEqual(names.filter((f) => owner(f) === undefined), [], 'fixtures named after no rule');

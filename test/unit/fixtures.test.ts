@@ -5,11 +5,14 @@ import { suite, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AnalysisSettings, Platform } from '../../server/src/service';
-import { analyze, defaultSettings, INCLUDED_FILE_ERRORS, parseVersion, RULES } from '../../server/src/service';
+import { analyze, COMPANION_RULES, defaultSettings, INCLUDED_FILE_ERRORS, parseVersion, RULES, validateCompanion } from '../../server/src/service';
+import type { CompanionKind } from '../../server/src/service';
 import { decodeConfigBytes, nodeFileSystem } from '../../server/src/nodeFileSystem';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
-const ALL_IDS = [...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS];
+const ALL_IDS = [...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS, ...COMPANION_RULES.map((r) => r.id)];
+/** Fixtures of the files mosquitto.conf points at, by extension. */
+const COMPANION_EXTENSIONS: Record<string, CompanionKind> = { '.acl': 'acl', '.pwfile': 'passwd', '.psk': 'psk' };
 
 /**
  * Settings for one fixture: newest release, Linux, path checks off, unless the first line is
@@ -45,6 +48,10 @@ function readFixture(file: string): string {
 
 /** All diagnostics of a fixture (main file and included files). */
 function lintFixture(file: string, text = readFixture(file), overrides: Partial<AnalysisSettings> = {}): Diagnostic[] {
+  const companion = COMPANION_EXTENSIONS[path.extname(file)];
+  if (companion) {
+    return validateCompanion(companion, text, fixtureSettings(text, overrides));
+  }
   const analysis = analyze({ text, uri: file, path: file }, fixtureSettings(text, overrides), nodeFileSystem());
   return [...analysis.diagnostics.values()].flat();
 }
@@ -54,7 +61,7 @@ function show(diagnostics: Diagnostic[]): string {
 }
 
 function conf(dir: string): string[] {
-  return readdirSync(path.join(fixtures, dir)).filter((f) => f.endsWith('.conf')).sort();
+  return readdirSync(path.join(fixtures, dir)).filter((f) => f.endsWith('.conf') || COMPANION_EXTENSIONS[path.extname(f)] !== undefined).sort();
 }
 
 suite('fixtures: valid/ yields no errors', () => {
@@ -68,7 +75,7 @@ suite('fixtures: valid/ yields no errors', () => {
 
 suite('fixtures: invalid/<rule-id>*.conf yields that rule', () => {
   for (const name of conf('invalid')) {
-    const id = ALL_IDS.filter((r) => name === `${r}.conf` || name.startsWith(`${r}-`)).sort((a, b) => b.length - a.length)[0];
+    const id = ALL_IDS.filter((r) => name === `${r}${path.extname(name)}` || name.startsWith(`${r}-`)).sort((a, b) => b.length - a.length)[0];
     test(`reports ${id ?? '?'}: invalid/${name}`, (t) => {
       assert.ok(id, `invalid/${name} is not named after a rule id`);
       const file = path.join(fixtures, 'invalid', name);

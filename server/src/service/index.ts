@@ -56,3 +56,4 @@ export function analyze(input: AnalysisInput, settings: AnalysisSettings = defau
   const model = buildConfig({ main, path: input.path }, settings, fs);
   return { parsed: main, model, diagnostics: validateConfig(model, settings, fs) };
 }
+export * from './companion';

@@ -7,6 +7,7 @@ import type { Finding, Severity } from './rules/rule';
 import { RULES } from './rules';
 import type { AnalysisSettings, FileSystemAccess, RuleSeverity } from './types';
 import { basename } from './util/paths';
+import { validateCompanionFiles } from './companion/configLink';
 
 /** Diagnostic source of every finding. */
 export const DIAGNOSTIC_SOURCE = 'mosquitto';
@@ -111,6 +112,7 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
     }
   }
   summariseIncludedErrors(model, settings, result);
+  validateCompanionFiles(model, settings, fs, result, DIAGNOSTIC_SOURCE);
   mapToEditorLines(model, result);
   for (const list of result.values()) {
     list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -1,0 +1,104 @@
+/**
+ * The configuration side of companion files: which files acl_file, password_file and psk_file
+ * name, their diagnostics (keyed by the file's path, like included files) and the summary on
+ * the naming line.
+ */
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ConfigModel } from '../model/config';
+import type { Directive } from '../parser/parser';
+import { nameOf } from '../rules/rule';
+import { pathValue } from '../rules/pathNotFound';
+import type { AnalysisSettings, FileSystemAccess } from '../types';
+import { atLeast } from '../version';
+import { basename, dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, resolveConfigPath } from '../util/paths';
+import { parseColonFile } from './colonFile';
+import type { CompanionKind } from './findings';
+import { COMPANION_DIRECTIVES, COMPANION_FILE_ERRORS, overrideSeverity } from './findings';
+import { passwordUsers } from './passwd/passwd';
+import { validateCompanion } from './index';
+
+/** One acl_file / password_file / psk_file line and the file it names. */
+export interface CompanionReference {
+  readonly directive: Directive;
+  readonly kind: CompanionKind;
+  /** The path as the broker reads it, and its range on the line. */
+  readonly value: string;
+  readonly range: Range;
+  /**
+   * The path on this machine: absolute paths as written; relative ones against the folder of
+   * the main configuration (a guess: the broker uses its working directory).
+   */
+  readonly resolved?: string;
+}
+
+/** Every companion file the configuration names, in reading order. */
+export function companionReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): CompanionReference[] {
+  const mainPath = model.main.uri;
+  const baseDir = isPosixAbsolute(mainPath) || isWindowsAbsolute(mainPath) ? dirname(mainPath) : undefined;
+  const trimmed = atLeast(settings.brokerVersion, '1.6.9');
+  const result: CompanionReference[] = [];
+  for (const d of model.order) {
+    const kind = COMPANION_DIRECTIVES[nameOf(d)];
+    if (!kind) {
+      continue;
+    }
+    const value = pathValue(d, trimmed, settings.brokerVersion);
+    if (!value) {
+      continue;
+    }
+    const range = { start: { line: d.line, character: value.start }, end: { line: d.line, character: value.start + value.text.length } };
+    const resolved = isCheckableOn(value.text, fs.hostPlatform) ? resolveConfigPath(value.text, baseDir) : undefined;
+    result.push({ directive: d, kind, value: value.text, range, resolved });
+  }
+  return result;
+}
+
+/**
+ * Reads the companion files through `fs`, adds their diagnostics to `result` (keyed by path)
+ * and a summary on each naming line whose file has errors.
+ */
+export function validateCompanionFiles(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, result: Map<string, Diagnostic[]>, source: string): void {
+  const references = companionReferences(model, settings, fs).filter((r) => r.resolved !== undefined);
+  if (references.length === 0) {
+    return;
+  }
+  const texts = new Map<string, string | undefined>();
+  const read = (p: string): string | undefined => {
+    if (!texts.has(p)) {
+      texts.set(p, fs.readFile(p));
+    }
+    return texts.get(p);
+  };
+  // ACL users are checked against the password file only when the configuration has exactly one.
+  const passwordFiles = [...new Set(references.filter((r) => r.kind === 'passwd').map((r) => r.resolved ?? ''))];
+  const passwordText = passwordFiles.length === 1 ? read(passwordFiles[0]) : undefined;
+  const users = passwordText !== undefined ? passwordUsers(parseColonFile(passwordText)) : undefined;
+  const summarySeverity = overrideSeverity('error', settings.rules[COMPANION_FILE_ERRORS]);
+  for (const reference of references) {
+    const target = reference.resolved ?? '';
+    const text = read(target);
+    if (text === undefined) {
+      continue; // path-not-found says so when path checks are on
+    }
+    let diagnostics = result.get(target);
+    if (!diagnostics) {
+      diagnostics = validateCompanion(reference.kind, text, settings, { passwordUsers: reference.kind === 'acl' ? users : undefined }, source);
+      result.set(target, diagnostics);
+    }
+    const errors = diagnostics.filter((x) => x.severity === DiagnosticSeverity.Error);
+    if (errors.length === 0 || summarySeverity === undefined) {
+      continue;
+    }
+    const first = errors[0];
+    const list = result.get(reference.directive.file);
+    list?.push({
+      range: reference.range,
+      severity: summarySeverity === 'error' ? DiagnosticSeverity.Error : summarySeverity === 'warning' ? DiagnosticSeverity.Warning : summarySeverity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Hint,
+      code: COMPANION_FILE_ERRORS,
+      source,
+      message: `'${basename(target)}' has ${errors.length} error${errors.length > 1 ? 's' : ''}: the broker refuses to start. Line ${first.range.start.line + 1}: ${typeof first.message === 'string' ? first.message : first.message.value}`,
+      relatedInformation: errors.slice(0, 5).map((e) => ({ location: { uri: target, range: e.range }, message: typeof e.message === 'string' ? e.message : e.message.value })),
+    });
+  }
+}
