@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the lint CLI into single files.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -37,3 +37,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
+// The npm package ships the rule documentation its SARIF output links to.
+mkdirSync(new URL('./packages/mosquitto-lint/docs/', import.meta.url), { recursive: true });
+copyFileSync(new URL('./docs/rules.md', import.meta.url), new URL('./packages/mosquitto-lint/docs/rules.md', import.meta.url));

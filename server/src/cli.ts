@@ -1,63 +1,95 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { AnalysisSettings, Platform, RuleSeverity } from './service';
-import type { EffectiveConfig } from './service';
+import type { AnalysisSettings, EffectiveConfig, Platform, RuleSeverity, Version } from './service';
 import { effectiveConfig, renderEffectiveView } from './service';
 import { analyze, defaultSettings, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, compareVersions, parseVersion, RULES, INCLUDED_FILE_ERRORS } from './service';
 import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
-import { checkWithBroker, withoutDuplicates } from './broker';
+import { checkWithBroker, detectBrokerVersion, withoutDuplicates } from './broker';
+import type { FileResult, RuleInfo } from './cliFormats';
+import { formatCheckstyle, formatGithub, formatJson, formatSarif, formatText } from './cliFormats';
 
 const USAGE = `Usage: mosquitto-lint [options] FILE...
 
-Checks mosquitto.conf files the way the broker reads them.
+Checks mosquitto.conf files the way the broker reads them. FILE '-' reads standard input.
 
 Options:
-  --format text|json        output format (default: text)
-  --broker-version X.Y[.Z]  mosquitto release to check against (default: ${formatVersion(NEWEST_RELEASE)})
+  --format FORMAT           text (default), json, sarif (SARIF 2.1.0), github (GitHub Actions
+                            annotations) or checkstyle (Checkstyle XML)
+  --broker-version VERSION  mosquitto release to check against: X.Y, X.Y.Z or auto (default:
+                            the version of the installed broker, else ${formatVersion(NEWEST_RELEASE)})
   --platform linux|windows|macos   platform the broker runs on (default: linux)
   --no-check-paths          do not check that named files and folders exist
   --rule ID=SEVERITY        override a rule: off|hint|information|warning|error (repeatable)
   --effective               print the effective configuration instead of findings: every
                             listener and bridge with each option's value and where it
                             comes from (a line, inherited, or the release default)
+  --quiet                   report errors only
+  --max-warnings N          exit 1 when there are more than N warnings
+  --stdin-filename PATH     name and folder of the file read from standard input
   --with-broker[=PATH]      also ask the installed broker (mosquitto 2.1+, --test-config on a
-                            temporary copy with persistence off; never the live file)
+                            temporary copy with persistence off; never the live file).
+                            '--with-broker PATH' takes PATH as the broker when it is an
+                            executable file or a name not ending in .conf
   -h, --help                show this help
   --version                 show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage or file problem.`;
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+2 usage or file problem (also a --with-broker broker that cannot be run).`;
 
-const SEVERITY_WORD: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
+type Format = 'text' | 'json' | 'sarif' | 'github' | 'checkstyle';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'checkstyle'];
 
 /** Thrown for bad command lines: printed with the usage hint, exit 2. */
 class UsageError extends Error {}
 
 interface Options {
-  format: 'text' | 'json';
+  format: Format;
   effective: boolean;
+  /** --with-broker: the broker to ask. */
   broker: string | undefined;
+  /** An explicit --broker-version, or 'auto'. */
+  version: Version | 'auto';
   settings: AnalysisSettings;
   files: string[];
+  stdinFilename: string | undefined;
+  quiet: boolean;
+  maxWarnings: number | undefined;
+}
+
+/** Is `arg` (after a bare --with-broker) the broker rather than a file to lint? */
+function namesBroker(arg: string | undefined): arg is string {
+  if (arg === undefined || arg.startsWith('-')) {
+    return false;
+  }
+  try {
+    const stat = fs.statSync(arg);
+    if (!stat.isFile()) {
+      return false;
+    }
+    fs.accessSync(arg, fs.constants.X_OK);
+    return true;
+  } catch (error) {
+    // A file that exists but is not executable is a configuration; a missing name is the
+    // broker unless it looks like a configuration file.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' && !/\.conf$/i.test(arg);
+  }
 }
 
 const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
-  let format: 'text' | 'json' = 'text';
-  let version = NEWEST_RELEASE;
+  let format: Format = 'text';
+  let effective = false;
+  let version: Version | 'auto' = 'auto';
+  let stdinFilename: string | undefined;
+  let quiet = false;
+  let maxWarnings: number | undefined;
   let platform: Platform = 'linux';
   let checkPaths = true;
   const rules: Record<string, RuleSeverity> = {};
   const files: string[] = [];
   let broker: string | undefined;
-  let effective = false;
   const known = new Set([...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -81,17 +113,21 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         return 'version';
       case '--format': {
         const value = takeValue();
-        if (value !== 'text' && value !== 'json') {
-          throw new UsageError(`--format must be text or json, not '${value}'`);
+        if (!FORMATS.includes(value as Format)) {
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${value}'`);
         }
-        format = value;
+        format = value as Format;
         break;
       }
       case '--broker-version': {
         const value = takeValue();
+        if (value === 'auto') {
+          version = 'auto';
+          break;
+        }
         const parsed = parseVersion(value);
         if (!parsed || compareVersions(parsed, OLDEST_RELEASE) < 0 || compareVersions(parsed, { ...NEWEST_RELEASE, patch: 999 }) > 0) {
-          throw new UsageError(`--broker-version must be a mosquitto release from ${formatVersion(OLDEST_RELEASE)} to ${NEWEST_RELEASE.major}.${NEWEST_RELEASE.minor}.x (X.Y or X.Y.Z), not '${value}'`);
+          throw new UsageError(`--broker-version must be auto or a mosquitto release from ${formatVersion(OLDEST_RELEASE)} to ${NEWEST_RELEASE.major}.${NEWEST_RELEASE.minor}.x (X.Y or X.Y.Z), not '${value}'`);
         }
         version = parsed;
         break;
@@ -105,13 +141,33 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         break;
       }
       case '--with-broker':
-        broker = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : 'mosquitto';
-        if (broker.length === 0) {
-          throw new UsageError('--with-broker= needs a path');
+        if (eq !== -1) {
+          broker = arg.slice(eq + 1);
+          if (broker.length === 0) {
+            throw new UsageError('--with-broker= needs a path');
+          }
+        } else if (namesBroker(argv[i + 1])) {
+          broker = argv[++i];
+        } else {
+          broker = 'mosquitto';
         }
         break;
       case '--effective':
         effective = true;
+        break;
+      case '--quiet':
+        quiet = true;
+        break;
+      case '--max-warnings': {
+        const value = takeValue();
+        if (!/^\d+$/.test(value)) {
+          throw new UsageError(`--max-warnings takes a whole number of warnings, not '${value}'`);
+        }
+        maxWarnings = Number(value);
+        break;
+      }
+      case '--stdin-filename':
+        stdinFilename = takeValue();
         break;
       case '--no-check-paths':
         checkPaths = false;
@@ -141,40 +197,82 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (effective && broker !== undefined) {
     throw new UsageError('--effective and --with-broker cannot be combined');
   }
-  return { format, effective, broker, files, settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules }) };
+  if (effective && format !== 'text' && format !== 'json') {
+    throw new UsageError('--effective prints text or json');
+  }
+  if (files.filter((f) => f === '-').length > 1) {
+    throw new UsageError("'-' (standard input) can be given only once");
+  }
+  if (stdinFilename !== undefined && !files.includes('-')) {
+    throw new UsageError("--stdin-filename names the file read from standard input: add '-' to the files");
+  }
+  return { format, effective, broker, version, files, stdinFilename, quiet, maxWarnings, settings: defaultSettings({ brokerVersion: NEWEST_RELEASE, platform, checkPaths, rules }) };
 }
 
-/** Output of one file. */
-interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
+/** Where the checked version came from, for the summary. */
+interface VersionChoice {
+  version: Version;
+  source: string;
 }
 
-/** Reads a configuration file as the broker would see its text, or says why it cannot. */
-function readConfig(file: string): { text: string } | { encoding: string } | string {
-  let bytes: Buffer;
+/** `auto`: the version of the broker given with --with-broker, else of `mosquitto` on PATH, else the newest release. */
+function chooseVersion(options: Options): VersionChoice {
+  if (options.version !== 'auto') {
+    return { version: options.version, source: '--broker-version' };
+  }
+  const executable = options.broker ?? 'mosquitto';
+  const detected = detectBrokerVersion(executable);
+  if (detected) {
+    return { version: detected, source: executable === 'mosquitto' ? "installed broker 'mosquitto' on PATH" : `broker '${executable}'` };
+  }
+  return { version: NEWEST_RELEASE, source: 'newest known release; no broker found' };
+}
+
+/** Reads a file given on the command line ('-': standard input). */
+function readInput(file: string, readStdin: () => Buffer): Buffer | string {
+  if (file === '-') {
+    try {
+      return readStdin();
+    } catch (error) {
+      return `standard input: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+  }
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) {
       return `${file}: is a directory, not a configuration file`;
     }
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`;
   }
-  const decoded = decodeConfigBytes(bytes);
-  if (decoded.binary) {
-    return `${file}: looks like a binary file, not a text configuration`;
-  }
-  return decoded.encoding !== 'utf-8' ? { encoding: decoded.encoding } : { text: decoded.text };
 }
 
-function lintFile(file: string, settings: AnalysisSettings, broker: string | undefined, note: (text: string) => void): FileResult[] | string {
-  const read = readConfig(file);
+/**
+ * Reads a configuration file ('-': standard input) as the broker would see its text, or says
+ * why it cannot. `name`: how to call it in reports (standard input: --stdin-filename or <stdin>).
+ */
+function readConfig(file: string, options: Options, readStdin: () => Buffer): { name: string; text: string } | { name: string; encoding: string } | string {
+  const bytes = readInput(file, readStdin);
+  if (typeof bytes === 'string') {
+    return bytes;
+  }
+  const name = file === '-' ? (options.stdinFilename ?? '<stdin>') : file;
+  const decoded = decodeConfigBytes(bytes);
+  if (decoded.binary) {
+    return `${name}: looks like a binary file, not a text configuration`;
+  }
+  return decoded.encoding !== 'utf-8' ? { name, encoding: decoded.encoding } : { name, text: decoded.text };
+}
+
+function lintFile(input: string, options: Options, note: (text: string) => void, readStdin: () => Buffer): FileResult[] | string {
+  const { settings, broker } = options;
+  const read = readConfig(input, options, readStdin);
   if (typeof read === 'string') {
     return read;
   }
+  const file = read.name;
   if ('encoding' in read) {
     return [{
       file,
@@ -206,12 +304,26 @@ function lintFile(file: string, settings: AnalysisSettings, broker: string | und
   return results;
 }
 
-function formatText(result: FileResult): string[] {
-  return result.diagnostics.map((d) => `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[d.severity ?? 1]} [${String(d.code)}] ${typeof d.message === 'string' ? d.message : d.message.value}`);
+/**
+ * docs/rules.md and README.md next to the bundle (npm package) or in the repository, for
+ * SARIF's help and information links (the rule anchors are the rule ids).
+ */
+function documentation(): { rulesDoc: string | undefined; readme: string | undefined } {
+  const rulesDoc = [path.join(__dirname, '..', 'docs', 'rules.md'), path.join(__dirname, '..', '..', 'docs', 'rules.md'), path.join(__dirname, '..', '..', '..', 'docs', 'rules.md')].find((p) => fs.existsSync(p));
+  const readme = rulesDoc ? path.join(path.dirname(path.dirname(rulesDoc)), 'README.md') : undefined;
+  return { rulesDoc, readme: readme && fs.existsSync(readme) ? readme : undefined };
 }
 
-/** Runs the CLI; returns the exit code. Never throws for bad input. */
-export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+/** Rules a report may name, with their one-line descriptions. */
+function ruleInfos(): RuleInfo[] {
+  return [...RULES.map((r) => ({ id: r.id, title: r.title })), { id: INCLUDED_FILE_ERRORS, title: 'An included file has errors (shown on the include_dir line).' }];
+}
+
+/**
+ * Runs the CLI; returns the exit code. Never throws for bad input.
+ * `readStdin` reads standard input for the file '-' (tests pass their own).
+ */
+export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, readStdin: () => Buffer = () => fs.readFileSync(0)): number {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -230,54 +342,79 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     out(VERSION);
     return 0;
   }
+  let brokerVersion: Version | undefined;
+  if (options.broker !== undefined) {
+    brokerVersion = detectBrokerVersion(options.broker);
+    if (!brokerVersion) {
+      err(`mosquitto-lint: --with-broker: no mosquitto broker could be run at '${options.broker}' (not found, not executable, or it did not print its version). Give its path: --with-broker=/usr/sbin/mosquitto`);
+      return 2;
+    }
+  }
+  const chosen: VersionChoice = options.version === 'auto' && brokerVersion
+    ? { version: brokerVersion, source: `broker '${options.broker ?? 'mosquitto'}'` }
+    : chooseVersion(options);
+  options.settings = { ...options.settings, brokerVersion: chosen.version };
   if (options.effective) {
-    return printEffective(options, out, err);
+    return printEffective(options, out, err, readStdin);
   }
   let io = false;
-  let errors = false;
   const all: FileResult[] = [];
   for (const file of options.files) {
-    const result = lintFile(file, options.settings, options.broker, err);
+    const result = lintFile(file, options, err, readStdin);
     if (typeof result === 'string') {
       err(`mosquitto-lint: ${result}`);
       io = true;
       continue;
     }
-    for (const r of result) {
-      errors ||= r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error);
-      all.push(r);
+    all.push(...result);
+  }
+  const count = (s: DiagnosticSeverity): number => all.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
+  const errors = count(DiagnosticSeverity.Error);
+  const warnings = count(DiagnosticSeverity.Warning);
+  const notes = count(DiagnosticSeverity.Information) + count(DiagnosticSeverity.Hint);
+  const reported = options.quiet ? all.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) })) : all;
+  switch (options.format) {
+    case 'json':
+      out(formatJson(reported));
+      break;
+    case 'sarif':
+      out(JSON.stringify(formatSarif(reported, ruleInfos(), { version: VERSION, cwd: process.cwd(), ...documentation() }), null, 2));
+      break;
+    case 'checkstyle':
+      out(formatCheckstyle(reported));
+      break;
+    default: {
+      const lines = options.format === 'github' ? formatGithub(reported) : formatText(reported);
+      if (lines.length > 0) {
+        out(lines.join('\n'));
+      }
     }
   }
-  if (options.format === 'json') {
-    out(JSON.stringify(all.map((r) => ({
-      file: r.file,
-      diagnostics: r.diagnostics.map((d) => ({ range: d.range, severity: SEVERITY_WORD[d.severity ?? 1], code: d.code, message: d.message, source: d.source })),
-    })), null, 2));
-  } else {
-    const lines = all.flatMap(formatText);
-    if (lines.length > 0) {
-      out(lines.join('\n'));
-    }
-    const count = (s: DiagnosticSeverity): number => all.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-    err(`${all.length} file(s) checked against mosquitto ${formatVersion(options.settings.brokerVersion)} (${options.settings.platform}): ${count(DiagnosticSeverity.Error)} error(s), ${count(DiagnosticSeverity.Warning)} warning(s), ${count(DiagnosticSeverity.Information) + count(DiagnosticSeverity.Hint)} note(s).`);
+  if (options.format === 'text' || options.format === 'github') {
+    const checkedBy = brokerVersion ? `; broker: '${options.broker ?? 'mosquitto'}', mosquitto ${formatVersion(brokerVersion)}` : '';
+    err(`${all.length} file(s) checked against mosquitto ${formatVersion(chosen.version)} (version: ${chosen.source}; platform: ${options.settings.platform}${checkedBy}): ${errors} error(s), ${warnings} warning(s), ${notes} note(s).`);
   }
-  return io ? 2 : errors ? 1 : 0;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) {
+    err(`mosquitto-lint: ${warnings} warning(s), more than --max-warnings ${options.maxWarnings}.`);
+  }
+  return io ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 /** `--effective`: the effective configuration of each file, as text or JSON. Exit 0, or 2 for a file problem. */
-function printEffective(options: Options, out: (text: string) => void, err: (text: string) => void): number {
+function printEffective(options: Options, out: (text: string) => void, err: (text: string) => void, readStdin: () => Buffer): number {
   let io = false;
   const views: { file: string; effective: EffectiveConfig }[] = [];
   for (const file of options.files) {
-    const read = readConfig(file);
+    const read = readConfig(file, options, readStdin);
     if (typeof read === 'string' || 'encoding' in read) {
-      err(`mosquitto-lint: ${typeof read === 'string' ? read : `${file}: encoded as ${read.encoding.toUpperCase()}; the broker only reads UTF-8 without BOM`}`);
+      err(`mosquitto-lint: ${typeof read === 'string' ? read : `${read.name}: encoded as ${read.encoding.toUpperCase()}; the broker only reads UTF-8 without BOM`}`);
       io = true;
       continue;
     }
-    const absolute = path.resolve(file);
+    const absolute = path.resolve(read.name);
     const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, options.settings, nodeFileSystem());
-    views.push({ file, effective: effectiveConfig(analysis.model) });
+    views.push({ file: read.name, effective: effectiveConfig(analysis.model) });
   }
   if (options.format === 'json') {
     out(JSON.stringify(views, null, 2));

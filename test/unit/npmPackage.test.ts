@@ -61,11 +61,11 @@ suite('npm package mosquitto-lint', () => {
     assert.equal(fs.readFileSync(path.join(packageDir, 'LICENSE'), 'utf8'), fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'));
   });
 
-  test('the tarball holds exactly two single-file bundles, README, LICENSE and package.json', () => {
+  test('the tarball holds exactly two single-file bundles, the rule docs, README, LICENSE and package.json', () => {
     const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
     assert.equal(listing.status, 0);
     assert.deepEqual(listing.stdout.trim().split('\n').sort(), [
-      'package/LICENSE', 'package/README.md', 'package/dist/mosquitto-language-server.js', 'package/dist/mosquitto-lint.js', 'package/package.json',
+      'package/LICENSE', 'package/README.md', 'package/dist/mosquitto-language-server.js', 'package/dist/mosquitto-lint.js', 'package/docs/rules.md', 'package/package.json',
     ]);
   });
 
