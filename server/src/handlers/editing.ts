@@ -5,7 +5,7 @@ import type { Analysis } from '../service';
 import { codeActions, INSERT_WSS_LISTENER_KIND } from '../service/features/codeActions';
 import { complete, COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion';
 import { hover } from '../service/features/hover';
-import { fileOf } from '../service/features/lineContext';
+import { fileOf } from '../service/model/lineContext';
 import type { SnippetInsertion } from '../service/features/snippets';
 import { wssListenerInsertion } from '../service/features/snippets';
 import type { ServerState } from '../server';

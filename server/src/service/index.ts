@@ -8,8 +8,8 @@ import type { ParsedFile } from './parser/parser';
 import { parse } from './parser/parser';
 import type { AnalysisSettings, FileSystemAccess, Platform, RuleSeverity } from './types';
 import { NO_FILE_SYSTEM } from './types';
-import type { DiagnosticsByFile } from './validate';
-import { validateConfig } from './validate';
+import type { DiagnosticsByFile } from './engine/validate';
+import { validateConfig } from './engine/validate';
 import { NEWEST_RELEASE } from './version';
 
 export * from './types';
@@ -22,10 +22,10 @@ export { effectiveConfig, listenerSummary } from './model/effective';
 export type { EffectiveConfig, EffectiveListener, EffectiveOption, EffectiveOrigin, EffectiveBridge, EffectiveAuthentication } from './model/effective';
 export { renderEffectiveView } from './features/effectiveView';
 export type { EffectiveView, EffectiveViewLink } from './features/effectiveView';
-export { validateConfig, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './validate';
-export type { DiagnosticsByFile } from './validate';
-export { RULES } from './rules';
-export type { Rule } from './rules';
+export { validateConfig, runRules, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './engine/validate';
+export type { DiagnosticsByFile, RuleFindings } from './engine/validate';
+export { RULES, ruleById } from './engine/registry';
+export type { Rule, DirectiveRule, SectionRule, ConfigurationRule, Finding } from './engine/rule';
 export { DIRECTIVES, DIRECTIVE_NAMES, findDirective, canonicalName } from './data';
 export type { DirectiveSpec, ArgSpec } from './data';
 

@@ -6,7 +6,7 @@ import type { AnalysisSettings, FileSystemAccess } from '../../../server/src/ser
 import { analyze, NO_FILE_SYSTEM } from '../../../server/src/service';
 import type { CompletionClient } from '../../../server/src/service/features/completion';
 import { complete } from '../../../server/src/service/features/completion';
-import { landingPlace, lineContext } from '../../../server/src/service/features/lineContext';
+import { landingPlace, lineContext } from '../../../server/src/service/model/lineContext';
 import { memoryFs, settings } from '../helpers';
 import { analysisOf, applyEdits, cursor, DOCUMENT_PATH, errorCodes, diagnosticsOf } from './featureHelpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { AnalysisSettings, ConfigModel, FileSystemAccess } from '../../../server/src/service';
-import { analyze, buildConfig, NO_FILE_SYSTEM, parse, RULES, validateConfig } from '../../../server/src/service';
+import { analyze, buildConfig, NO_FILE_SYSTEM, parse, RULES, runRules, validateConfig } from '../../../server/src/service';
 import { memoryFs } from '../helpers';
 import { assertRatioBelow, corpusFiles, settingsFor, timeRatio } from './invariants';
 
@@ -189,7 +189,7 @@ suite('robustness: no catastrophic backtracking on long adversarial lines', () =
     test(`${rule.id}: ${PAYLOAD} vs ${PAYLOAD * LINE_SCALE} characters per line`, { timeout: 120_000 }, (t) => {
       const { small, large } = getModels();
       const run = (list: ConfigModel[]) => () => {
-        list.forEach((model, i) => rule.check({ model, settings: VARIANTS[i], fs: NO_FILE_SYSTEM, report: () => undefined }));
+        list.forEach((model, i) => runRules([rule], model, VARIANTS[i], NO_FILE_SYSTEM));
       };
       assertRatioBelow(rule.id, LINE_BOUND, () => timeRatio(run(small), run(large), { minSpanMs: 5 }), (m) => t.diagnostic(m));
     });

@@ -35,3 +35,11 @@ export const DIRECTIVE_NAMES: readonly string[] = DIRECTIVES.filter((d) => d.pre
 export function canonicalName(spec: DirectiveSpec): string {
   return spec.aliasOf ?? spec.name;
 }
+
+/** The names rules dispatch on (`nameOf`) of every catalogue entry matching `test`: plain names and family patterns. */
+export function directivesWhere(test: (spec: DirectiveSpec) => boolean): readonly string[] {
+  return DIRECTIVES.filter(test).map((spec) => spec.name);
+}
+
+/** The dispatch name of every directive the catalogue knows (for rules that skip unknown lines). */
+export const KNOWN_DIRECTIVES: readonly string[] = DIRECTIVES.map((spec) => spec.name);

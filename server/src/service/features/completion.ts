@@ -9,16 +9,16 @@ import type { ArgSpec, DirectiveSpec } from '../data/types';
 import type { Analysis } from '../index';
 import type { ConfigModel } from '../model/config';
 import type { Directive, ParsedLine } from '../parser/parser';
-import { RULES } from '../rules';
-import { allowedValues } from '../rules/invalidEnum';
+import { RULES } from '../engine/registry';
+import { SINCE, allowedValues } from '../model/reading';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
 import { NO_FILE_SYSTEM } from '../types';
 import { dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
-import { INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from '../validate';
+import { INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from '../engine/codes';
 import { atLeast, formatVersion } from '../version';
 import { directiveFacts } from './directiveFacts';
-import type { LineContext } from './lineContext';
-import { landingPlace, lineContext } from './lineContext';
+import type { LineContext } from '../model/lineContext';
+import { landingPlace, lineContext } from '../model/lineContext';
 import { paragraph, renderMarkup } from './markup';
 import { SNIPPETS, snippetOptionsFor, snippetToPlainText } from './snippets';
 
@@ -126,7 +126,7 @@ function rankHere(model: ConfigModel, context: LineContext, spec: DirectiveSpec)
         // Only where the default listener is really in use (a port line); otherwise it opens an extra listener.
         return model.defaultListener.explicit ? RANK_HERE : undefined;
       }
-      if (spec.name === 'mount_point' && !atLeast(version, '2.1.0') && place.target?.kind !== 'listener') {
+      if (spec.name === 'mount_point' && !atLeast(version, SINCE.release2_1) && place.target?.kind !== 'listener') {
         return undefined;
       }
       return RANK_HERE;

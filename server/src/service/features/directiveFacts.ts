@@ -3,7 +3,7 @@ import { DIRECTIVE_DOCS } from '../data/docs';
 import { defaultFor } from '../data/defaults';
 import { ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
 import { platformNotes } from '../data/platforms';
-import { allowedValues } from '../rules/invalidEnum';
+import { SINCE, allowedValues } from '../model/reading';
 import type { AnalysisSettings } from '../types';
 import { atLeast, formatVersion } from '../version';
 import type { Block, Inline } from './markup';
@@ -49,13 +49,13 @@ export function whereAllowed(spec: DirectiveSpec, settings: AnalysisSettings): I
       if (spec.name === 'global_plugin') {
         return ['Global: applies to every listener.'];
       }
-      return atLeast(version, '1.5.0')
+      return atLeast(version, SINCE.release1_5)
         ? ['Security option: global, or per listener when ', { code: 'per_listener_settings true' }, ' comes before it.']
         : ['Security option: always global in this version.'];
     case 'listener': {
       const base: Inline[] = ['Listener option: configures the listener it follows.'];
       const requirement = spec.listenerRequirement ?? 'listener-or-default';
-      if (!atLeast(version, '2.1.0')) {
+      if (!atLeast(version, SINCE.release2_1)) {
         return [...base, ' Before any ', { code: 'listener' }, ' line it configures the default listener.'];
       }
       if (requirement === 'explicit-listener') {

@@ -2,6 +2,7 @@ import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-t
 import type { Directive, ParsedFile, ParsedLine } from '../parser/parser';
 import type { Version } from '../version';
 import { atLeast } from '../version';
+import { SINCE, isCSpace, nameOf } from '../model/reading';
 
 /**
  * Conservative formatting: every edit leaves what the broker reads unchanged.
@@ -36,23 +37,10 @@ export interface FormatSettings {
 
 const SPACE = 0x20;
 
-/** Whether `c` is white space for C's `isspace`. */
-function isCSpace(c: number): boolean {
-  return c === SPACE || (c >= 0x09 && c <= 0x0d);
-}
-
-function canonical(d: Directive): string | undefined {
-  const spec = d.spec;
-  if (!spec) {
-    return undefined;
-  }
-  return spec.prefix !== undefined ? spec.name : d.name;
-}
-
 /** The value starts right after the single separator space and every character counts. */
 function readsRawRest(d: Directive): boolean {
   const spec = d.spec;
-  return spec !== undefined && ((spec.valueMode === 'raw' && spec.prefix === undefined) || canonical(d) === 'plugin_load');
+  return spec !== undefined && ((spec.valueMode === 'raw' && spec.prefix === undefined) || nameOf(d) === 'plugin_load');
 }
 
 /** How much trailing white space the broker ignores on this directive line: 'none', 'spaces' or 'blanks'. */
@@ -61,16 +49,16 @@ function ignoredTrailing(d: Directive, version: Version): 'none' | 'spaces' | 'b
   if (!spec || readsRawRest(d) || spec.valueMode === 'raw') {
     return 'none';
   }
-  const name = canonical(d);
+  const name = nameOf(d);
   if (name === 'log_dest' && d.args[0]?.text === 'file') {
     return 'none';
   }
-  if (name === 'listener' && !atLeast(version, '1.5.0')) {
+  if (name === 'listener' && !atLeast(version, SINCE.release1_5)) {
     return 'none';
   }
   if (spec.valueMode === 'string') {
     // An all-blank value is an error either way, but not the same reading: leave it.
-    return atLeast(version, '1.6.9') && d.value.length > 0 ? 'blanks' : 'none';
+    return atLeast(version, SINCE.trimmedStrings) && d.value.length > 0 ? 'blanks' : 'none';
   }
   return 'spaces';
 }
@@ -109,7 +97,7 @@ function directiveEdits(d: Directive, text: string, version: Version, trimTraili
 }
 
 function isSectionHeader(line: ParsedLine): boolean {
-  const name = line.directive ? canonical(line.directive) : undefined;
+  const name = line.directive ? nameOf(line.directive) : undefined;
   return name === 'listener' || name === 'connection';
 }
 

@@ -1,5 +1,5 @@
 import type { DirectiveSpec } from '../data/types';
-import { SUPPRESSION_COMMENT } from '../validate';
+import { SUPPRESSION_COMMENT } from '../engine/codes';
 
 /**
  * Builds the TextMate grammar `source.mosquitto-conf` from the directive catalogue, so the

@@ -6,8 +6,8 @@ import { describeSection } from '../model/config';
 import type { Directive, Token } from '../parser/parser';
 import { atLeast, formatVersion } from '../version';
 import { directiveFacts, valueAvailability, valueExplanation } from './directiveFacts';
-import { fileOf } from './lineContext';
-import { nameOf } from '../rules/rule';
+import { fileOf } from '../model/lineContext';
+import { SINCE, nameOf } from '../model/reading';
 import type { Block, Inline } from './markup';
 import { paragraph, renderMarkup } from './markup';
 
@@ -126,7 +126,7 @@ export function appliesTo(model: ConfigModel, d: Directive): Inline[] | undefine
       if (nameOf(d) === 'global_plugin') {
         return label('the whole broker (global plugin)');
       }
-      return atLeast(model.settings.brokerVersion, '1.5.0') ? label('the whole broker (', pls, ' is false)') : label('the whole broker (this version has no per-listener security)');
+      return atLeast(model.settings.brokerVersion, SINCE.release1_5) ? label('the whole broker (', pls, ' is false)') : label('the whole broker (this version has no per-listener security)');
     case 'listener':
     case 'bridge':
       return label(section);

@@ -1,11 +1,11 @@
 import type { DocumentLink, Location, LocationLink, Position, Range } from 'vscode-languageserver-types';
-import { PATH_OPTIONS } from '../data/paths';
 import type { ConfigModel } from '../model/config';
 import type { Directive, ParsedFile } from '../parser/parser';
 import type { Platform } from '../types';
 import { dirname, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
 import type { Version } from '../version';
-import { atLeast } from '../version';
+import type { PathValue } from '../model/reading';
+import { isCSpace, nameOf, pathValue } from '../model/reading';
 
 /**
  * Document links on path values, and go to definition (include_dir → the included files,
@@ -30,106 +30,33 @@ export interface LinkContext {
 }
 
 /** A path the broker reads from one line, with the range to show it on. */
-export interface PathValue {
-  readonly directive: Directive;
+interface LinkedPath {
   /** The path exactly as the broker reads it. */
   readonly path: string;
-  /** Range of the path in the line, without surrounding blanks. */
+  /** Range of the path in the line, without surrounding white space. */
   readonly range: Range;
-  /** What the broker does with it: a file, a directory, or the folder of a file it creates. */
-  readonly kind: 'file' | 'directory' | 'parent';
+  readonly kind: PathValue['kind'];
 }
 
-function canonical(d: Directive): string | undefined {
-  const spec = d.spec;
-  return spec === undefined ? undefined : spec.prefix !== undefined ? spec.name : d.name;
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
-}
-
-function isCSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-/** The part of the line from `from` to `to` without surrounding white space, as a range. */
-function visibleRange(d: Directive, from: number, to: number): Range | undefined {
-  const text = lineText(d);
-  let s = from;
-  let e = to;
-  while (s < e && isCSpace(text.charCodeAt(s))) {
+/** The path a directive names (model/reading's pathValue), with its visible range. */
+function linkedPath(d: Directive, version: Version): LinkedPath | undefined {
+  const value = pathValue(d, version);
+  if (!value) {
+    return undefined;
+  }
+  // The path as read may carry blanks the broker keeps; the link covers the visible part.
+  let s = 0;
+  let e = value.text.length;
+  while (s < e && isCSpace(value.text.charCodeAt(s))) {
     s++;
   }
-  while (e > s && isCSpace(text.charCodeAt(e - 1))) {
+  while (e > s && isCSpace(value.text.charCodeAt(e - 1))) {
     e--;
   }
-  return s === e ? undefined : { start: { line: d.line, character: s }, end: { line: d.line, character: e } };
-}
-
-/** The line text, rebuilt from the directive (keyword up to the end of `rest`). */
-function lineText(d: Directive): string {
-  return ' '.repeat(d.nameRange.start.character) + d.name + (d.restStart > d.nameRange.end.character ? ' ' : '') + d.rest;
-}
-
-/** A string value as this broker release reads it (trailing blanks kept before 1.6.9). */
-function stringValue(d: Directive, version: Version): { text: string; from: number } {
-  if (atLeast(version, '1.6.9')) {
-    return { text: d.value, from: d.valueRange.start.character };
-  }
-  let i = 0;
-  while (i < d.rest.length && isBlank(d.rest.charCodeAt(i))) {
-    i++;
-  }
-  return { text: d.rest.slice(i), from: d.restStart + i };
-}
-
-/** The path a directive names, as the broker reads it; undefined when it names none. */
-export function pathValue(d: Directive, version: Version): PathValue | undefined {
-  const name = canonical(d);
-  if (name === undefined) {
+  if (s === e) {
     return undefined;
   }
-  const lineEnd = d.range.end.character;
-  const make = (path: string, from: number, kind: PathValue['kind']): PathValue | undefined => {
-    const range = visibleRange(d, from, lineEnd);
-    return path.length === 0 || range === undefined ? undefined : { directive: d, path, range, kind };
-  };
-  if (name === 'include_dir') {
-    return make(d.rest, d.restStart, 'directory');
-  }
-  if (name === 'plugin_load') {
-    const token = d.args[1];
-    return token ? make(lineText(d).slice(token.start), token.start, 'file') : undefined;
-  }
-  const use = PATH_OPTIONS[name];
-  if (!use) {
-    return undefined;
-  }
-  if (use.fromSecondToken) {
-    // log_dest file <path>: the path is the rest after `file`, leading blanks skipped, the rest kept.
-    const kindToken = d.args[0];
-    if (kindToken?.text !== 'file') {
-      return undefined;
-    }
-    const text = lineText(d);
-    let from = kindToken.end + 1;
-    while (from < text.length && isBlank(text.charCodeAt(from))) {
-      from++;
-    }
-    return make(text.slice(from), from, use.kind);
-  }
-  if (name === 'plugin' || name === 'auth_plugin' || name === 'global_plugin') {
-    if (atLeast(version, '2.1.1')) {
-      return make(d.rest, d.restStart, use.kind);
-    }
-    if (atLeast(version, '2.1.0')) {
-      const token = d.args[0];
-      return token ? make(token.text, token.start, use.kind) : undefined;
-    }
-  }
-  const value = stringValue(d, version);
-  return make(value.text, value.from, use.kind);
+  return { path: value.text, range: { start: { line: d.line, character: value.start + s }, end: { line: d.line, character: value.start + e } }, kind: value.kind };
 }
 
 /** Where a path from the configuration is on this machine, and whether that is a guess. */
@@ -156,7 +83,7 @@ export function documentLinks(parsed: ParsedFile, version: Version, context: Lin
     if (parsed.nulLine !== undefined && d.line >= parsed.nulLine) {
       break;
     }
-    const value = pathValue(d, version);
+    const value = linkedPath(d, version);
     if (!value) {
       continue;
     }
@@ -199,7 +126,7 @@ export function definition(model: ConfigModel, parsed: ParsedFile, position: Pos
     return [];
   }
   const version = model.settings.brokerVersion;
-  const name = canonical(d);
+  const name = nameOf(d);
   const targets: Target[] = [];
   let origin: Range = d.range;
   const idOf = (file: string): string => (isPosixAbsolute(file) || isWindowsAbsolute(file) ? context.toUri(file) : file);
@@ -209,7 +136,7 @@ export function definition(model: ConfigModel, parsed: ParsedFile, position: Pos
     for (const file of include?.files ?? []) {
       targets.push({ uri: context.toUri(file), range: FILE_START, selectionRange: FILE_START });
     }
-    origin = pathValue(d, version)?.range ?? d.nameRange;
+    origin = linkedPath(d, version)?.range ?? d.nameRange;
   } else if (d.spec.scope === 'plugin') {
     const placed = [...model.placements.entries()].find(([x]) => x.file === d.file && x.line === d.line)?.[1];
     const plugin = placed?.plugin;
@@ -225,7 +152,7 @@ export function definition(model: ConfigModel, parsed: ParsedFile, position: Pos
       origin = { start: { line: d.line, character: d.args[0].start }, end: { line: d.line, character: d.args[0].end } };
     }
   } else {
-    const value = pathValue(d, version);
+    const value = linkedPath(d, version);
     if (value && value.kind === 'file' && contains(value.range, position)) {
       const resolved = resolveOnHost(value.path, context);
       if (resolved) {

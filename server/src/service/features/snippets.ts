@@ -4,7 +4,8 @@ import type { ParsedFile } from '../parser/parser';
 import type { Platform } from '../types';
 import type { Version } from '../version';
 import { atLeast, NEWEST_RELEASE } from '../version';
-import { hasLineBreakAfter, lineBreakOf } from './lineEdits';
+import { hasLineBreakAfter, lineBreakOf } from '../model/lineEdits';
+import { SINCE } from '../model/reading';
 
 /** What a snippet adapts to. */
 export interface SnippetOptions {
@@ -41,7 +42,7 @@ function certificateFolder(platform: Platform): string {
 
 /** `socket_domain ipv4` where websockets listeners need it (Windows, from 1.5.5 which has the option). */
 function websocketsExtras(options: SnippetOptions): string[] {
-  return options.platform === 'windows' && atLeast(options.version, '1.5.5') ? ['socket_domain ipv4'] : [];
+  return options.platform === 'windows' && atLeast(options.version, SINCE.socketDomain) ? ['socket_domain ipv4'] : [];
 }
 
 function certificateLines(options: SnippetOptions, first: number): string[] {

@@ -6,6 +6,7 @@ import { atoi, readBool } from '../util/numbers';
 import type { Version } from '../version';
 import { atLeast, before } from '../version';
 import { dirname, isCheckableOn, joinPath, resolveConfigPath } from '../util/paths';
+import { SINCE } from './reading';
 
 /** The kinds of section a configuration has. */
 export type SectionKind = 'global' | 'default-listener' | 'listener' | 'bridge';
@@ -178,7 +179,7 @@ export function decidePlacement(
   pluginTarget: (plugin: Directive) => Section | undefined,
 ): PlacementDecision {
   const { global, defaultListener } = sections;
-  const is21 = atLeast(version, '2.1.0');
+  const is21 = atLeast(version, SINCE.release2_1);
   const at = (kind: PlacementKind, target: Section | undefined, defaultListenerBecomesCurrent = false): PlacementDecision => ({ kind, target, defaultListenerBecomesCurrent });
   switch (spec.name) {
     case 'listener':
@@ -198,12 +199,12 @@ export function decidePlacement(
     case 'bridge':
       return state.bridge ? at('bridge', state.bridge) : at('no-bridge', undefined);
     case 'plugin':
-      if (before(version, '1.5.0')) {
+      if (before(version, SINCE.release1_5)) {
         return at('global', global);
       }
       return state.plugin ? at('plugin', pluginTarget(state.plugin)) : at('no-plugin', undefined);
     case 'security':
-      if (spec.name === 'global_plugin' || !state.perListenerSettings || before(version, '1.5.0')) {
+      if (spec.name === 'global_plugin' || !state.perListenerSettings || before(version, SINCE.release1_5)) {
         return at('security-global', global);
       }
       if (state.listener) {
@@ -237,7 +238,7 @@ export function decidePlacement(
  */
 export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: FileSystemAccess): ConfigModel {
   const version = settings.brokerVersion;
-  const is21 = atLeast(version, '2.1.0');
+  const is21 = atLeast(version, SINCE.release2_1);
   const global = newSection('global', 'global');
   const defaultListener = newSection('default-listener', 'default');
   defaultListener.port = 1883;
@@ -274,7 +275,7 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
           const section = newSection('listener', `listener:${listeners.length}`, d);
           section.port = atoi(d.args[0]?.text);
           const addr = d.args[1]?.text;
-          section.address = addr !== undefined && !(addr.startsWith('#') && atLeast(version, '1.5.6')) ? addr : undefined;
+          section.address = addr !== undefined && !(addr.startsWith('#') && atLeast(version, SINCE.commentWordsSkipped)) ? addr : undefined;
           listeners.push(section);
           state.listener = section;
           place(d, 'section-start', section, included);
@@ -438,7 +439,7 @@ function triggersDefaultListener(d: Directive, version: Version): boolean {
     case 'allow_zero_length_clientid':
       return !isTrue;
     case 'allow_anonymous':
-      return !atLeast(version, '2.0.0');
+      return !atLeast(version, SINCE.release2_0);
     case 'acl_file':
     case 'auto_id_prefix':
     case 'auth_opt_*':
@@ -458,12 +459,12 @@ export function activeListeners(model: ConfigModel): Section[] {
   let opens: boolean;
   if (dl.explicit) {
     opens = true;
-  } else if (atLeast(version, '2.1.0')) {
+  } else if (atLeast(version, SINCE.release2_1)) {
     opens = dl.entries.length > 0 && leavesLocalOnly;
-  } else if (!atLeast(version, '2.0.0') && model.listeners.length === 0) {
+  } else if (!atLeast(version, SINCE.release2_0) && model.listeners.length === 0) {
     opens = true;
   } else {
-    opens = dl.entries.some((d) => triggersDefaultListener(d, version)) && (leavesLocalOnly || !atLeast(version, '2.0.12'));
+    opens = dl.entries.some((d) => triggersDefaultListener(d, version)) && (leavesLocalOnly || !atLeast(version, SINCE.localOnlyByDefaultListener));
   }
   return opens ? [dl, ...model.listeners] : [...model.listeners];
 }
@@ -475,7 +476,7 @@ export function activeListeners(model: ConfigModel): Section[] {
  */
 export function listenerUsesTls(section: Section, version: Version): boolean {
   const certificate = lastEntry(section, 'certfile') !== undefined && lastEntry(section, 'keyfile') !== undefined;
-  if (certificate && (atLeast(version, '2.0.0') || lastEntry(section, 'cafile', 'capath') !== undefined)) {
+  if (certificate && (atLeast(version, SINCE.release2_0) || lastEntry(section, 'cafile', 'capath') !== undefined)) {
     return true;
   }
   return lastEntry(section, 'psk_hint') !== undefined;

@@ -1,6 +1,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DirectiveSpec } from '../data/types';
 import { findDirective } from '../data';
+import { isCSpace } from '../model/reading';
 
 /** A space-delimited token of one line; offsets are UTF-16 columns in that line. */
 export interface Token {
@@ -90,11 +91,6 @@ export function splitTokens(text: string, from = 0): Token[] {
     tokens.push({ text: text.slice(start, i), start, end: i });
   }
   return tokens;
-}
-
-/** Whether `c` is white space for C's `isspace` (what the broker's trim uses). */
-function isCSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 /** Parses one physical line (without its line break). */

@@ -1,55 +1,59 @@
-import type { Rule } from './rule';
-import { anonymousRefused } from './anonymousRefused';
-import { assignmentSyntax } from './assignmentSyntax';
-import { bridgeAddress } from './bridgeAddress';
-import { bridgeIncomplete } from './bridgeIncomplete';
-import { bridgeLocalClientid } from './bridgeLocalClientid';
-import { bridgeOptionOutsideBridge } from './bridgeOptionOutsideBridge';
-import { bridgeTls } from './bridgeTls';
-import { bridgeTopic } from './bridgeTopic';
-import { byteOrderMark } from './byteOrderMark';
-import { controlCharacter } from './controlCharacter';
-import { deprecatedOption } from './deprecatedOption';
-import { directiveCase } from './directiveCase';
-import { duplicateBridgeName } from './duplicateBridgeName';
-import { duplicateListener } from './duplicateListener';
-import { duplicateOption } from './duplicateOption';
-import { extraArguments } from './extraArguments';
-import { globalOptionInSection } from './globalOptionInSection';
-import { httpDirWithoutWebsockets } from './httpDirWithoutWebsockets';
-import { includeDir } from './includeDir';
-import { indentedComment } from './indentedComment';
-import { invalidBoolean } from './invalidBoolean';
-import { invalidDuration } from './invalidDuration';
-import { invalidEnum } from './invalidEnum';
-import { invalidMountPoint } from './invalidMountPoint';
-import { invalidNumber } from './invalidNumber';
-import { loneCarriageReturn } from './loneCarriageReturn';
-import { listenerOptionBeforeListener } from './listenerOptionBeforeListener';
-import { missingValue } from './missingValue';
-import { noListener } from './noListener';
-import { nulCharacter } from './nulCharacter';
-import { outOfRange } from './outOfRange';
-import { pathNotFound } from './pathNotFound';
-import { perListenerSettingsOrder } from './perListenerSettingsOrder';
-import { persistenceLocationSlash } from './persistenceLocationSlash';
-import { pluginOptionWithoutPlugin } from './pluginOptionWithoutPlugin';
-import { quotedValue } from './quotedValue';
-import { relativePath } from './relativePath';
-import { tabSeparator } from './tabSeparator';
-import { tlsCaWithoutCertificate } from './tlsCaWithoutCertificate';
-import { tlsClientCertificates } from './tlsClientCertificates';
-import { tlsCertfileWithoutKeyfile, tlsKeyfileWithoutCertfile } from './tlsPairs';
-import { tlsPskAndCertificate } from './tlsPskAndCertificate';
-import { trailingComment } from './trailingComment';
-import { trailingWhitespace } from './trailingWhitespace';
-import { unavailableInVersion } from './unavailableInVersion';
-import { unknownDirective } from './unknownDirective';
-import { websocketsHostName } from './websocketsHostName';
-import { websocketsSocketDomain } from './websocketsSocketDomain';
-import { websocketsWindowsLocalhost } from './websocketsWindowsLocalhost';
+import type { Rule } from '../engine/rule';
+import anonymousRefused from './anonymous-refused';
+import assignmentSyntax from './assignment-syntax';
+import bridgeAddress from './bridge-address';
+import bridgeIncomplete from './bridge-incomplete';
+import bridgeLocalClientid from './bridge-local-clientid';
+import bridgeOptionOutsideBridge from './bridge-option-outside-bridge';
+import bridgeTls from './bridge-tls';
+import bridgeTopic from './bridge-topic';
+import byteOrderMark from './byte-order-mark';
+import controlCharacter from './control-character';
+import deprecatedOption from './deprecated-option';
+import directiveCase from './directive-case';
+import duplicateBridgeName from './duplicate-bridge-name';
+import duplicateListener from './duplicate-listener';
+import duplicateOption from './duplicate-option';
+import extraArguments from './extra-arguments';
+import globalOptionInSection from './global-option-in-section';
+import httpDirWithoutWebsockets from './http-dir-without-websockets';
+import includeDir from './include-dir';
+import indentedComment from './indented-comment';
+import invalidBoolean from './invalid-boolean';
+import invalidDuration from './invalid-duration';
+import invalidEnum from './invalid-enum';
+import invalidMountPoint from './invalid-mount-point';
+import invalidNumber from './invalid-number';
+import listenerOptionBeforeListener from './listener-option-before-listener';
+import loneCarriageReturn from './lone-carriage-return';
+import missingValue from './missing-value';
+import noListener from './no-listener';
+import nulCharacter from './nul-character';
+import outOfRange from './out-of-range';
+import pathNotFound from './path-not-found';
+import perListenerSettingsOrder from './per-listener-settings-order';
+import persistenceLocationSlash from './persistence-location-slash';
+import pluginOptionWithoutPlugin from './plugin-option-without-plugin';
+import quotedValue from './quoted-value';
+import relativePath from './relative-path';
+import tabSeparator from './tab-separator';
+import tlsCaWithoutCertificate from './tls-ca-without-certificate';
+import tlsCertfileWithoutKeyfile from './tls-certfile-without-keyfile';
+import tlsClientCertificates from './tls-client-certificates';
+import tlsKeyfileWithoutCertfile from './tls-keyfile-without-certfile';
+import tlsPskAndCertificate from './tls-psk-and-certificate';
+import trailingComment from './trailing-comment';
+import trailingWhitespace from './trailing-whitespace';
+import unavailableInVersion from './unavailable-in-version';
+import unknownDirective from './unknown-directive';
+import websocketsHostName from './websockets-host-name';
+import websocketsSocketDomain from './websockets-socket-domain';
+import websocketsWindowsLocalhost from './websockets-windows-localhost';
 
-/** Every rule, in the order their findings are listed. Ids are stable and never reused. */
+/**
+ * Every rule, in the order their findings are listed. Ids are stable and never reused; each
+ * rule lives in `rules/<id>.ts` (see CONTRIBUTING.md, "How to add a rule").
+ */
 export const RULES: readonly Rule[] = [
   // How the broker reads the text
   unknownDirective,
@@ -111,4 +115,4 @@ export const RULES: readonly Rule[] = [
   persistenceLocationSlash,
 ];
 
-export type { Rule } from './rule';
+export type { Rule } from '../engine/rule';

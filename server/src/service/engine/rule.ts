@@ -1,0 +1,152 @@
+/**
+ * The three kinds of rule and what each is handed:
+ * - a *directive rule* names the directives it inspects (canonical names, or EVERY_DIRECTIVE)
+ *   and gets one directive at a time, dispatched by name from a single pass over the reading
+ *   order;
+ * - a *section rule* gets one section at a time (the listeners the broker opens, or the
+ *   bridges) with its entries;
+ * - a *configuration rule* sees the whole model (cross-section and cross-file checks).
+ * A rule's quick fix lives in the rule's file: `fix` reads back the typed payload the rule
+ * attached to its finding.
+ */
+import type { Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { ConfigModel, Section } from '../model/config';
+import type { Directive, ParsedFile } from '../parser/parser';
+import type { AnalysisSettings, FileSystemAccess } from '../types';
+
+/** Severity of one finding, before user overrides. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A related location shown with a finding (e.g. the first of two duplicates). */
+export interface RelatedLocation {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** One problem found by a rule; `data` is the rule's typed payload for its quick fix. */
+export interface Finding<Payload = undefined> {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly tags?: readonly DiagnosticTag[];
+  readonly related?: readonly RelatedLocation[];
+  readonly data?: Payload;
+}
+
+/** What every rule sees besides its input. */
+export interface RuleContext<Payload = undefined> {
+  readonly model: ConfigModel;
+  readonly settings: AnalysisSettings;
+  readonly fs: FileSystemAccess;
+  report(finding: Finding<Payload>): void;
+}
+
+/** What a quick fix sees: the analysis, the file and the diagnostic with the rule's payload. */
+export interface FixContext<Payload = undefined> {
+  readonly model: ConfigModel;
+  readonly file: ParsedFile;
+  readonly fileId: string;
+  readonly fs: FileSystemAccess;
+  /** The diagnostic as the analysis produced it. */
+  readonly diagnostic: Diagnostic;
+  /** The payload the rule attached to the finding (undefined when it attached none). */
+  readonly payload: Payload | undefined;
+  /** The directive on the diagnostic's line. */
+  readonly directive: Directive | undefined;
+}
+
+/** One quick fix before it is wrapped into a CodeAction. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: TextEdit[];
+  readonly preferred?: boolean;
+}
+
+/** Marks a directive rule that inspects every directive line (known or not). */
+export const EVERY_DIRECTIVE = '*';
+
+/** Which sections a section rule is handed. */
+export type SectionSelection =
+  /** The listeners the broker opens (the default listener when it is used), in order. */
+  | 'active-listeners'
+  /** Every bridge (`connection` block), in order. */
+  | 'bridges';
+
+interface RuleBase<Payload> {
+  /** Stable kebab-case id: the diagnostic code, the setting key and the docs anchor. */
+  readonly id: string;
+  /** One line for docs and settings. */
+  readonly title: string;
+  /** Quick fixes for one of this rule's diagnostics. */
+  fix?(context: FixContext<Payload>): Fix[];
+}
+
+/** A rule handed one directive at a time, for the directives it names. */
+export interface DirectiveRule<Payload = undefined> extends RuleBase<Payload> {
+  readonly kind: 'directive';
+  /** Canonical names (`nameOf`) of the directives it inspects, or EVERY_DIRECTIVE. */
+  readonly directives: readonly string[] | typeof EVERY_DIRECTIVE;
+  check(directive: Directive, context: RuleContext<Payload>): void;
+}
+
+/** A rule handed one section at a time. */
+export interface SectionRule<Payload = undefined, Prepared = undefined> extends RuleBase<Payload> {
+  readonly kind: 'section';
+  readonly sections: SectionSelection;
+  /** Work shared by every section of one analysis (e.g. facts about the global section). */
+  prepare?(context: RuleContext<Payload>): Prepared;
+  check(section: Section, context: RuleContext<Payload>, prepared: Prepared): void;
+}
+
+/** A rule that sees the whole configuration. */
+export interface ConfigurationRule<Payload = undefined> extends RuleBase<Payload> {
+  readonly kind: 'configuration';
+  check(context: RuleContext<Payload>): void;
+}
+
+/** Any rule of the table. */
+// The payload type is the rule's own business; the table holds rules of every payload.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = DirectiveRule<any> | SectionRule<any, any> | ConfigurationRule<any>;
+
+/** Declares a directive rule. */
+export function directiveRule<Payload = undefined>(rule: Omit<DirectiveRule<Payload>, 'kind'>): DirectiveRule<Payload> {
+  return { kind: 'directive', ...rule };
+}
+
+/** Declares a section rule. */
+export function sectionRule<Payload = undefined, Prepared = undefined>(rule: Omit<SectionRule<Payload, Prepared>, 'kind'>): SectionRule<Payload, Prepared> {
+  return { kind: 'section', ...rule };
+}
+
+/** Declares a configuration rule. */
+export function configurationRule<Payload = undefined>(rule: Omit<ConfigurationRule<Payload>, 'kind'>): ConfigurationRule<Payload> {
+  return { kind: 'configuration', ...rule };
+}
+
+/** A finding on a directive's keyword. */
+export function atName<Payload = undefined>(d: Directive, message: string, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
+  return { file: d.file, range: d.nameRange, message, severity, ...extra };
+}
+
+/** A finding on a directive's value (or its keyword when there is no value). */
+export function atValue<Payload = undefined>(d: Directive, message: string, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
+  const empty = d.valueRange.start.character === d.valueRange.end.character;
+  return { file: d.file, range: empty ? d.nameRange : d.valueRange, message, severity, ...extra };
+}
+
+/** Range of one argument token (the keyword when there is no such token). */
+export function tokenRange(d: Directive, index: number): Range {
+  const token = d.args[index];
+  if (!token) {
+    return d.nameRange;
+  }
+  return { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } };
+}
+
+/** Range from column `start` to `end` on the directive's line. */
+export function columns(d: Directive, start: number, end: number): Range {
+  return { start: { line: d.line, character: start }, end: { line: d.line, character: end } };
+}

@@ -1,0 +1,287 @@
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { Directive, ParsedFile } from '../parser/parser';
+import { toEditorPosition } from '../parser/parser';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ConfigModel, Section } from '../model/config';
+import { activeListeners } from '../model/config';
+import { nameOf } from '../model/reading';
+import type { ConfigurationRule, DirectiveRule, Finding, Rule, RuleContext, SectionRule, Severity } from './rule';
+import { EVERY_DIRECTIVE } from './rule';
+import { RULES } from './registry';
+import { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './codes';
+import type { AnalysisSettings, FileSystemAccess, PathInfo, RuleSeverity } from '../types';
+import { basename } from '../util/paths';
+import { validateCompanionFiles } from '../companion/configLink';
+
+export { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './codes';
+
+const SUPPRESSION_PATTERN = new RegExp(`^#\\s*${SUPPRESSION_COMMENT}\\b(.*)$`);
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Diagnostics per file (main file and included files), keyed by the file's id. */
+export type DiagnosticsByFile = Map<string, Diagnostic[]>;
+
+/** Rule ids silenced per line (0-based) of one file by suppression comments. */
+function suppressions(model: ConfigModel, file: string): Map<number, Set<string>> {
+  const result = new Map<number, Set<string>>();
+  const parsed = model.files.find((f) => f.uri === file);
+  if (!parsed) {
+    return result;
+  }
+  for (const line of parsed.lines) {
+    if (line.kind !== 'comment') {
+      continue;
+    }
+    const m = SUPPRESSION_PATTERN.exec(line.text);
+    if (m) {
+      const ids = m[1].split(/[\s,]+/).filter((id) => id.length > 0);
+      result.set(line.line + 1, new Set(ids.length > 0 ? ids : ['*']));
+    }
+  }
+  return result;
+}
+
+function applyOverride(severity: Severity, override: RuleSeverity | undefined): Severity | undefined {
+  if (override === undefined) {
+    return severity;
+  }
+  return override === 'off' ? undefined : override;
+}
+
+/** Runs every rule on a built configuration and returns LSP diagnostics per file. */
+export function validateConfig(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): DiagnosticsByFile {
+  const result: DiagnosticsByFile = new Map();
+  for (const file of model.files) {
+    result.set(file.uri, []);
+  }
+  const suppressed = new Map<string, Map<number, Set<string>>>();
+  const isSuppressed = (file: string, line: number, id: string): boolean => {
+    let map = suppressed.get(file);
+    if (!map) {
+      map = suppressions(model, file);
+      suppressed.set(file, map);
+    }
+    const ids = map.get(line);
+    return ids !== undefined && (ids.has(id) || ids.has('*'));
+  };
+  const toDiagnostic = (rule: Rule, finding: Finding<unknown>): void => {
+    const severity = applyOverride(finding.severity, settings.rules[rule.id]);
+    if (severity === undefined || isSuppressed(finding.file, finding.range.start.line, rule.id)) {
+      return;
+    }
+    const diagnostic: Diagnostic = {
+      range: finding.range,
+      severity: SEVERITY[severity],
+      code: rule.id,
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message,
+    };
+    if (finding.tags) {
+      diagnostic.tags = [...finding.tags];
+    }
+    if (finding.related) {
+      diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({ location: { uri: r.file, range: r.range }, message: r.message }));
+    }
+    if (finding.data !== undefined) {
+      diagnostic.data = finding.data;
+    }
+    let list = result.get(finding.file);
+    if (!list) {
+      list = [];
+      result.set(finding.file, list);
+    }
+    list.push(diagnostic);
+  };
+  // Findings are kept per rule and listed in table order, whatever order the pass visits them in.
+  for (const { rule, findings } of runRules(RULES, model, settings, fs)) {
+    for (const finding of findings) {
+      toDiagnostic(rule, finding);
+    }
+  }
+  summariseIncludedErrors(model, settings, result);
+  validateCompanionFiles(model, settings, fs, result, DIAGNOSTIC_SOURCE);
+  mapToEditorLines(model, result);
+  for (const list of result.values()) {
+    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+  return result;
+}
+
+/**
+ * Rules work on the broker's lines; editors also break lines at a lone carriage return. Moves
+ * every range of files that have such line breaks to the editor's lines.
+ */
+function mapToEditorLines(model: ConfigModel, result: DiagnosticsByFile): void {
+  const byId = new Map(model.files.filter((f) => f.editorLineBreaks.length > 0).map((f) => [f.uri, f]));
+  if (byId.size === 0) {
+    return;
+  }
+  const mapRange = (file: ParsedFile, range: Range): Range => ({ start: toEditorPosition(file, range.start), end: toEditorPosition(file, range.end) });
+  for (const [id, list] of result) {
+    const file = byId.get(id);
+    for (const d of list) {
+      if (file) {
+        d.range = mapRange(file, d.range);
+      }
+      for (const related of d.relatedInformation ?? []) {
+        const target = byId.get(related.location.uri);
+        if (target) {
+          related.location.range = mapRange(target, related.location.range);
+        }
+      }
+    }
+  }
+}
+
+function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings, result: DiagnosticsByFile): void {
+  const severity = applyOverride('error', settings.rules[INCLUDED_FILE_ERRORS]);
+  if (severity === undefined) {
+    return;
+  }
+  for (const info of model.includes) {
+    const broken = info.files.filter((f) => (result.get(f) ?? []).some((d) => d.severity === DiagnosticSeverity.Error));
+    if (broken.length === 0) {
+      continue;
+    }
+    const d = info.directive;
+    const diagnostic: Diagnostic = {
+      range: d.nameRange,
+      severity: SEVERITY[severity],
+      code: INCLUDED_FILE_ERRORS,
+      source: DIAGNOSTIC_SOURCE,
+      message: `Included file${broken.length > 1 ? 's' : ''} ${broken.map((f) => `'${basename(f)}'`).join(', ')} ha${broken.length > 1 ? 've' : 's'} errors: the broker refuses to start.`,
+      relatedInformation: broken.map((f) => {
+        const first = (result.get(f) ?? []).find((x) => x.severity === DiagnosticSeverity.Error);
+        return { location: { uri: f, range: first?.range ?? d.nameRange }, message: typeof first?.message === 'string' ? first.message : 'error' };
+      }),
+    };
+    const list = result.get(d.file);
+    list?.push(diagnostic);
+  }
+}
+
+/** The findings of one rule over one configuration. */
+export interface RuleFindings {
+  readonly rule: Rule;
+  readonly findings: readonly Finding<unknown>[];
+}
+
+/**
+ * Runs rules over a configuration: directive rules from one pass over the reading order
+ * (dispatched by canonical name), section rules once per selected section, configuration
+ * rules once. A rule that throws stops being asked for this analysis and gets one finding
+ * that names it: a rule bug never takes the whole analysis down.
+ */
+export function runRules(rules: readonly Rule[], model: ConfigModel, settings: AnalysisSettings, files: FileSystemAccess): RuleFindings[] {
+  const fs = statOncePerPath(files);
+  const buckets: Finding<unknown>[][] = rules.map(() => []);
+  const failed: boolean[] = rules.map(() => false);
+  const contexts: RuleContext<unknown>[] = buckets.map((bucket) => ({ model, settings, fs, report: (finding) => bucket.push(finding) }));
+  const fail = (index: number, error: unknown): void => {
+    failed[index] = true;
+    buckets[index].push({
+      file: model.main.uri,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'warning',
+      message: `Internal error in rule ${rules[index].id}: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  };
+  const guard = (index: number, run: () => void): void => {
+    if (failed[index]) {
+      return;
+    }
+    try {
+      run();
+    } catch (error) {
+      fail(index, error);
+    }
+  };
+  // The hot path: no closure per directive and rule.
+  const checkDirective = (index: number, d: Directive): void => {
+    if (failed[index]) {
+      return;
+    }
+    try {
+      (rules[index] as DirectiveRule<unknown>).check(d, contexts[index]);
+    } catch (error) {
+      fail(index, error);
+    }
+  };
+
+  // Directive rules: one pass, each directive handed to the rules that name it.
+  const everyLine: number[] = [];
+  const byName = new Map<string, number[]>();
+  rules.forEach((rule, index) => {
+    if (rule.kind !== 'directive') {
+      return;
+    }
+    if (rule.directives === EVERY_DIRECTIVE) {
+      everyLine.push(index);
+      return;
+    }
+    for (const name of rule.directives) {
+      const list = byName.get(name);
+      if (list) {
+        list.push(index);
+      } else {
+        byName.set(name, [index]);
+      }
+    }
+  });
+  if (everyLine.length > 0 || byName.size > 0) {
+    for (const d of model.order) {
+      for (const index of everyLine) {
+        checkDirective(index, d);
+      }
+      const named = byName.get(nameOf(d));
+      if (named) {
+        for (const index of named) {
+          checkDirective(index, d);
+        }
+      }
+    }
+  }
+
+  // Section rules and configuration rules.
+  let listeners: Section[] | undefined;
+  rules.forEach((rule, index) => {
+    if (rule.kind === 'section') {
+      guard(index, () => {
+        const sectionRule = rule as SectionRule<unknown, unknown>;
+        const prepared = sectionRule.prepare?.(contexts[index]);
+        const sections = sectionRule.sections === 'bridges' ? model.bridges : (listeners ??= activeListeners(model));
+        for (const section of sections) {
+          sectionRule.check(section, contexts[index], prepared);
+        }
+      });
+    } else if (rule.kind === 'configuration') {
+      guard(index, () => (rule as ConfigurationRule<unknown>).check(contexts[index]));
+    }
+  });
+  return rules.map((rule, index) => ({ rule, findings: buckets[index] }));
+}
+
+/**
+ * Configurations name the same certificate files over and over (every TLS listener): rules
+ * ask the file system once per path and analysis, not once per line.
+ */
+function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
+  const known = new Map<string, PathInfo | undefined>();
+  return {
+    hostPlatform: fs.hostPlatform,
+    stat(path) {
+      if (!known.has(path)) {
+        known.set(path, fs.stat(path));
+      }
+      return known.get(path);
+    },
+    readDirectory: (path) => fs.readDirectory(path),
+    readFile: (path) => fs.readFile(path),
+  };
+}

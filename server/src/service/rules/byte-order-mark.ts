@@ -1,0 +1,20 @@
+import { configurationRule } from '../engine/rule';
+
+/** A UTF-8 byte order mark: the broker reads it as part of the first keyword. */
+export default configurationRule({
+  id: 'byte-order-mark',
+  title: 'File starts with a byte order mark',
+  check({ model, report }) {
+    for (const file of model.files) {
+      if (file.hasBom) {
+        report({
+          file: file.uri,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+          message: 'The file starts with a UTF-8 byte order mark. The broker does not skip it, so the first line becomes an unknown directive and the broker refuses to start. Save the file as UTF-8 without BOM.',
+          severity: 'error',
+        });
+      }
+    }
+  },
+  fix: ({ diagnostic }) => [{ title: 'Remove the byte order mark', edits: [{ range: diagnostic.range, newText: '' }], preferred: true }],
+});

@@ -1,0 +1,27 @@
+import type { Section } from '../model/config';
+import { atLeast } from '../version';
+import { atName, configurationRule } from '../engine/rule';
+import { SINCE } from '../model/reading';
+
+/** Two `connection` lines with the same name. */
+export default configurationRule({
+  id: 'duplicate-bridge-name',
+  title: 'Two bridges with the same name',
+  check({ model, settings, report }) {
+    const refuses = atLeast(settings.brokerVersion, SINCE.duplicateBridgeNameRefused);
+    const seen = new Map<string, Section>();
+    for (const bridge of model.bridges) {
+      if (bridge.name === undefined || !bridge.header) {
+        continue;
+      }
+      const first = seen.get(bridge.name);
+      if (!first) {
+        seen.set(bridge.name, bridge);
+        continue;
+      }
+      report(atName(bridge.header, `A bridge named '${bridge.name}' already exists (line ${(first.header?.line ?? 0) + 1})${refuses ? ': the broker refuses to start' : '; both bridges would use the same client id'}.`, refuses ? 'error' : 'warning', {
+        related: first.header ? [{ file: first.header.file, range: first.header.nameRange, message: 'first bridge with this name' }] : undefined,
+      }));
+    }
+  },
+});

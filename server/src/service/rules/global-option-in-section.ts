@@ -1,0 +1,40 @@
+import { activeListeners } from '../model/config';
+import { atName, configurationRule } from '../engine/rule';
+
+/**
+ * A global option written inside a listener or bridge block. The broker applies it to the
+ * whole broker; the placement suggests otherwise.
+ */
+export default configurationRule({
+  id: 'global-option-in-section',
+  title: 'Global option written inside a listener or bridge block',
+  check({ model, report }) {
+    // With a single listener, "applies to every listener" changes nothing: only say it when it matters.
+    const severalListeners = activeListeners(model).length > 1;
+    for (const file of model.files) {
+      let block: string | undefined;
+      for (const d of file.directives) {
+        if (d.name === 'listener') {
+          block = `listener ${d.args.map((t) => t.text).join(' ')}`;
+          continue;
+        }
+        if (d.name === 'connection') {
+          block = `bridge ${d.args[0]?.text ?? ''}`;
+          continue;
+        }
+        const kind = model.placements.get(d)?.kind;
+        if (block === undefined || (kind !== 'global' && kind !== 'security-global')) {
+          continue;
+        }
+        if (kind === 'security-global') {
+          if (!severalListeners) {
+            continue;
+          }
+          report(atName(d, `'${d.name}' is written under '${block}' but applies to every listener, because per_listener_settings is not true.`, 'information'));
+        } else {
+          report(atName(d, `'${d.name}' is a global option: it applies to the whole broker, not only to '${block}'.`, 'hint'));
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { EVERY_DIRECTIVE, directiveRule } from '../engine/rule';
+
+/** `#` starts a comment only in the first column. */
+export default directiveRule({
+  id: 'indented-comment',
+  directives: EVERY_DIRECTIVE,
+  title: 'Comment that does not start in the first column',
+  check(d, { report }) {
+    if (d.name.startsWith('#')) {
+      report({
+        file: d.file,
+        range: d.range,
+        message: "The broker treats '#' as a comment only in the first column: this indented line is read as the unknown directive '#' and the broker refuses to start. Remove the leading spaces.",
+        severity: 'error',
+      });
+    }
+  },
+  fix({ directive }) {
+    if (!directive || directive.nameRange.start.character === 0) {
+      return [];
+    }
+    const line = directive.line;
+    return [{ title: 'Move the comment to the first column', edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.start }, newText: '' }], preferred: true }];
+  },
+});

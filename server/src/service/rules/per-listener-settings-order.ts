@@ -1,0 +1,66 @@
+import type { Directive } from '../parser/parser';
+import { readBool } from '../util/numbers';
+import { atLeast } from '../version';
+import { atName, configurationRule } from '../engine/rule';
+import { SINCE, nameOf } from '../model/reading';
+import { aboveAttachedComments, deleteLine, insertLinesBefore } from '../model/lineEdits';
+
+/** Options the broker counts as security settings for the per_listener_settings ordering check. */
+export function isSecurityOption(d: Directive, version: import('../version').Version): boolean {
+  const spec = d.spec;
+  if (!spec) {
+    return false;
+  }
+  const name = nameOf(d);
+  if (name === 'global_plugin' || name === 'plugin_load') {
+    return false;
+  }
+  if (name === 'check_retain_source') {
+    return atLeast(version, SINCE.checkRetainSourceIsSecurity) && !atLeast(version, SINCE.release2_1);
+  }
+  return spec.scope === 'security' || name === 'auth_opt_*' || name === 'plugin_opt_*';
+}
+
+/** `per_listener_settings true` after security options: the broker refuses to start. */
+export default configurationRule({
+  id: 'per-listener-settings-order',
+  title: 'per_listener_settings after security options',
+  check({ model, settings, report }) {
+    const version = settings.brokerVersion;
+    if (!atLeast(version, SINCE.release1_5)) {
+      return;
+    }
+    const acrossFiles = atLeast(version, SINCE.securityOrderAcrossFiles);
+    const firstSecurity = new Map<string, Directive>();
+    for (const d of model.order) {
+      if (nameOf(d) === 'per_listener_settings') {
+        if (readBool(d.args[0]?.text) !== true) {
+          continue;
+        }
+        const earlier = acrossFiles ? [...firstSecurity.values()].sort((a, b) => model.order.indexOf(a) - model.order.indexOf(b))[0] : firstSecurity.get(d.file);
+        if (earlier) {
+          report(atName(d, `per_listener_settings must come before every security option, but '${earlier.name}' is set earlier (line ${earlier.line + 1}${earlier.file !== d.file ? ' of an included file' : ''}): the broker refuses to start. Move this line to the top of the main file.`, 'error', {
+            related: [{ file: earlier.file, range: earlier.nameRange, message: 'first security option' }],
+          }));
+        }
+      } else if (isSecurityOption(d, version) && !firstSecurity.has(d.file)) {
+        firstSecurity.set(d.file, d);
+      }
+    }
+  },
+  fix({ directive, file }) {
+    if (!directive) {
+      return [];
+    }
+    const first = file.directives[0];
+    if (!first || first === directive) {
+      return []; // the earlier security option is in another file
+    }
+    const target = aboveAttachedComments(file, first.line);
+    return [{
+      title: 'Move per_listener_settings to the top of the file',
+      edits: [insertLinesBefore(file, target, [file.lines[directive.line].text]), deleteLine(file, directive.line)],
+      preferred: true,
+    }];
+  },
+});

@@ -1,0 +1,75 @@
+import type { Section } from '../model/config';
+import { describeSection, lastEntry, listenerProtocol } from '../model/config';
+import type { Fix, FixContext, RuleContext, SectionRule } from '../engine/rule';
+import { atName, sectionRule } from '../engine/rule';
+import { SINCE } from '../model/reading';
+import { atLeast } from '../version';
+import { basename } from '../util/paths';
+import { insertLinesAfter, insertLinesBefore } from '../model/lineEdits';
+import { partnerPath, sectionById } from '../model/fixSupport';
+import { nameOf } from '../model/reading';
+
+/** What a half certificate pair attaches to its finding: the option that is missing and where. */
+export interface MissingPartner {
+  readonly missing: 'keyfile' | 'certfile';
+  readonly section: string;
+}
+
+function tlsName(section: Section): string {
+  return listenerProtocol(section) === 'websockets' ? 'wss' : 'TLS';
+}
+
+function checkPair(section: Section, { settings, report }: RuleContext<MissingPartner>, missing: 'keyfile' | 'certfile'): void {
+  const refuses = atLeast(settings.brokerVersion, SINCE.incompleteTlsRefused);
+  const present = missing === 'keyfile' ? 'certfile' : 'keyfile';
+  const have = lastEntry(section, present);
+  if (!have || lastEntry(section, missing)) {
+    return;
+  }
+  const name = describeSection(section);
+  const effect = refuses
+    ? 'the broker refuses to start'
+    : `this broker version silently runs ${name} without ${tlsName(section)}${tlsName(section) === 'wss' ? ' (plain ws://)' : ''}`;
+  report(atName(have, `${name} has '${present}' but no '${missing}'; both are needed for ${tlsName(section)}: ${effect}.`, refuses ? 'error' : 'warning', {
+    data: { missing, section: section.id },
+  }));
+}
+
+/** Adds the missing half, or renames a second `certfile` that was meant to be the `keyfile`. */
+function fixPair(context: FixContext<MissingPartner>): Fix[] {
+  const { payload, directive, file, model } = context;
+  if (!directive || !payload) {
+    return [];
+  }
+  const { missing } = payload;
+  const fixes: Fix[] = [];
+  const section = sectionById(model, payload.section);
+  const present = missing === 'keyfile' ? 'certfile' : 'keyfile';
+  // `certfile` written twice where the second was meant to be `keyfile`.
+  const doubles = section?.entries.filter((e) => e.file === context.fileId && nameOf(e) === present) ?? [];
+  if (doubles.length > 1) {
+    const looksLikeMissing = doubles.find((e) => (missing === 'keyfile' ? /key/i : /(crt|cert|chain)/i).test(basename(e.value)));
+    if (looksLikeMissing) {
+      fixes.push({ title: `Change the '${present}' on line ${looksLikeMissing.line + 1} to '${missing}'`, edits: [{ range: looksLikeMissing.nameRange, newText: missing }], preferred: true });
+    }
+  }
+  const value = partnerPath(context, directive.value, missing);
+  const line = `${missing} ${value}`;
+  const edit = missing === 'keyfile' ? insertLinesAfter(file, directive.line, [line]) : insertLinesBefore(file, directive.line, [line]);
+  fixes.push({ title: `Add '${line}'`, edits: [edit], preferred: fixes.length === 0 });
+  return fixes;
+}
+
+/** The rule for one half of the pair missing (tls-keyfile-without-certfile is the other). */
+export function certificatePairRule(id: string, title: string, missing: 'keyfile' | 'certfile'): SectionRule<MissingPartner> {
+  return sectionRule<MissingPartner>({
+    id,
+    sections: 'active-listeners',
+    title,
+    check: (section, context) => checkPair(section, context, missing),
+    fix: fixPair,
+  });
+}
+
+/** A listener with `certfile` but no `keyfile`. */
+export default certificatePairRule('tls-certfile-without-keyfile', "Listener with 'certfile' but no 'keyfile'", 'keyfile');

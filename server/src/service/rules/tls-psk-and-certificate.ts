@@ -1,0 +1,50 @@
+import { activeListeners, describeSection } from '../model/config';
+import type { Section } from '../model/config';
+import { atLeast } from '../version';
+import { atName, configurationRule } from '../engine/rule';
+import { SINCE, nameOf } from '../model/reading';
+
+/**
+ * Certificate and PSK encryption in one listener: `psk_hint` followed by `certfile`/`cafile`
+ * (all versions), or `psk_file` read while the current listener already has a `certfile`
+ * (2.0.23 and 2.1+). The broker refuses to start.
+ */
+export default configurationRule({
+  id: 'tls-psk-and-certificate',
+  title: 'Certificate and PSK encryption in one listener',
+  check({ model, settings, report }) {
+    for (const section of activeListeners(model)) {
+      let psk = false;
+      for (const d of section.entries) {
+        const name = nameOf(d);
+        if (name === 'psk_hint') {
+          psk = true;
+        } else if (psk && (name === 'certfile' || name === 'cafile')) {
+          report(atName(d, `${describeSection(section)} already uses PSK encryption ('psk_hint' above); a listener cannot also use certificates: the broker refuses to start. Use a separate listener.`, 'error'));
+        }
+      }
+    }
+    if (!atLeast(settings.brokerVersion, SINCE.pskWithCertificateRefused)) {
+      return;
+    }
+    // The check looks at the listener current when psk_file is read, whatever per_listener_settings says.
+    const is21 = atLeast(settings.brokerVersion, SINCE.release2_1);
+    const current = new Map<string, Section | undefined>();
+    const withCertfile = new Set<Section>();
+    for (const d of model.order) {
+      const placement = model.placements.get(d);
+      const name = nameOf(d);
+      if (placement?.kind === 'section-start' && placement.target?.kind === 'listener') {
+        current.set(d.file, placement.target);
+      } else if (is21 && (placement?.kind === 'default-listener' || placement?.kind === 'implicit-default-listener')) {
+        current.set(d.file, model.defaultListener);
+      }
+      const listener = current.get(d.file);
+      if (name === 'certfile' && placement?.target) {
+        withCertfile.add(placement.target);
+      } else if (name === 'psk_file' && listener && withCertfile.has(listener)) {
+        report(atName(d, `${describeSection(listener)} already has a 'certfile'; 'psk_file' here would add PSK encryption to it, and a listener cannot use both: the broker refuses to start. Put PSK on a separate listener.`, 'error'));
+      }
+    }
+  },
+});
