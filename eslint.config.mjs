@@ -52,8 +52,8 @@ export default tseslint.config(
   serviceFence('server/src/service/features/**/*.ts', [
     { group: ['../rules', '../rules/*'], message: 'Features never import rules: use the model layer, or engine/registry to look a rule up by id.' },
   ]),
-  serviceFence('server/src/service/{model,parser,data,util}/**/*.ts', [
-    { group: ['../rules', '../rules/*', '../features', '../features/*', '../engine', '../engine/*', '../index'], message: 'The model layer (parser, data, model, util) does not depend on rules, features or the engine.' },
+  serviceFence('server/src/service/{model,parser,data,util,companion}/**/*.ts', [
+    { group: ['../rules', '../rules/*', '../features', '../features/*', '../engine', '../engine/*', '../index'], message: 'The model layer (parser, data, model, util; companion files) does not depend on rules, features or the engine.' },
   ]),
   {
     files: ['**/*.mjs', '**/*.js'],

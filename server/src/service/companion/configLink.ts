@@ -7,10 +7,8 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/config';
 import type { Directive } from '../parser/parser';
-import { nameOf } from '../rules/rule';
-import { pathValue } from '../rules/pathNotFound';
+import { nameOf, pathValue } from '../model/reading';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
-import { atLeast } from '../version';
 import { basename, dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, resolveConfigPath } from '../util/paths';
 import { parseColonFile } from './colonFile';
 import type { CompanionKind } from './findings';
@@ -36,14 +34,13 @@ export interface CompanionReference {
 export function companionReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): CompanionReference[] {
   const mainPath = model.main.uri;
   const baseDir = isPosixAbsolute(mainPath) || isWindowsAbsolute(mainPath) ? dirname(mainPath) : undefined;
-  const trimmed = atLeast(settings.brokerVersion, '1.6.9');
   const result: CompanionReference[] = [];
   for (const d of model.order) {
     const kind = COMPANION_DIRECTIVES[nameOf(d)];
     if (!kind) {
       continue;
     }
-    const value = pathValue(d, trimmed, settings.brokerVersion);
+    const value = pathValue(d, settings.brokerVersion);
     if (!value) {
       continue;
     }
