@@ -1,9 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { AnalysisSettings, EffectiveConfig, Platform, RuleSeverity, Version } from './service';
+import type { EffectiveConfig, Platform, RuleSeverity, Version } from './service';
 import { effectiveConfig, renderEffectiveView } from './service';
-import { analyze, defaultSettings, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, compareVersions, parseVersion, RULES, INCLUDED_FILE_ERRORS } from './service';
+import { analyze, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, RULES, INCLUDED_FILE_ERRORS, COMPANION_RULES } from './service';
+import type { LoadedConfigFile } from './configFile';
+import { isIgnored } from './configFile';
+import type { CommandLineSettings, DetectedBroker, ResolvedSettings } from './cliSettings';
+import { describeSettings, knownRelease, resolveSettings, settingsAsJson } from './cliSettings';
 import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
 import { checkWithBroker, detectBrokerVersion, withoutDuplicates } from './broker';
 import type { FileResult, RuleInfo } from './cliFormats';
@@ -27,12 +31,17 @@ Options:
   --quiet                   report errors only
   --max-warnings N          exit 1 when there are more than N warnings
   --stdin-filename PATH     name and folder of the file read from standard input
+  --print-config FILE       print the settings that apply to FILE and where each comes from
+                            (flags, .mosquitto-lint.json, defaults), then exit
   --with-broker[=PATH]      also ask the installed broker (mosquitto 2.1+, --test-config on a
                             temporary copy with persistence off; never the live file).
                             '--with-broker PATH' takes PATH as the broker when it is an
                             executable file or a name not ending in .conf
   -h, --help                show this help
   --version                 show the version
+
+Settings are also read from the nearest .mosquitto-lint.json in the file's folder or above;
+flags override it.
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 2 usage or file problem (also a --with-broker broker that cannot be run).`;
@@ -48,9 +57,10 @@ interface Options {
   effective: boolean;
   /** --with-broker: the broker to ask. */
   broker: string | undefined;
-  /** An explicit --broker-version, or 'auto'. */
-  version: Version | 'auto';
-  settings: AnalysisSettings;
+  /** Settings given as flags; they override the configuration file. */
+  flags: CommandLineSettings;
+  /** --print-config FILE. */
+  printConfig: string | undefined;
   files: string[];
   stdinFilename: string | undefined;
   quiet: boolean;
@@ -81,16 +91,17 @@ const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   let format: Format = 'text';
   let effective = false;
-  let version: Version | 'auto' = 'auto';
+  let version: Version | 'auto' | undefined;
+  let printConfig: string | undefined;
   let stdinFilename: string | undefined;
   let quiet = false;
   let maxWarnings: number | undefined;
-  let platform: Platform = 'linux';
-  let checkPaths = true;
+  let platform: Platform | undefined;
+  let checkPaths: boolean | undefined;
   const rules: Record<string, RuleSeverity> = {};
   const files: string[] = [];
   let broker: string | undefined;
-  const known = new Set([...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS]);
+  const known = new Set(ruleInfos().map((r) => r.id));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -125,8 +136,8 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
           version = 'auto';
           break;
         }
-        const parsed = parseVersion(value);
-        if (!parsed || compareVersions(parsed, OLDEST_RELEASE) < 0 || compareVersions(parsed, { ...NEWEST_RELEASE, patch: 999 }) > 0) {
+        const parsed = knownRelease(value);
+        if (!parsed) {
           throw new UsageError(`--broker-version must be auto or a mosquitto release from ${formatVersion(OLDEST_RELEASE)} to ${NEWEST_RELEASE.major}.${NEWEST_RELEASE.minor}.x (X.Y or X.Y.Z), not '${value}'`);
         }
         version = parsed;
@@ -166,6 +177,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         maxWarnings = Number(value);
         break;
       }
+      case '--print-config':
+        printConfig = takeValue();
+        break;
       case '--stdin-filename':
         stdinFilename = takeValue();
         break;
@@ -191,7 +205,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         files.push(arg);
     }
   }
-  if (files.length === 0) {
+  if (files.length === 0 && printConfig === undefined) {
     throw new UsageError('no FILE given');
   }
   if (effective && broker !== undefined) {
@@ -206,26 +220,15 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (stdinFilename !== undefined && !files.includes('-')) {
     throw new UsageError("--stdin-filename names the file read from standard input: add '-' to the files");
   }
-  return { format, effective, broker, version, files, stdinFilename, quiet, maxWarnings, settings: defaultSettings({ brokerVersion: NEWEST_RELEASE, platform, checkPaths, rules }) };
+  return { format, effective, broker, files, stdinFilename, quiet, maxWarnings, printConfig, flags: { version, platform, checkPaths, rules } };
 }
 
-/** Where the checked version came from, for the summary. */
-interface VersionChoice {
-  version: Version;
-  source: string;
-}
-
-/** `auto`: the version of the broker given with --with-broker, else of `mosquitto` on PATH, else the newest release. */
-function chooseVersion(options: Options): VersionChoice {
-  if (options.version !== 'auto') {
-    return { version: options.version, source: '--broker-version' };
+/** The folder a file's settings are looked up from ('-': --stdin-filename's folder, else the working folder). */
+function settingsFolder(file: string, options: Options): string {
+  if (file === '-') {
+    return options.stdinFilename ? path.dirname(path.resolve(options.stdinFilename)) : process.cwd();
   }
-  const executable = options.broker ?? 'mosquitto';
-  const detected = detectBrokerVersion(executable);
-  if (detected) {
-    return { version: detected, source: executable === 'mosquitto' ? "installed broker 'mosquitto' on PATH" : `broker '${executable}'` };
-  }
-  return { version: NEWEST_RELEASE, source: 'newest known release; no broker found' };
+  return path.dirname(path.resolve(file));
 }
 
 /** Reads a file given on the command line ('-': standard input). */
@@ -266,8 +269,9 @@ function readConfig(file: string, options: Options, readStdin: () => Buffer): { 
   return decoded.encoding !== 'utf-8' ? { name, encoding: decoded.encoding } : { name, text: decoded.text };
 }
 
-function lintFile(input: string, options: Options, note: (text: string) => void, readStdin: () => Buffer): FileResult[] | string {
-  const { settings, broker } = options;
+function lintFile(input: string, resolved: ResolvedSettings, options: Options, note: (text: string) => void, readStdin: () => Buffer): FileResult[] | string {
+  const { settings, config } = resolved;
+  const { broker } = options;
   const read = readConfig(input, options, readStdin);
   if (typeof read === 'string') {
     return read;
@@ -297,6 +301,9 @@ function lintFile(input: string, options: Options, note: (text: string) => void,
     }
   }
   for (const [id, diagnostics] of analysis.diagnostics) {
+    if (id !== absolute && isIgnored(config, id)) {
+      continue; // an included or companion file the configuration file's ignore list names
+    }
     if (id === absolute || diagnostics.length > 0) {
       results.push({ file: id === absolute ? file : path.relative(process.cwd(), id) || id, diagnostics });
     }
@@ -316,7 +323,7 @@ function documentation(): { rulesDoc: string | undefined; readme: string | undef
 
 /** Rules a report may name, with their one-line descriptions. */
 function ruleInfos(): RuleInfo[] {
-  return [...RULES.map((r) => ({ id: r.id, title: r.title })), { id: INCLUDED_FILE_ERRORS, title: 'An included file has errors (shown on the include_dir line).' }];
+  return [...RULES.map((r) => ({ id: r.id, title: r.title })), { id: INCLUDED_FILE_ERRORS, title: 'An included file has errors (shown on the include_dir line).' }, ...COMPANION_RULES.map((r) => ({ id: r.id, title: r.title }))];
 }
 
 /**
@@ -350,17 +357,52 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
       return 2;
     }
   }
-  const chosen: VersionChoice = options.version === 'auto' && brokerVersion
-    ? { version: brokerVersion, source: `broker '${options.broker ?? 'mosquitto'}'` }
-    : chooseVersion(options);
-  options.settings = { ...options.settings, brokerVersion: chosen.version };
+  // `auto`: the --with-broker broker's version, else that of `mosquitto` on PATH (asked once).
+  let detected: DetectedBroker | undefined | null = brokerVersion ? { version: brokerVersion, source: `broker '${options.broker ?? 'mosquitto'}'` } : null;
+  const detect = (): DetectedBroker | undefined => {
+    if (detected === null) {
+      const found = detectBrokerVersion('mosquitto');
+      detected = found ? { version: found, source: "installed broker 'mosquitto' on PATH" } : undefined;
+    }
+    return detected;
+  };
+  const configs = new Map<string, LoadedConfigFile>();
+  const knownRules = new Set(ruleInfos().map((r) => r.id));
+  const resolveFor = (file: string): ResolvedSettings | string => {
+    try {
+      return resolveSettings(options.flags, settingsFolder(file, options), detect, knownRules, configs);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+  if (options.printConfig !== undefined) {
+    const resolved = resolveFor(options.printConfig);
+    if (typeof resolved === 'string') {
+      err(`mosquitto-lint: ${resolved}`);
+      return 2;
+    }
+    out(options.format === 'json' ? JSON.stringify(settingsAsJson(resolved), null, 2) : describeSettings(resolved).join('\n'));
+    return 0;
+  }
   if (options.effective) {
-    return printEffective(options, out, err, readStdin);
+    return printEffective(options, resolveFor, out, err, readStdin);
   }
   let io = false;
   const all: FileResult[] = [];
+  const checkedAgainst = new Set<string>();
   for (const file of options.files) {
-    const result = lintFile(file, options, err, readStdin);
+    const resolved = resolveFor(file);
+    if (typeof resolved === 'string') {
+      err(`mosquitto-lint: ${resolved}`);
+      io = true;
+      continue;
+    }
+    if (file !== '-' && isIgnored(resolved.config, file)) {
+      err(`mosquitto-lint: ${file}: skipped (matches 'ignore' in ${resolved.config!.path})`);
+      continue;
+    }
+    checkedAgainst.add(`mosquitto ${formatVersion(resolved.settings.brokerVersion)} (version: ${resolved.sources.brokerVersion}; platform: ${resolved.settings.platform}`);
+    const result = lintFile(file, resolved, options, err, readStdin);
     if (typeof result === 'string') {
       err(`mosquitto-lint: ${result}`);
       io = true;
@@ -392,7 +434,8 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   }
   if (options.format === 'text' || options.format === 'github') {
     const checkedBy = brokerVersion ? `; broker: '${options.broker ?? 'mosquitto'}', mosquitto ${formatVersion(brokerVersion)}` : '';
-    err(`${all.length} file(s) checked against mosquitto ${formatVersion(chosen.version)} (version: ${chosen.source}; platform: ${options.settings.platform}${checkedBy}): ${errors} error(s), ${warnings} warning(s), ${notes} note(s).`);
+    const against = checkedAgainst.size > 0 ? [...checkedAgainst].map((a) => `${a}${checkedBy})`).join(' and ') : `mosquitto ${formatVersion(NEWEST_RELEASE)}`;
+    err(`${all.length} file(s) checked against ${against}: ${errors} error(s), ${warnings} warning(s), ${notes} note(s).`);
   }
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) {
@@ -402,10 +445,16 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 }
 
 /** `--effective`: the effective configuration of each file, as text or JSON. Exit 0, or 2 for a file problem. */
-function printEffective(options: Options, out: (text: string) => void, err: (text: string) => void, readStdin: () => Buffer): number {
+function printEffective(options: Options, resolveFor: (file: string) => ResolvedSettings | string, out: (text: string) => void, err: (text: string) => void, readStdin: () => Buffer): number {
   let io = false;
   const views: { file: string; effective: EffectiveConfig }[] = [];
   for (const file of options.files) {
+    const resolved = resolveFor(file);
+    if (typeof resolved === 'string') {
+      err(`mosquitto-lint: ${resolved}`);
+      io = true;
+      continue;
+    }
     const read = readConfig(file, options, readStdin);
     if (typeof read === 'string' || 'encoding' in read) {
       err(`mosquitto-lint: ${typeof read === 'string' ? read : `${read.name}: encoded as ${read.encoding.toUpperCase()}; the broker only reads UTF-8 without BOM`}`);
@@ -413,7 +462,7 @@ function printEffective(options: Options, out: (text: string) => void, err: (tex
       continue;
     }
     const absolute = path.resolve(read.name);
-    const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, options.settings, nodeFileSystem());
+    const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, resolved.settings, nodeFileSystem());
     views.push({ file: read.name, effective: effectiveConfig(analysis.model) });
   }
   if (options.format === 'json') {

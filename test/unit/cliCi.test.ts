@@ -12,7 +12,7 @@ import type * as Sarif from 'sarif';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { main } from '../../server/src/cli';
 import { formatCheckstyle, formatGithub } from '../../server/src/cliFormats';
-import { RULES } from '../../server/src/service';
+import { COMPANION_RULES, RULES } from '../../server/src/service';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const bin = path.join(repoRoot, 'server', 'bin', 'mosquitto-lint');
@@ -97,7 +97,7 @@ suite('cli: --format sarif', () => {
     const sarif = log();
     assert.equal(sarif.version, '2.1.0');
     const rules = sarif.runs[0].tool.driver.rules ?? [];
-    for (const rule of RULES) {
+    for (const rule of [...RULES, ...COMPANION_RULES]) {
       const descriptor = rules.find((r) => r.id === rule.id);
       assert.ok(descriptor, rule.id);
       assert.equal(descriptor.shortDescription?.text, rule.title);
@@ -238,5 +238,83 @@ suite('cli: --with-broker', () => {
     const r = spawnLint(['--with-broker', 'password.conf'], { pathDirs: [path.dirname(custom)] });
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /file\(s\) checked against mosquitto 2\.0\.11 .*broker: 'mosquitto', mosquitto 2\.0\.11/);
+  });
+});
+
+suite('cli: .mosquitto-lint.json', () => {
+  const project = (name: string, config: unknown): string => {
+    file(`${name}/.mosquitto-lint.json`, JSON.stringify(config));
+    return path.join(work, name);
+  };
+  test('found from the file\'s folder upward: version, platform, path checks and rule severities apply', () => {
+    const root = project('cfg-a', { brokerVersion: '2.0.11', platform: 'windows', checkPaths: false, rules: { 'anonymous-refused': 'error' } });
+    const conf = file('cfg-a/deep/er/mosquitto.conf', 'listener 1883\nlistener 9001\nprotocol websockets\nhttp_dir /nonexistent/www\n');
+    const r = run(['--format', 'json', conf]);
+    const codes = (JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }[])[0].diagnostics.map((d) => `${d.code}:${d.severity}`);
+    assert.ok(codes.includes('anonymous-refused:error'), codes.join());
+    assert.ok(codes.some((c) => c.startsWith('websockets-socket-domain')), 'windows advice');
+    assert.ok(!codes.some((c) => c.startsWith('path-not-found')), 'paths not checked');
+    assert.equal(r.code, 1);
+    assert.ok(root);
+  });
+  test('flags override the file; --print-config shows each value and its source', () => {
+    project('cfg-b', { brokerVersion: '2.0', rules: { 'relative-path': 'hint', 'anonymous-refused': 'off' } });
+    const conf = file('cfg-b/mosquitto.conf', 'listener 1883\n');
+    const r = run(['--print-config', conf, '--platform', 'macos', '--rule', 'anonymous-refused=warning']);
+    assert.equal(r.code, 0, r.err);
+    const configPath = path.join(work, 'cfg-b', '.mosquitto-lint.json');
+    assert.match(r.out, new RegExp(`^configuration file: ${configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    assert.match(r.out, /^brokerVersion: 2\.0\.22 {2}\(.*\.mosquitto-lint\.json\)$/m);
+    assert.match(r.out, /^platform: macos {2}\(--platform\)$/m);
+    assert.match(r.out, /^checkPaths: true {2}\(default\)$/m);
+    assert.match(r.out, /^rules\.relative-path: hint {2}\(.*\.mosquitto-lint\.json\)$/m);
+    assert.match(r.out, /^rules\.anonymous-refused: warning {2}\(--rule\)$/m);
+    const json = JSON.parse(run(['--print-config', conf, '--format', 'json']).out) as Record<string, { value: unknown; source: string }>;
+    assert.deepEqual(json.brokerVersion.value, '2.0.22');
+    assert.equal(json.configFile.value, configPath);
+    assert.equal(json['rules.anonymous-refused'].value, 'off');
+  });
+  test('without a file: defaults, and the version says where it came from', () => {
+    const r = run(['--print-config', path.join(tmpdir(), 'nowhere', 'mosquitto.conf'), '--broker-version', '2.1']);
+    assert.match(r.out, /^configuration file: none/m);
+    assert.match(r.out, /^brokerVersion: 2\.1\.\d+ {2}\(--broker-version\)$/m);
+    assert.match(r.out, /^platform: linux {2}\(default\)$/m);
+  });
+  test('ignore globs: a named file is skipped; included files that match are not reported', () => {
+    project('cfg-c', { brokerVersion: '2.0', ignore: ['legacy/**', 'conf.d/old-*.conf'] });
+    const legacy = file('cfg-c/legacy/mosquitto.conf', 'xyzzy 1\n');
+    file('cfg-c/conf.d/old-bridge.conf', 'listner 1\n');
+    file('cfg-c/conf.d/new.conf', 'listner 2\n');
+    const main = file('cfg-c/mosquitto.conf', 'listener 1883\nallow_anonymous true\ninclude_dir conf.d\n');
+    const skipped = run([legacy]);
+    assert.equal(skipped.code, 0);
+    assert.match(skipped.err, /skipped \(matches 'ignore'/);
+    const results = JSON.parse(run(['--format', 'json', main]).out) as { file: string }[];
+    assert.ok(results.some((r) => r.file.endsWith('new.conf')));
+    assert.ok(!results.some((r) => r.file.endsWith('old-bridge.conf')));
+  });
+  test('a broken configuration file is exit 2 with the file and the problem', () => {
+    project('cfg-d', { brokerVersion: 'latest', rules: { 'no-such-rule': 'off' }, colour: 'blue' });
+    const r = run([file('cfg-d/mosquitto.conf', 'listener 1883\n')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /\.mosquitto-lint\.json: .*brokerVersion.*unknown key 'colour'.*unknown rule id 'no-such-rule'/);
+    file('cfg-e/.mosquitto-lint.json', '{ "brokerVersion": ');
+    const bad = run([file('cfg-e/mosquitto.conf', 'listener 1883\n')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /not valid JSON/);
+  });
+  test('the JSON schema is generated from package.json (npm run generate:config-schema)', () => {
+    const schemaFile = path.join(repoRoot, 'schemas', 'mosquitto-lint.schema.json');
+    const before = readFileSync(schemaFile, 'utf8');
+    assert.equal(spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate-config-schema.mjs')]).status, 0);
+    assert.equal(readFileSync(schemaFile, 'utf8'), before);
+  });
+  test('the JSON schema lists the same keys and every rule id', () => {
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'mosquitto-lint.schema.json'), 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'brokerVersion', 'checkPaths', 'ignore', 'platform', 'rules']);
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(Object.keys(schema.properties.rules.properties ?? {}).sort(), [...RULES.map((r) => r.id), 'included-file-errors', ...COMPANION_RULES.map((r) => r.id)].sort());
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
+    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.mosquitto-lint.json', url: './schemas/mosquitto-lint.schema.json' }]);
   });
 });
