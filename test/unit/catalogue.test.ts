@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'node:test';
 import { DIRECTIVE_DOCS } from '../../server/src/service/data/docs';
-import { COMPANION_RULES, DIRECTIVES, findDirective, INCLUDED_FILE_ERRORS, RULES } from '../../server/src/service';
+import { COMPANION_RULES, CONFIGURABLE_RULES, DIRECTIVES, findDirective, INCLUDED_FILE_ERRORS, RULES } from '../../server/src/service';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const shared = path.join(repoRoot, '..', 'shared');
@@ -77,5 +78,16 @@ suite('catalogue: rules', () => {
     };
     const listed = Object.keys(manifest.contributes.configuration.properties['mosquitto.rules'].properties ?? {}).sort();
     assert.deepEqual(listed, [...ALL_IDS].sort());
+  });
+  test('package.json mosquitto.rules is what scripts/generate-rule-settings.mjs writes from the rule table', () => {
+    // The script compares package.json with the settings generated from CONFIGURABLE_RULES.
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate-rule-settings.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `${run.stderr}${run.stdout} (run: npm run generate:rule-settings)`);
+  });
+  test('the configurable rules are exactly the rule ids, each with a title', () => {
+    assert.deepEqual(CONFIGURABLE_RULES.map((r) => r.id).sort(), [...ALL_IDS].sort());
+    for (const rule of CONFIGURABLE_RULES) {
+      assert.ok(rule.title.length > 0, rule.id);
+    }
   });
 });
