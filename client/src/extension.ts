@@ -22,7 +22,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server may run the installed broker (version detection, broker check) only when trusted.
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: output,
-    synchronize: { configurationSection: 'mosquitto' },
+    synchronize: { configurationSection: 'mosquitto', fileEvents: vscode.workspace.createFileSystemWatcher('**/.mosquitto-lint.json') },
+    middleware: {
+      workspace: {
+        // Only the settings the user set (user, workspace or folder), so a .mosquitto-lint.json
+        // supplies the rest instead of VS Code's defaults hiding it.
+        configuration: (params, token, next) => params.items.some((item) => item.section === 'mosquitto')
+          ? params.items.map((item) => (item.section === 'mosquitto' ? explicitSettings(item.scopeUri) : null))
+          : next(params, token),
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -50,6 +59,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('mosquitto.checkWithBroker', () => checkWithBroker()),
   );
   await client.start();
+}
+
+/** The `mosquitto.*` settings the user set somewhere (not the defaults), for the server. */
+function explicitSettings(scopeUri: string | undefined): Record<string, unknown> {
+  const configuration = vscode.workspace.getConfiguration('mosquitto', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+  const settings: Record<string, unknown> = {};
+  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'rules', 'brokerPath', 'checkWithBrokerOnSave']) {
+    const value = configuration.inspect(key);
+    const set = value?.workspaceFolderValue ?? value?.workspaceValue ?? value?.globalValue;
+    if (set !== undefined) {
+      settings[key] = set;
+    }
+  }
+  return settings;
 }
 
 /** "Mosquitto: Check with installed broker": asks the server to run mosquitto --test-config on a copy. */

@@ -11,6 +11,8 @@ import type { CachedFileSystem } from './nodeFileSystem';
 import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
 import type { UserSettings } from './settings';
 import { toAnalysisSettings } from './settings';
+import type { LoadedConfigFile } from './configFile';
+import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfigFile, mergeSettings } from './configFile';
 import { registerEditingFeatures } from './handlers/editing';
 import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion, withoutDuplicates } from './broker';
 import type { Diagnostic } from 'vscode-languageserver/node';
@@ -109,6 +111,47 @@ export class ServerState {
   readonly bomOnDisk = new Set<string>();
   /** Bumped when settings change, so cached analyses are recomputed. */
   epoch = 0;
+  /** The `.mosquitto-lint.json` that applies to each folder (null: none); cleared when one changes. */
+  readonly configFiles = new Map<string, LoadedConfigFile | null>();
+  /** Reports problems in configuration files (set by the server). */
+  warn: (message: string) => void = () => undefined;
+
+  /** The configuration file that applies to a file path, read once per folder. */
+  configFileFor(filePath: string | undefined): LoadedConfigFile | undefined {
+    if (!filePath) {
+      return undefined;
+    }
+    const folder = path.dirname(filePath);
+    let config = this.configFiles.get(folder);
+    if (config === undefined) {
+      config = null;
+      const found = findConfigFile(folder);
+      if (found) {
+        try {
+          config = loadConfigFile(found);
+          if (config.problems.length > 0) {
+            this.warn(`${found}: ${config.problems.join('; ')} (the other keys apply)`);
+          }
+        } catch (error) {
+          this.warn(`${CONFIG_FILE_NAME} not used: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      this.configFiles.set(folder, config);
+    }
+    return config ?? undefined;
+  }
+
+  /** Settings for a file: the editor's settings over its `.mosquitto-lint.json`, if any. */
+  settingsFor(filePath: string | undefined): AnalysisSettings {
+    const config = this.configFileFor(filePath);
+    return config ? toAnalysisSettings(mergeSettings(config.settings, this.userSettings), this.detectedVersion) : this.settings;
+  }
+
+  /** Is the file named by its configuration file's `ignore` patterns? */
+  ignored(uri: string): boolean {
+    const filePath = uriToPath(uri);
+    return filePath !== undefined && isIgnored(this.configFileFor(filePath), filePath);
+  }
 
   /** The parse of an open document, computed once per document version. */
   parsedFile(document: TextDocument): ParsedFile {
@@ -131,7 +174,7 @@ export class ServerState {
       return cached.analysis;
     }
     const filePath = uriToPath(document.uri);
-    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, this.settings, this.fileSystem(), this.parsedFile(document));
+    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, this.settingsFor(filePath), this.fileSystem(), this.parsedFile(document));
     this.analyses.set(document.uri, { version: document.version, epoch: this.epoch, analysis });
     return analysis;
   }
@@ -180,7 +223,7 @@ export class ServerState {
     if (text === undefined) {
       return undefined;
     }
-    const analysis = analyze({ text, uri: filePath, path: filePath }, this.settings, this.fileSystem());
+    const analysis = analyze({ text, uri: filePath, path: filePath }, this.settingsFor(filePath), this.fileSystem());
     this.diskAnalyses.set(filePath, { mtimeMs, epoch: this.epoch, open, analysis });
     return analysis;
   }
@@ -263,8 +306,10 @@ export function startServer(connection: Connection, version: string): ServerStat
       debounce = init.diagnosticsDelay;
     }
     state.trusted = init?.trusted === true;
+    state.warn = (message) => connection.console.warn(message);
     if (init?.settings) {
       state.userSettings = init.settings;
+      settingsSource = 'initializationOptions.settings';
     }
     detectVersion();
     state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
@@ -278,11 +323,17 @@ export function startServer(connection: Connection, version: string): ServerStat
   });
 
   connection.onInitialized(() => {
+    if (!state.capabilities.configuration) {
+      connection.console.info(`Settings: from ${settingsSource} (the client does not answer workspace/configuration; workspace/didChangeConfiguration pushes replace them).`);
+    }
     if (state.capabilities.configuration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mosquitto' });
       void refreshSettings();
     }
   });
+
+  /** Where the settings in use came from, for the log. */
+  let settingsSource = 'defaults (no settings given)';
 
   /** `brokerVersion: auto`: ask the installed broker, only in trusted workspaces. */
   let detectedFor: string | undefined;
@@ -309,6 +360,10 @@ export function startServer(connection: Connection, version: string): ServerStat
         const value = (await connection.workspace.getConfiguration({ section: 'mosquitto' })) as UserSettings | null;
         if (value) {
           state.userSettings = value; // a null answer keeps the settings given at initialize
+          if (settingsSource !== 'workspace/configuration') {
+            settingsSource = 'workspace/configuration';
+            connection.console.info('Settings: from workspace/configuration.');
+          }
         }
       } catch (error) {
         connection.console.error(`Reading settings failed: ${String(error)}`);
@@ -326,8 +381,20 @@ export function startServer(connection: Connection, version: string): ServerStat
     const settings = (change.settings as { mosquitto?: UserSettings } | undefined)?.mosquitto;
     if (!state.capabilities.configuration && settings) {
       state.userSettings = settings;
+      settingsSource = 'workspace/didChangeConfiguration';
+      connection.console.info('Settings: from a workspace/didChangeConfiguration push.');
     }
     void refreshSettings();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (change.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+      state.configFiles.clear();
+      state.epoch++;
+      for (const document of state.documents.all()) {
+        schedule(document, 0);
+      }
+    }
   });
 
   const publish = (document: TextDocument): void => {
@@ -336,6 +403,10 @@ export function startServer(connection: Connection, version: string): ServerStat
     const current = state.documents.get(uri);
     if (!current || current.version !== version) {
       return; // a newer edit will publish
+    }
+    if (state.ignored(uri)) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return; // named by the 'ignore' list of its .mosquitto-lint.json
     }
     const including = state.includingAnalysis(document);
     const analysis = including?.analysis ?? state.analysis(document);

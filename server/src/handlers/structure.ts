@@ -39,7 +39,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settings.brokerVersion, linkContext(state, document)));
+    return runSafe(connection, 'Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settingsFor(uriToPath(document.uri)).brokerVersion, linkContext(state, document)));
   });
 
   connection.onDefinition((params, token) => {
@@ -59,7 +59,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settings.brokerVersion }, params.options));
+    return runSafe(connection, 'Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options));
   });
 
   connection.onDocumentRangeFormatting((params, token) => {
@@ -67,7 +67,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settings.brokerVersion }, params.options, params.range));
+    return runSafe(connection, 'Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options, params.range));
   });
 
   return {
