@@ -100,7 +100,10 @@ async function prepare(name, command, args) {
 
 const runners = {
   unit: () => nodeTestLayer('unit', 'unit'),
-  protocol: () => nodeTestLayer('protocol', 'protocol'),
+  // Neovim for the headless editor test (test/protocol/neovim.test.ts).
+  protocol: async () => (await prepare('protocol', 'sh', ['scripts/install-editors.sh'])
+    ? nodeTestLayer('protocol', 'protocol')
+    : { passed: 0, failed: 1 }),
   grammar: () => scriptLayer('grammar', 'scripts/test-grammar.mjs'),
   broker: async () => {
     if (!(await prepare('broker', 'sh', ['scripts/broker/install-broker.sh']))) {
