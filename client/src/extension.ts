@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { registerInsertWssListener } from './insertWssListener';
+import { registerEffectiveView } from './effectiveView';
+import { registerRuleDocs, ruleDocsMiddleware } from './ruleDocs';
 
 let client: LanguageClient | undefined;
 
@@ -17,8 +19,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Mosquitto Config', { log: true });
   context.subscriptions.push(output);
   registerInsertWssListener(context, () => client);
+  registerEffectiveView(context, () => client);
+  registerRuleDocs(context);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'mosquitto-conf' }],
+    // Files and untitled documents; not the read-only effective views (EFFECTIVE_SCHEME), which
+    // are output rather than configuration and must not be linted.
+    documentSelector: [{ language: 'mosquitto-conf', scheme: 'file' }, { language: 'mosquitto-conf', scheme: 'untitled' }],
+    middleware: ruleDocsMiddleware(),
     // The server may run the installed broker (version detection, broker check) only when trusted.
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: output,

@@ -17,6 +17,8 @@ import { registerEditingFeatures } from './handlers/editing';
 import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion, withoutDuplicates } from './broker';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { registerStructureFeatures } from './handlers/structure';
+import { findRuleDocs, linkRuleDocs } from './ruleDocs';
+import { registerEffectiveFeatures } from './handlers/effective';
 
 /** Client capabilities the features adapt to, read once at initialize. */
 export interface ClientCapabilitiesSummary {
@@ -288,7 +290,9 @@ export function startServer(connection: Connection, version: string): ServerStat
   /** URIs we published diagnostics for on behalf of each analysed document. */
   const publishedFor = new Map<string, Set<string>>();
   let debounce = DEBOUNCE_MS;
+  const ruleDocs = findRuleDocs();
   const featureCapabilities = { ...registerEditingFeatures(connection, state), ...registerStructureFeatures(connection, state) };
+  registerEffectiveFeatures(connection, state);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const text = params.capabilities.textDocument;
@@ -416,7 +420,7 @@ export function startServer(connection: Connection, version: string): ServerStat
     for (const [id, ours] of analysis.diagnostics) {
       const target = idToUri(id);
       const fromBroker = brokerFindings?.get(id) ?? [];
-      const diagnostics = fromBroker.length > 0 ? [...ours, ...withoutDuplicates(fromBroker, ours)] : ours;
+      const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...ours, ...withoutDuplicates(fromBroker, ours)] : ours, ruleDocs);
       if (including && id !== ownId) {
         continue; // the main file publishes for itself and its other included files
       }

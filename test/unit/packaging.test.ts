@@ -11,7 +11,7 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
     // The API lists files without running vscode:prepublish (which would rebuild the bundles).
     const listed = (await listFiles({ cwd: root, packageManager: PackageManager.None })).map((f) => f.replace(/\\/g, '/')).sort();
     assert.deepEqual(listed, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'client/dist/extension.js', 'language-configuration.json',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'client/dist/extension.js', 'docs/rules.md', 'language-configuration.json',
       'package.json', 'schemas/mosquitto-lint.schema.json', 'server/dist/server.js', 'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-conf.tmLanguage.json',
     ]);
   });

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, suite, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DocumentLink } from 'vscode-languageserver-protocol';
+import { LspClient } from './lspClient';
+
+const folder = mkdtempSync(join(tmpdir(), 'mosquitto-effective-test-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const full = join(folder, name);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, content);
+  return pathToFileURL(full).toString();
+}
+
+async function withServer(settings: unknown, run: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = await LspClient.start({ settings });
+  try {
+    await client.initialize(undefined, { diagnosticsDelay: 0 });
+    await run(client);
+    assert.equal(await client.shutdownAndExit(), 0);
+  } finally {
+    client.dispose();
+  }
+}
+
+suite('server: rule documentation links', () => {
+  test('every diagnostic links to its rule heading in the shipped docs/rules.md', async () => {
+    const text = 'listener 1883\nallow_anonymous yes\n  max_connections 3\nlistner 1884\ncertfile /x.crt\n';
+    const uri = file('docs/mosquitto.conf', text);
+    await withServer({ checkPaths: false }, async (client) => {
+      client.openDocument(uri, text);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length >= 3);
+      for (const d of published.diagnostics) {
+        const href = d.codeDescription?.href;
+        assert.ok(href, `no codeDescription on ${String(d.code)}`);
+        const [docsUrl, anchor] = href.split('#');
+        assert.equal(anchor, String(d.code));
+        const docs = fileURLToPath(docsUrl);
+        assert.ok(existsSync(docs), `${docs} exists`);
+      }
+    });
+  });
+});
+
+suite('server: mosquitto/effectiveConfiguration', () => {
+  test('the view of the open text, with links to the source lines, following edits', async () => {
+    const text = 'per_listener_settings true\nlistener 1883\nallow_anonymous true\n';
+    const uri = file('view/mosquitto.conf', text);
+    await withServer({ checkPaths: false, brokerVersion: '2.0.11' }, async (client) => {
+      client.openDocument(uri, text);
+      const first = await client.request<{ text: string; links: DocumentLink[] }>('mosquitto/effectiveConfiguration', { uri });
+      assert.match(first.text, /^# from mosquitto\.conf:3\nallow_anonymous true$/m);
+      const link = first.links.find((l) => l.target?.endsWith('#L3'));
+      assert.ok(link, 'a link to line 3');
+      assert.equal(first.text.split('\n')[link.range.start.line].slice(link.range.start.character, link.range.end.character), 'mosquitto.conf:3');
+      assert.equal(link.target, `${uri}#L3`);
+
+      client.changeDocument(uri, 2, [{ text: `${text}listener 8883\n` }]);
+      const second = await client.request<{ text: string }>('mosquitto/effectiveConfiguration', { uri });
+      assert.match(second.text, /^# ==== listener 8883: port 8883 on all interfaces ====\n# mqtt · no TLS · anonymous refused$/m);
+    });
+  });
+
+  test('an unknown document gets a short explanation, not an error', async () => {
+    await withServer({}, async (client) => {
+      const answer = await client.request<{ text: string; links: unknown[] }>('mosquitto/effectiveConfiguration', { uri: 'file:///nowhere/mosquitto.conf' });
+      assert.match(answer.text, /^# Open a mosquitto configuration file/);
+      assert.deepEqual(answer.links, []);
+    });
+  });
+});
