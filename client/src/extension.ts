@@ -25,12 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Files and untitled documents; not the read-only effective views (EFFECTIVE_SCHEME), which
     // are output rather than configuration and must not be linted.
     documentSelector: [{ language: 'mosquitto-conf', scheme: 'file' }, { language: 'mosquitto-conf', scheme: 'untitled' }],
-    middleware: ruleDocsMiddleware(),
     // The server may run the installed broker (version detection, broker check) only when trusted.
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     synchronize: { configurationSection: 'mosquitto', fileEvents: vscode.workspace.createFileSystemWatcher('**/.mosquitto-lint.json') },
     middleware: {
+      ...ruleDocsMiddleware(),
       workspace: {
         // Only the settings the user set (user, workspace or folder), so a .mosquitto-lint.json
         // supplies the rest instead of VS Code's defaults hiding it.
