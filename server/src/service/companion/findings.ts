@@ -1,6 +1,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AnalysisSettings, RuleSeverity } from '../types';
+import type { DirectiveName } from '../data';
 
 /** The languages of the files mosquitto.conf points at. */
 export type CompanionKind = 'acl' | 'passwd' | 'psk';
@@ -17,7 +18,7 @@ export const COMPANION_DIRECTIVES: Readonly<Record<string, CompanionKind>> = {
   acl_file: 'acl',
   password_file: 'passwd',
   psk_file: 'psk',
-};
+} satisfies Partial<Record<DirectiveName, CompanionKind>>;
 
 /** Severity before user overrides. */
 export type CompanionSeverity = 'error' | 'warning' | 'information' | 'hint';

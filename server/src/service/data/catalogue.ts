@@ -3,7 +3,7 @@
 // scripts/import-catalogue.mjs, then maintained by hand. Documentation prose is in docs.ts.
 import type { DirectiveSpec } from './types';
 
-export const DIRECTIVES: readonly DirectiveSpec[] = [
+const CATALOGUE = [
   {
     name: 'accept_protocol_versions',
     syntax: 'accept_protocol_versions <versions>',
@@ -24,6 +24,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.1.0',
     listenerRequirement: 'explicit-listener',
+    default: 'every MQTT version (3.1, 3.1.1 and 5.0)',
     features: []
   },
   {
@@ -45,6 +46,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'the acl-file plugin (plugin .../mosquitto_acl_file.so with plugin_opt_acl_file)',
       notice: false
     },
+    default: 'none: no topic access control',
+    path: { kind: 'file', fatal: true },
     features: []
   },
   {
@@ -104,6 +107,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'security',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: [{ since: '2.0.0', text: '`false` once any `listener`, `port` or `bind_address` is configured; `true` only in local-only mode' }, { since: '1.5.0', text: '`true`, unless a password file, PSK file or authentication plugin is set' }, { since: '1.4.0', text: '`true`' }],
     features: []
   },
   {
@@ -130,6 +134,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       version: '2.0.0',
       notice: true
     },
+    default: [{ since: '2.1.0', text: '`true`' }, { since: '1.4.0', text: '`false`' }],
     features: []
   },
   {
@@ -152,6 +157,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'security',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`true`',
     features: []
   },
   {
@@ -202,6 +208,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'plugin',
       notice: false
     },
+    path: { kind: 'file', fatal: true },
     features: []
   },
   {
@@ -224,6 +231,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'plugin',
     duplicate: 'last-wins',
     since: '1.4.13',
+    default: '`true`',
     features: []
   },
   {
@@ -245,6 +253,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'listener_auto_id_prefix',
       notice: true
     },
+    default: [{ since: '1.6.0', text: '`auto-`' }, { since: '1.4.0', text: 'no prefix' }],
     features: []
   },
   {
@@ -261,6 +270,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '1800 seconds',
     features: []
   },
   {
@@ -283,6 +293,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: []
   },
   {
@@ -304,6 +315,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'listener <port> <address>',
       notice: true
     },
+    default: 'all interfaces',
     features: []
   },
   {
@@ -321,6 +333,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error',
     since: '1.6.0',
     listenerRequirement: 'listener-or-default',
+    platformNotes: [{ platforms: ['windows', 'macos'], note: 'Needs `SO_BINDTODEVICE`, which in practice only Linux builds have; elsewhere the broker refuses the option.', unsupported: true }],
     features: []
   },
   {
@@ -362,6 +375,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`true`',
     features: [
       'bridge'
     ]
@@ -399,6 +413,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    path: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
     features: [
       'bridge',
       'tls'
@@ -418,6 +433,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    path: { kind: 'directory', fatal: false, effect: 'the bridge cannot connect' },
     features: [
       'bridge',
       'tls'
@@ -437,6 +453,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    path: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
     features: [
       'bridge',
       'tls'
@@ -519,6 +536,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: [
       'bridge',
       'tls'
@@ -538,6 +556,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
+    path: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
     features: [
       'bridge',
       'tls'
@@ -557,6 +576,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.0.0',
+    default: '0 (no limit)',
     features: [
       'bridge'
     ]
@@ -569,14 +589,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'count',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '10',
+    ranges: [{ from: '2.1.0', min: 0, max: 65535 }],
     features: [
       'bridge'
     ]
@@ -601,6 +621,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.0.0',
+    default: '`true`',
     features: [
       'bridge'
     ]
@@ -624,6 +645,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: [{ since: '1.5.0', text: '`mqttv311`' }, { since: '1.4.0', text: '`mqttv31`' }],
+    valuesSince: { mqttv50: '2.0.0' },
     features: [
       'bridge'
     ]
@@ -655,14 +678,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'count',
         type: 'int',
         required: true,
-        min: 1,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: 'unset (the manual says it falls back to `max_inflight_messages`)',
+    ranges: [{ from: '2.1.0', min: 1, max: 65535 }],
     features: [
       'bridge'
     ]
@@ -685,6 +708,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '`lazy`',
     features: [
       'bridge'
     ]
@@ -709,6 +733,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.6.0',
+    default: '`false`',
     features: [
       'bridge',
       'tls'
@@ -722,14 +747,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'seconds',
         type: 'int',
         required: true,
-        min: 0,
-        max: 2147483647
       }
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '0',
+    ranges: [{ from: '2.1.0', min: 0 }],
     features: [
       'bridge'
     ]
@@ -742,25 +767,24 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'idle',
         type: 'int',
         required: true,
-        min: 1
       },
       {
         name: 'interval',
         type: 'int',
         required: true,
-        min: 1
       },
       {
         name: 'counter',
         type: 'int',
         required: true,
-        min: 1
       }
     ],
     valueMode: 'tokens',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: 'off',
+    ranges: [{ from: '2.1.0', min: 1, arg: 0 }, { from: '2.1.0', min: 1, arg: 1 }, { from: '2.1.0', min: 1, arg: 2 }],
     features: [
       'bridge'
     ]
@@ -773,13 +797,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'milliseconds',
         type: 'int',
         required: true,
-        min: 0
       }
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: 'the operating system\'s default',
+    ranges: [{ from: '2.1.0', min: 0 }],
     features: [
       'bridge'
     ]
@@ -804,6 +829,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '`false`',
     features: [
       'bridge',
       'tls'
@@ -827,6 +853,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    default: 'the TLS library\'s default',
+    invalidValueEffect: 'the bridge fails when it connects, not at start-up',
     features: [
       'bridge',
       'tls'
@@ -847,6 +875,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener',
+    path: { kind: 'file', fatal: true, tlsListener: true },
     features: [
       'tls'
     ]
@@ -866,6 +895,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    // OpenSSL only records the folder; a missing one surfaces when a client certificate is checked.
+    path: { kind: 'directory', fatal: false, effect: 'client certificates cannot be verified against it' },
     features: [
       'tls'
     ]
@@ -885,6 +916,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    path: { kind: 'file', fatal: true, tlsListener: true },
     features: [
       'tls'
     ]
@@ -909,6 +941,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.5.6',
+    default: '`false`',
     features: []
   },
   {
@@ -926,6 +959,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    default: 'the TLS library\'s default list without weak ciphers',
     features: [
       'tls'
     ]
@@ -969,6 +1003,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: [
       'bridge'
     ]
@@ -993,6 +1028,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'remote_clientid',
       notice: false
     },
+    default: '`<hostname>.<connection name>`',
     features: [
       'bridge'
     ]
@@ -1015,6 +1051,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       version: '2.0.0',
       notice: true
     },
+    default: 'none: every client id is allowed',
     features: []
   },
   {
@@ -1055,6 +1092,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`true`',
     features: []
   },
   {
@@ -1072,6 +1110,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    path: { kind: 'file', fatal: true, tlsListener: true },
     features: [
       'tls'
     ]
@@ -1095,6 +1134,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       kind: 'ignored'
     },
     listenerRequirement: 'listener-or-default',
+    path: { kind: 'file', fatal: true, tlsListener: true },
     features: [
       'tls'
     ]
@@ -1120,6 +1160,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: '`false`',
     features: [
       'tls'
     ]
@@ -1144,6 +1185,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '`false`',
     features: []
   },
   {
@@ -1165,6 +1207,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: 'off',
     features: [
       'websockets'
     ]
@@ -1203,6 +1246,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '-1 (no limit)',
     features: []
   },
   {
@@ -1219,6 +1263,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '-1 (no limit)',
     features: []
   },
   {
@@ -1235,6 +1280,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'accumulates',
     since: '2.1.0',
+    path: { kind: 'file', fatal: true },
     features: []
   },
   {
@@ -1257,6 +1303,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       notice: false
     },
     listenerRequirement: 'listener',
+    path: { kind: 'directory', fatal: true },
     features: [
       'websockets'
     ]
@@ -1275,6 +1322,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '60 seconds',
     features: [
       'bridge'
     ]
@@ -1303,13 +1351,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'seconds',
         type: 'int',
         required: true,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '60 seconds',
+    ranges: [{ from: '2.0.0', max: 65535 }],
     features: [
       'bridge'
     ]
@@ -1329,6 +1378,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    path: { kind: 'file', fatal: true, tlsListener: true },
     features: [
       'tls'
     ]
@@ -1341,8 +1391,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'port',
         type: 'int',
         required: true,
-        min: 1,
-        max: 65535
       },
       {
         name: 'address',
@@ -1354,6 +1402,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'structure',
     duplicate: 'accumulates',
     since: '1.4.0',
+    ranges: [{ from: '1.4.0', min: 1, max: 65535 }],
     features: []
   },
   {
@@ -1377,6 +1426,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: 'the value of `allow_anonymous`',
     features: []
   },
   {
@@ -1394,6 +1444,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: '`auto-`',
     features: []
   },
   {
@@ -1416,6 +1467,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.0.0',
+    default: 'the value of `cleansession`',
     features: [
       'bridge'
     ]
@@ -1434,6 +1486,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    default: '`local.<remote_clientid>`',
     features: [
       'bridge'
     ]
@@ -1503,6 +1556,11 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'accumulates',
     since: '1.4.0',
+    default: '`stderr` (a Windows service logs nowhere)',
+    path: { kind: 'parent', fatal: false, fromSecondToken: true, effect: 'the broker cannot write its log there' },
+    valuesSince: { dlt: '2.0.0', android: '2.1.0' },
+    buildOnlyValues: ['android'],
+    platformNotes: [{ platforms: ['windows'], note: 'A Windows service cannot log to only `stdout` or only `stderr`, and logs nowhere by default.' }],
     features: []
   },
   {
@@ -1513,14 +1571,15 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'facility',
         type: 'int',
         required: true,
-        min: 0,
-        max: 7
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: 'the daemon facility',
+    ranges: [{ from: '1.4.0', min: 0, max: 7 }],
+    platformNotes: [{ platforms: ['windows'], note: 'Not supported on Windows: the broker ignores it with a warning.' }],
     features: []
   },
   {
@@ -1543,6 +1602,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`true`',
     features: []
   },
   {
@@ -1559,6 +1619,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'error',
     since: '1.6.0',
+    default: 'seconds since the Unix epoch',
     features: []
   },
   {
@@ -1588,6 +1649,9 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'accumulates',
     since: '1.4.0',
+    default: '`error`, `warning`, `notice` and `information`',
+    emptyValueFatalSince: '2.1.0',
+    valuesSince: { internal: '1.6.0' },
     features: []
   },
   {
@@ -1605,6 +1669,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    default: '-1 (no limit)',
+    emptyValueFatalSince: '2.1.0',
     features: []
   },
   {
@@ -1621,6 +1687,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.5.0',
+    default: '0 (no limit)',
+    emptyValueFatalSince: '2.0.0',
     features: []
   },
   {
@@ -1631,13 +1699,15 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'count',
         type: 'int',
         required: true,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '20',
+    ranges: [{ from: '1.6.0', max: 65535 }],
+    emptyValueFatalSince: '1.6.0',
     features: []
   },
   {
@@ -1648,14 +1718,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'seconds',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
+    default: [{ since: '2.0.16', text: '0 (no limit)' }, { since: '1.6.0', text: '65535' }],
+    ranges: [{ from: '1.6.0', until: '2.0.13', min: 10, max: 65535 }, { from: '2.0.13', min: 0, max: 65535 }],
     features: []
   },
   {
@@ -1686,13 +1756,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'bytes',
         type: 'int',
         required: true,
-        min: 20
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
+    default: [{ since: '2.1.0', text: '2000000 bytes' }, { since: '1.6.0', text: '0 (no limit)' }],
+    ranges: [{ from: '1.6.0', min: 20 }],
     features: []
   },
   {
@@ -1703,8 +1774,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'qos',
         type: 'int',
         required: true,
-        min: 0,
-        max: 2
       }
     ],
     valueMode: 'token',
@@ -1712,6 +1781,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.0.0',
     listenerRequirement: 'listener-or-default',
+    default: '2',
+    ranges: [{ from: '1.6.0', min: 0, max: 2 }],
     features: []
   },
   {
@@ -1728,6 +1799,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.5.0',
+    default: '0 (no limit)',
+    emptyValueFatalSince: '2.0.0',
     features: []
   },
   {
@@ -1744,6 +1817,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: [{ since: '2.0.0', text: '1000' }, { since: '1.4.0', text: '100' }],
+    emptyValueFatalSince: '2.0.0',
     features: []
   },
   {
@@ -1754,8 +1829,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'count',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
@@ -1763,6 +1836,9 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.6.0',
     listenerRequirement: 'listener',
+    default: '10',
+    ranges: [{ from: '2.0.0', min: 0, max: 65535 }],
+    emptyValueFatalSince: '2.0.0',
     features: []
   },
   {
@@ -1773,8 +1849,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'count',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
@@ -1782,6 +1856,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: '10',
+    ranges: [{ from: '2.1.0', min: 0, max: 65535 }],
     features: []
   },
   {
@@ -1793,8 +1869,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'qos',
         type: 'int',
         required: true,
-        min: 0,
-        max: 2
       }
     ],
     valueMode: 'token',
@@ -1802,6 +1876,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.6.0',
     listenerRequirement: 'listener-or-default',
+    default: '2',
+    ranges: [{ from: '1.6.0', min: 0, max: 2 }],
     features: []
   },
   {
@@ -1812,13 +1888,15 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'bytes',
         type: 'int64',
         required: true,
-        min: 0
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.15',
+    default: '0 (no limit)',
+    ranges: [{ from: '1.5.0', min: 0 }],
+    atoiIn2_1: true,
     features: []
   },
   {
@@ -1829,14 +1907,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'bytes',
         type: 'int',
         required: true,
-        min: 0,
-        max: 268435455
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '0 (only MQTT\'s own limit)',
+    ranges: [{ from: '1.5.0', min: 0, max: 268435455 }],
     features: []
   },
   {
@@ -1870,6 +1948,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    default: '`$SYS/broker/connection/<remote_clientid>/state`',
     features: [
       'bridge'
     ]
@@ -1894,6 +1973,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`true`',
     features: [
       'bridge'
     ]
@@ -1918,6 +1998,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.5.0',
+    default: '`false`',
     features: [
       'bridge'
     ]
@@ -1930,14 +2011,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'bytes',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
+    default: '4096',
+    ranges: [{ from: '2.1.0', min: 0, max: 65535 }],
     features: []
   },
   {
@@ -1983,6 +2064,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'the password-file plugin',
       notice: false
     },
+    default: 'none',
+    path: { kind: 'file', fatal: true },
     features: []
   },
   {
@@ -2010,6 +2093,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'listener_allow_anonymous, listener_auto_id_prefix, plugin_load/plugin_use',
       notice: true
     },
+    default: '`false`',
     features: []
   },
   {
@@ -2032,6 +2116,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: []
   },
   {
@@ -2048,6 +2133,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'error',
     since: '1.4.0',
+    default: '`mosquitto.db`',
     features: []
   },
   {
@@ -2064,6 +2150,9 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'error',
     since: '1.4.0',
+    default: 'the broker\'s working directory',
+    // The database is written later (autosave, shutdown); start-up does not need the folder.
+    path: { kind: 'directory', fatal: false, effect: 'the broker cannot save its persistence database there' },
     features: []
   },
   {
@@ -2080,6 +2169,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: 'never: persistent sessions do not expire',
+    emptyValueFatalSince: '2.1.0',
     features: []
   },
   {
@@ -2096,6 +2187,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'error',
     since: '1.4.0',
+    default: 'none: no PID file is written',
+    path: { kind: 'parent', fatal: true },
     features: []
   },
   {
@@ -2112,6 +2205,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'security',
     duplicate: 'accumulates',
     since: '2.0.0',
+    path: { kind: 'file', fatal: true },
     features: []
   },
   {
@@ -2182,8 +2276,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'port',
         type: 'int',
         required: true,
-        min: 1,
-        max: 65535
       }
     ],
     valueMode: 'token',
@@ -2195,6 +2287,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       replacement: 'listener',
       notice: true
     },
+    default: '1883',
+    ranges: [{ from: '1.4.0', min: 1, max: 65535 }],
     features: []
   },
   {
@@ -2217,6 +2311,10 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    default: '`mqtt`',
+    emptyValueFatalSince: '2.1.0',
+    valuesSince: { http_api: '2.1.0' },
+    platformNotes: [{ platforms: ['windows'], note: '`websockets` on Windows binds beyond localhost only from 1.5.4, and usually needs `socket_domain ipv4` on the same listener.' }],
     features: []
   },
   {
@@ -2240,6 +2338,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: '`false`',
     features: [
       'websockets'
     ]
@@ -2258,6 +2357,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'security',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
+    path: { kind: 'file', fatal: true },
     features: [
       'tls-psk'
     ]
@@ -2301,6 +2401,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: []
   },
   {
@@ -2317,6 +2418,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
+    default: '`<hostname>.<connection name>`',
     features: [
       'bridge'
     ]
@@ -2378,6 +2480,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    default: '`false`',
     features: [
       'tls'
     ]
@@ -2406,6 +2509,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: [{ since: '1.6.0', text: '`5 30`: a randomised backoff from 5 up to 30 seconds' }, { since: '1.4.0', text: '30 seconds' }],
+    atoiIn2_1: true,
     features: [
       'bridge'
     ]
@@ -2430,6 +2535,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
+    default: '`true`',
     features: []
   },
   {
@@ -2440,14 +2546,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'minutes',
         type: 'int',
         required: true,
-        min: 1,
-        max: 10000000
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.0.21',
+    default: 'off',
+    ranges: [{ from: '2.0.21', min: 1 }],
     features: []
   },
   {
@@ -2471,6 +2577,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: []
   },
   {
@@ -2481,8 +2588,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'seconds',
         type: 'int',
         required: true,
-        min: 1,
-        max: 3600
       }
     ],
     valueMode: 'ignored',
@@ -2493,6 +2598,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
       version: '1.5.0',
       kind: 'ignored'
     },
+    default: '20 seconds (used by 1.4 only)',
+    ranges: [{ from: '1.4.0', until: '1.5.0', min: 1, max: 3600 }],
     features: []
   },
   {
@@ -2515,6 +2622,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: [
       'bridge'
     ]
@@ -2539,6 +2647,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.5.0',
+    default: '`false`',
     features: []
   },
   {
@@ -2560,6 +2669,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.5.5',
     listenerRequirement: 'listener-or-default',
+    default: 'both IPv4 and IPv6',
+    platformNotes: [{ platforms: ['windows'], note: 'Windows websockets listeners have been seen binding to IPv6 only; `socket_domain ipv4` makes them reachable over IPv4.' }],
     features: []
   },
   {
@@ -2581,6 +2692,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`automatic`',
     features: [
       'bridge'
     ]
@@ -2613,14 +2725,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'seconds',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '10 seconds',
+    ranges: [{ from: '1.4.0', min: 0, max: 65535 }],
     features: []
   },
   {
@@ -2637,6 +2749,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '10',
     features: [
       'bridge'
     ]
@@ -2698,6 +2811,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.6.0',
     listenerRequirement: 'listener-or-default',
+    default: '`pem`',
+    invalidValueEffect: 'the broker silently treats anything but `engine` as `pem`',
     features: [
       'tls'
     ]
@@ -2723,6 +2838,9 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'error',
     since: '1.4.0',
     listenerRequirement: 'listener',
+    default: [{ since: '2.0.16', text: 'TLS 1.2 and 1.3' }, { since: '1.6.0', text: 'TLS 1.1 and newer' }, { since: '1.4.0', text: 'TLS 1.0 and newer' }],
+    valuesSince: { 'tlsv1.3': '1.6.0' },
+    valuesUntil: { tlsv1: '1.6.0' },
     features: [
       'tls'
     ]
@@ -2750,8 +2868,6 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'qos',
         type: 'int',
         required: false,
-        min: 0,
-        max: 2
       },
       {
         name: 'local_prefix',
@@ -2832,6 +2948,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`true`',
     features: [
       'bridge'
     ]
@@ -2856,6 +2973,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '`false`',
     features: []
   },
   {
@@ -2879,6 +2997,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    default: '`false`',
     features: [
       'tls'
     ]
@@ -2904,6 +3023,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.5.0',
     listenerRequirement: 'listener-or-default',
+    default: '`false`',
     features: [
       'tls'
     ]
@@ -2929,6 +3049,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'last-wins',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
+    default: '`false`',
     features: []
   },
   {
@@ -2945,6 +3066,8 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
+    default: '`mosquitto`',
+    platformNotes: [{ platforms: ['windows'], note: 'Has no effect on Windows.' }],
     features: []
   },
   {
@@ -2980,14 +3103,14 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
         name: 'bytes',
         type: 'int',
         required: true,
-        min: 0,
-        max: 65535
       }
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
+    default: [{ since: '2.1.0', text: '4096' }, { since: '1.6.0', text: '0 (the libwebsockets default, 1024)' }],
+    ranges: [{ from: '2.0.0', min: 0, max: 65535 }],
     features: [
       'websockets'
     ]
@@ -3006,6 +3129,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
+    default: '0',
     features: [
       'websockets'
     ]
@@ -3025,8 +3149,17 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
     duplicate: 'accumulates',
     since: '2.1.0',
     listenerRequirement: 'listener',
+    default: 'any origin',
     features: [
       'websockets'
     ]
   }
-];
+] as const satisfies readonly DirectiveSpec[];
+
+/**
+ * Every directive name of the catalogue (families by their pattern, e.g. `plugin_opt_*`).
+ * Tables and rules that name directives use this type, so a misspelt name fails to compile.
+ */
+export type DirectiveName = (typeof CATALOGUE)[number]['name'];
+
+export const DIRECTIVES: readonly DirectiveSpec[] = CATALOGUE;

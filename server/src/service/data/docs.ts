@@ -1,3 +1,4 @@
+import type { DirectiveName } from './catalogue';
 /**
  * Hand-written hover/completion documentation for every mosquitto.conf
  * directive known to mosquitto 1.4–2.1 (one entry per `name` in the
@@ -825,4 +826,4 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
     details: 'Repeat the line to allow more origins; each value must match the Origin header exactly, scheme and port included. With none set, every origin is accepted. New in 2.1; needs the built-in websockets or libwebsockets 3.1.0 or newer.',
     example: 'websockets_origin https://dashboard.example.com',
   },
-};
+} satisfies Partial<Record<DirectiveName, DirectiveDoc>>;

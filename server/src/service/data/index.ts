@@ -1,7 +1,9 @@
 import { DIRECTIVES } from './catalogue';
+import type { DirectiveName } from './catalogue';
 import type { DirectiveSpec } from './types';
 
 export { DIRECTIVES } from './catalogue';
+export type { DirectiveName } from './catalogue';
 export type { ArgSpec, ArgType, BuildFeature, DirectiveSpec, DuplicatePolicy, Scope, ValueMode } from './types';
 
 const byName = new Map<string, DirectiveSpec>();
@@ -37,9 +39,14 @@ export function canonicalName(spec: DirectiveSpec): string {
 }
 
 /** The names rules dispatch on (`nameOf`) of every catalogue entry matching `test`: plain names and family patterns. */
-export function directivesWhere(test: (spec: DirectiveSpec) => boolean): readonly string[] {
-  return DIRECTIVES.filter(test).map((spec) => spec.name);
+export function directivesWhere(test: (spec: DirectiveSpec) => boolean): readonly DirectiveName[] {
+  return DIRECTIVES.filter(test).map((spec) => spec.name as DirectiveName);
 }
 
 /** The dispatch name of every directive the catalogue knows (for rules that skip unknown lines). */
-export const KNOWN_DIRECTIVES: readonly string[] = DIRECTIVES.map((spec) => spec.name);
+export const KNOWN_DIRECTIVES: readonly DirectiveName[] = directivesWhere(() => true);
+
+/** A set of directive names, checked against the catalogue when it is written. */
+export function directiveNames(...names: DirectiveName[]): ReadonlySet<string> {
+  return new Set(names);
+}

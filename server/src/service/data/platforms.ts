@@ -1,24 +1,11 @@
 import type { Platform } from '../types';
+import { tableOf } from './table';
+import type { PlatformNote } from './types';
 
-/** Something a directive does differently on some operating systems. */
-export interface PlatformNote {
-  /** The platforms the note is about. */
-  readonly platforms: readonly Platform[];
-  /** In our words; markdown code spans allowed. */
-  readonly note: string;
-  /** The broker refuses the directive on these platforms (completion leaves it out there). */
-  readonly unsupported?: boolean;
-}
+export type { PlatformNote } from './types';
 
-/** Platform notes per directive (shown in hover; `unsupported` also filters completion). */
-export const PLATFORM_NOTES: Readonly<Record<string, readonly PlatformNote[]>> = {
-  bind_interface: [{ platforms: ['windows', 'macos'], note: 'Needs `SO_BINDTODEVICE`, which in practice only Linux builds have; elsewhere the broker refuses the option.', unsupported: true }],
-  log_facility: [{ platforms: ['windows'], note: 'Not supported on Windows: the broker ignores it with a warning.' }],
-  user: [{ platforms: ['windows'], note: 'Has no effect on Windows.' }],
-  log_dest: [{ platforms: ['windows'], note: 'A Windows service cannot log to only `stdout` or only `stderr`, and logs nowhere by default.' }],
-  socket_domain: [{ platforms: ['windows'], note: 'Windows websockets listeners have been seen binding to IPv6 only; `socket_domain ipv4` makes them reachable over IPv4.' }],
-  protocol: [{ platforms: ['windows'], note: '`websockets` on Windows binds beyond localhost only from 1.5.4, and usually needs `socket_domain ipv4` on the same listener.' }],
-};
+/** Platform notes per directive (catalogue `platformNotes`; shown in hover, `unsupported` also filters completion). */
+export const PLATFORM_NOTES: Readonly<Record<string, readonly PlatformNote[]>> = tableOf((spec) => spec.platformNotes);
 
 /** Platform notes of a directive. */
 export function platformNotes(name: string): readonly PlatformNote[] {

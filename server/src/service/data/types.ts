@@ -8,10 +8,59 @@ export interface ArgSpec {
   readonly name: string;
   readonly type: ArgType;
   readonly required: boolean;
-  /** Allowed spellings for bool/enum/list items. */
+  /** Allowed spellings for bool/enum/list items (per release: DirectiveSpec.valuesSince/valuesUntil). */
   readonly values?: readonly string[];
+}
+
+/**
+ * A numeric limit the broker enforces, with the releases that enforce it. Values outside a
+ * range that applies make the broker refuse to start. Limits that only clamp (e.g. negative
+ * `autosave_interval` becomes 0) are not listed: they are not errors.
+ */
+export interface RangeCheck {
+  /** First release that checks. */
+  readonly from: string;
+  /** First release that no longer checks this way (exclusive). */
+  readonly until?: string;
   readonly min?: number;
   readonly max?: number;
+  /** Index of the argument the check applies to (default 0). */
+  readonly arg?: number;
+}
+
+/**
+ * What the broker does with the path an option names: `file` and `directory` must exist,
+ * `parent` must be a folder the broker can create the file in. `fatal`: the broker refuses
+ * to start when it is missing (otherwise it logs and goes on, or fails later).
+ */
+export interface PathUse {
+  readonly kind: 'file' | 'directory' | 'parent';
+  readonly fatal: boolean;
+  /**
+   * Listener TLS files: the broker only opens them when the listener switches TLS on, so a
+   * missing one is fatal only then.
+   */
+  readonly tlsListener?: boolean;
+  /** What goes wrong when a non-fatal path is missing, in our words. */
+  readonly effect?: string;
+  /** The path is the rest of the line after the first word (`log_dest file <path>`). */
+  readonly fromSecondToken?: boolean;
+}
+
+/** A default that changed between releases: the text applies from `since` on. */
+export interface VersionedDefault {
+  readonly since: string;
+  readonly text: string;
+}
+
+/** Something a directive does differently on some operating systems. */
+export interface PlatformNote {
+  /** The platforms the note is about. */
+  readonly platforms: readonly ('linux' | 'windows' | 'macos')[];
+  /** In our words; markdown code spans allowed. */
+  readonly note: string;
+  /** The broker refuses the directive on these platforms (completion leaves it out there). */
+  readonly unsupported?: boolean;
 }
 
 /**
@@ -67,4 +116,27 @@ export interface DirectiveSpec {
    * `listener-or-default` (creates the default listener when there is none).
    */
   readonly listenerRequirement?: 'listener' | 'explicit-listener' | 'listener-or-default';
+  /**
+   * What the broker uses when the directive is absent, in our words (markdown code spans
+   * allowed); version-dependent defaults newest first. Absent: no meaningful default.
+   */
+  readonly default?: string | readonly VersionedDefault[];
+  /** The value names a file or folder, and what the broker does with it. */
+  readonly path?: PathUse;
+  /** Numeric limits per release (out-of-range). */
+  readonly ranges?: readonly RangeCheck[];
+  /** First release that refuses a missing value; older ones log an error and go on. */
+  readonly emptyValueFatalSince?: string;
+  /** 2.1 still reads the numbers of this directive with C `atoi` (no validation). */
+  readonly atoiIn2_1?: boolean;
+  /** Enum values that only some releases accept: value -> first release that accepts it. */
+  readonly valuesSince?: Readonly<Record<string, string>>;
+  /** Enum values later releases stopped accepting: value -> first release that refuses it. */
+  readonly valuesUntil?: Readonly<Record<string, string>>;
+  /** Enum values that exist only in builds never checked against (Android). */
+  readonly buildOnlyValues?: readonly string[];
+  /** A bad enum value is not a start-up error: what happens instead, in our words. */
+  readonly invalidValueEffect?: string;
+  /** What the directive does differently on some operating systems. */
+  readonly platformNotes?: readonly PlatformNote[];
 }

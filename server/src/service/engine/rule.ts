@@ -10,6 +10,7 @@
  * attached to its finding.
  */
 import type { Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DirectiveName } from '../data';
 import type { ConfigModel, Section } from '../model/config';
 import type { Directive, ParsedFile } from '../parser/parser';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
@@ -87,7 +88,7 @@ interface RuleBase<Payload> {
 export interface DirectiveRule<Payload = undefined> extends RuleBase<Payload> {
   readonly kind: 'directive';
   /** Canonical names (`nameOf`) of the directives it inspects, or EVERY_DIRECTIVE. */
-  readonly directives: readonly string[] | typeof EVERY_DIRECTIVE;
+  readonly directives: readonly DirectiveName[] | typeof EVERY_DIRECTIVE;
   check(directive: Directive, context: RuleContext<Payload>): void;
 }
 

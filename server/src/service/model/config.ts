@@ -1,3 +1,5 @@
+import type { DirectiveName } from '../data';
+import { directiveNames } from '../data';
 import type { DirectiveSpec } from '../data/types';
 import type { Directive, ParsedFile } from '../parser/parser';
 import { parse } from '../parser/parser';
@@ -102,7 +104,7 @@ export interface ConfigInput {
 }
 
 /** Lines that start a plugin: plugin options attach to the latest one in the same file. */
-export const PLUGIN_LINES: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin', 'plugin_load']);
+export const PLUGIN_LINES: ReadonlySet<string> = directiveNames('plugin', 'auth_plugin', 'global_plugin', 'plugin_load');
 
 function newSection(kind: SectionKind, id: string, header?: Directive): Section {
   return { kind, id, header, port: undefined, address: undefined, name: undefined, entries: [], explicit: false };
@@ -401,12 +403,13 @@ export function describeSection(section: Section): string {
 
 
 /** The last directive in a section with one of the given names (synonyms by canonical name). */
-export function lastEntry(section: Section, ...names: string[]): Directive | undefined {
+export function lastEntry(section: Section, ...names: DirectiveName[]): Directive | undefined {
+  const wanted: readonly string[] = names;
   for (let i = section.entries.length - 1; i >= 0; i--) {
     const d = section.entries[i];
     const spec = d.spec;
     const name = spec?.prefix !== undefined ? spec.name : d.name;
-    if (names.includes(name) || (spec?.aliasOf !== undefined && names.includes(spec.aliasOf))) {
+    if (wanted.includes(name) || (spec?.aliasOf !== undefined && wanted.includes(spec.aliasOf))) {
       return d;
     }
   }

@@ -5,6 +5,7 @@
  * these depend on. Rules and features both read lines through this module, so a release's
  * behaviour is written down once.
  */
+import { directiveNames } from '../data';
 import { ENUM_BUILD_ONLY, ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
 import { PATH_OPTIONS } from '../data/paths';
 import { ATOI_IN_2_1 } from '../data/ranges';
@@ -82,7 +83,7 @@ export function nameOf(d: Directive): string {
   return d.spec?.prefix !== undefined ? d.spec.name : d.name;
 }
 
-const PLUGIN_PATH_LINES: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin']);
+const PLUGIN_PATH_LINES: ReadonlySet<string> = directiveNames('plugin', 'auth_plugin', 'global_plugin');
 
 /**
  * How the selected release cuts the value out of the line. Differs from the catalogue for
@@ -97,11 +98,11 @@ export function valueModeOf(d: Directive, version: Version): ValueMode | undefin
 }
 
 /** Bridge string options that 1.4.0-1.4.8 cut at the first space (later releases read the rest of the line). */
-const FIRST_TOKEN_BEFORE_1_4_9: ReadonlySet<string> = new Set([
+const FIRST_TOKEN_BEFORE_1_4_9: ReadonlySet<string> = directiveNames(
   'bridge_cafile', 'bridge_capath', 'bridge_certfile', 'bridge_keyfile', 'bridge_identity', 'bridge_psk',
   'bridge_tls_version', 'clientid', 'remote_clientid', 'local_clientid', 'local_password', 'local_username',
   'password', 'remote_password',
-]);
+);
 
 /** How many space-separated tokens the broker reads for a directive (undefined: the rest of the line). */
 export function tokensRead(d: Directive, version: Version): number | undefined {

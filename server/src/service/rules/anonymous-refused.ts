@@ -43,7 +43,7 @@ export default sectionRule<RefusingListener, GlobalAuthentication>({
       return;
     }
     // A certificate or PSK identity used as the username authenticates the client too.
-    const identity = ['use_identity_as_username', 'use_subject_as_username'].some((option) => readBool(lastEntry(section, option)?.args[0]?.text) === true);
+    const identity = (['use_identity_as_username', 'use_subject_as_username'] as const).some((option) => readBool(lastEntry(section, option)?.args[0]?.text) === true);
     const auth = globalAuth || identity || (pls && hasAuth(section)) || (is21 && lastEntry(section, 'plugin_use') !== undefined);
     const anonymous = (is21 ? lastEntry(section, 'listener_allow_anonymous') : undefined) ?? (pls ? lastEntry(section, 'allow_anonymous') : globalAnonymous);
     if (auth || readBool(anonymous?.args[0]?.text) === true) {

@@ -1,3 +1,4 @@
+import { directivesWhere } from '../data';
 import { RANGE_CHECKS } from '../data/ranges';
 import { atLeast } from '../version';
 import type { Range } from 'vscode-languageserver-types';
@@ -34,7 +35,7 @@ function checkRestartTimeout(d: Directive, version: Version, report: (finding: F
 /** A number outside what the broker accepts for this option (per release). */
 export default directiveRule({
   id: 'out-of-range',
-  directives: [...Object.keys(RANGE_CHECKS), 'restart_timeout'],
+  directives: directivesWhere((spec) => spec.ranges !== undefined || spec.name === 'restart_timeout'),
   title: 'Number outside the range the broker accepts',
   check(d, { settings, report }) {
     const version = settings.brokerVersion;

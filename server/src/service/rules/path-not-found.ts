@@ -1,3 +1,4 @@
+import { directivesWhere } from '../data';
 import { PATH_OPTIONS } from '../data/paths';
 import { dirname, isAbsoluteFor, isCheckableOn, resolveConfigPath } from '../util/paths';
 import { directiveRule } from '../engine/rule';
@@ -12,7 +13,7 @@ export interface MissingPath {
 /** Files and folders named in the configuration that do not exist on this machine. */
 export default directiveRule<MissingPath>({
   id: 'path-not-found',
-  directives: Object.keys(PATH_OPTIONS),
+  directives: directivesWhere((spec) => spec.path !== undefined),
   title: 'File or folder that does not exist',
   check(d, { model, settings, fs, report }) {
     if (!settings.checkPaths) {

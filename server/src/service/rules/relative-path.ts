@@ -1,3 +1,4 @@
+import { directivesWhere } from '../data';
 import { PATH_OPTIONS } from '../data/paths';
 import { isAbsoluteFor, isWindowsAbsolute } from '../util/paths';
 import { directiveRule } from '../engine/rule';
@@ -6,7 +7,7 @@ import { nameOf, pathValue } from '../model/reading';
 /** Relative paths resolve against the broker's working directory, not the config file's folder. */
 export default directiveRule({
   id: 'relative-path',
-  directives: [...Object.keys(PATH_OPTIONS), 'include_dir'],
+  directives: directivesWhere((spec) => spec.path !== undefined || spec.name === 'include_dir'),
   title: 'Relative path',
   check(d, { settings, report }) {
     const name = nameOf(d);
