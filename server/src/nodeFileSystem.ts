@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import type { FileSystemAccess, PathInfo, Platform } from './service';
+import type { FileSystemAccess, PathInfo, Platform, TlsInspector } from './service';
+import { nodeTlsInspector } from './tlsInspector';
 
 /** The host platform in the service's terms. */
 export function hostPlatform(): Platform {
@@ -10,6 +11,7 @@ export function hostPlatform(): Platform {
 export function nodeFileSystem(): FileSystemAccess {
   return {
     hostPlatform: hostPlatform(),
+    tls: nodeTlsInspector(),
     stat(path: string): PathInfo | undefined {
       try {
         const stat = fs.statSync(path);
@@ -103,6 +105,7 @@ export function cachedFileSystem(base: FileSystemAccess, ttlMs: number, now: () 
     stat: (path) => remember(`s:${path}`, () => base.stat(path)),
     readDirectory: (path) => remember(`d:${path}`, () => base.readDirectory(path)),
     readFile: (path) => remember(`f:${path}`, () => base.readFile(path)),
+    ...(base.tls ? { tls: cachedTlsInspector(base.tls, remember) } : {}),
     mtime: (path) => remember(`m:${path}`, () => {
       try {
         return fs.statSync(path).mtimeMs;
@@ -111,5 +114,15 @@ export function cachedFileSystem(base: FileSystemAccess, ttlMs: number, now: () 
       }
     }),
     clear: () => cache.clear(),
+  };
+}
+
+/** The inspector's answers, reused like the other answers about the disk. */
+function cachedTlsInspector(base: TlsInspector, remember: <T>(key: string, compute: () => T) => T): TlsInspector {
+  return {
+    inspect: (path) => remember(`t:${path}`, () => base.inspect(path)),
+    verifyChain: (certfile, trust) => remember(`v:${certfile}\0${trust.cafile ?? ''}\0${trust.capath ?? ''}`, () => base.verifyChain(certfile, trust)),
+    inspectCaPath: (folder) => remember(`c:${folder}`, () => base.inspectCaPath(folder)),
+    userAccess: (path, user) => remember(`u:${path}\0${user}`, () => base.userAccess(path, user)),
   };
 }

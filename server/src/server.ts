@@ -278,6 +278,9 @@ export class ServerState {
       stat: (p) => this.disk.stat(p),
       readDirectory: (p) => this.disk.readDirectory(p),
       readFile: (p) => this.documents.get(URI.file(p).toString())?.getText() ?? this.disk.readFile(p),
+      // Certificates and keys are opened only in trusted workspaces: an untrusted folder's
+      // configuration could point the server at any file on this machine.
+      ...(this.trusted && this.disk.tls ? { tls: this.disk.tls } : {}),
     };
   }
 

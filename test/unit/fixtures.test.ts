@@ -8,8 +8,11 @@ import type { AnalysisSettings, Platform } from '../../server/src/service';
 import { analyze, COMPANION_RULES, defaultSettings, INCLUDED_FILE_ERRORS, parseVersion, RULES, validateCompanion } from '../../server/src/service';
 import type { CompanionKind } from '../../server/src/service';
 import { decodeConfigBytes, nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { tlsMaterial } from './tlsMaterial';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
+// Fixtures named tls-* point at certificates and keys generated at test time (never committed).
+tlsMaterial();
 const ALL_IDS = [...RULES.map((r) => r.id), INCLUDED_FILE_ERRORS, ...COMPANION_RULES.map((r) => r.id)];
 /** Fixtures of the files mosquitto.conf points at, by extension. */
 const COMPANION_EXTENSIONS: Record<string, CompanionKind> = { '.acl': 'acl', '.pwfile': 'passwd', '.psk': 'psk' };

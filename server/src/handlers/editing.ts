@@ -53,7 +53,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         return null;
       }
       const { analysis, fileId } = analysisFor(state, document);
-      return hover(analysis, fileId, params.position, state.capabilities);
+      return hover(analysis, fileId, params.position, state.capabilities, state.fileSystem());
     });
   });
 

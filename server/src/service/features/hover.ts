@@ -10,6 +10,10 @@ import { fileOf } from '../model/lineContext';
 import { SINCE, nameOf } from '../model/reading';
 import type { Block, Inline } from './markup';
 import { paragraph, renderMarkup } from './markup';
+import type { TlsFileRef } from '../model/tls';
+import { conversionCommand, describeFormat, holdsTlsMaterial, pathRange, tlsFileRef } from '../model/tls';
+import type { CertificateFacts, FileSystemAccess, TlsInspector } from '../types';
+import { NO_FILE_SYSTEM } from '../types';
 
 /** What the client can render. */
 export interface HoverClient {
@@ -29,7 +33,7 @@ function tokenRange(d: Directive, token: { start: number; end: number }): Range 
  * where it goes, versions and platform notes, plus the section this line applies to; on a
  * keyword value, what that value means.
  */
-export function hover(analysis: Analysis, fileId: string, position: Position, client: HoverClient): Hover | null {
+export function hover(analysis: Analysis, fileId: string, position: Position, client: HoverClient, fs: FileSystemAccess = NO_FILE_SYSTEM): Hover | null {
   const model = analysis.model;
   const file = fileOf(model, fileId);
   const d = file.lines[position.line]?.directive;
@@ -42,6 +46,13 @@ export function hover(analysis: Analysis, fileId: string, position: Position, cl
   const index = d.args.findIndex((t) => position.character >= t.start && position.character <= t.end);
   if (index === -1) {
     return null;
+  }
+  const tlsFile = tlsFileRef(d, model, model.settings, fs);
+  if (tlsFile && fs.tls && position.character >= tlsFile.start && position.character <= tlsFile.end) {
+    const blocks = tlsFileHover(tlsFile, fs.tls);
+    if (blocks) {
+      return { contents: renderMarkup(blocks, client.markdown), range: pathRange(tlsFile) };
+    }
   }
   const value = valueAt(d, d.spec, index, position.character);
   if (value) {
@@ -163,4 +174,66 @@ export function appliesTo(model: ConfigModel, d: Directive): Inline[] | undefine
     case 'unknown':
       return undefined;
   }
+}
+
+function keyDescription(type: string | undefined, bits: number | undefined, curve: string | undefined): string {
+  const name = type === undefined ? 'unknown type' : type.toUpperCase();
+  return [name, bits !== undefined ? `${bits} bits` : undefined, curve].filter((x) => x !== undefined).join(', ');
+}
+
+function certificateRows(certificate: CertificateFacts): Block {
+  return {
+    kind: 'fields',
+    rows: [
+      { label: 'Subject', value: [certificate.subject] },
+      { label: 'Issuer', value: [certificate.selfSigned ? `${certificate.issuer} (self-signed)` : certificate.issuer] },
+      ...(certificate.subjectAltNames.length > 0 ? [{ label: 'Names (SAN)', value: [certificate.subjectAltNames.join(', ')] }] : []),
+      { label: 'Valid', value: [`${certificate.validFrom.slice(0, 10)} to ${certificate.validTo.slice(0, 10)}`] },
+      { label: 'Key', value: [keyDescription(certificate.keyType, certificate.keyBits, certificate.curve)] },
+      { label: 'CA', value: [certificate.ca ? 'yes (can sign certificates)' : 'no'] },
+    ],
+  };
+}
+
+/**
+ * What a certificate, key or CRL file holds: subject, issuer, names, validity and key of each
+ * certificate; type and size of a key (never the key); the format and how to convert it.
+ */
+function tlsFileHover(ref: TlsFileRef, tls: TlsInspector): Block[] | undefined {
+  if (ref.slot === 'capath') {
+    const folder = tls.inspectCaPath(ref.path);
+    return folder ? [paragraph({ strong: 'CA folder' }, `: ${folder.certificates} certificate(s), ${folder.hashed} reachable by hashed name.`)] : undefined;
+  }
+  const facts = tls.inspect(ref.path);
+  if (!facts) {
+    return undefined;
+  }
+  const blocks: Block[] = [];
+  if (!holdsTlsMaterial(facts)) {
+    blocks.push(paragraph({ strong: 'Not usable PEM' }, `: this file is ${describeFormat(facts)}.`));
+    const command = conversionCommand(facts, ref.slot, ref.path);
+    if (command) {
+      blocks.push(paragraph('Convert it with:'), { kind: 'code', text: command });
+    }
+    return blocks;
+  }
+  facts.certificates.slice(0, 4).forEach((certificate, index) => {
+    if (index > 0) {
+      blocks.push({ kind: 'separator' });
+    }
+    blocks.push(paragraph({ strong: index === 0 ? 'Certificate' : `Certificate ${index + 1}` }), certificateRows(certificate));
+  });
+  if (facts.certificates.length > 4) {
+    blocks.push(paragraph(`… and ${facts.certificates.length - 4} more certificate(s).`));
+  }
+  for (const key of facts.privateKeys.slice(0, 1)) {
+    if (blocks.length > 0) {
+      blocks.push({ kind: 'separator' });
+    }
+    blocks.push(paragraph({ strong: 'Private key' }, `: ${key.encrypted ? 'protected by a passphrase' : keyDescription(key.keyType, key.keyBits, undefined)}`));
+  }
+  if (facts.crls > 0) {
+    blocks.push(paragraph({ strong: 'Revocation lists' }, `: ${facts.crls}`));
+  }
+  return blocks;
 }

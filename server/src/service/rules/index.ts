@@ -42,6 +42,13 @@ import tlsCertfileWithoutKeyfile from './tls-certfile-without-keyfile';
 import tlsClientCertificates from './tls-client-certificates';
 import tlsKeyfileWithoutCertfile from './tls-keyfile-without-certfile';
 import tlsPskAndCertificate from './tls-psk-and-certificate';
+import tlsCertificateValidity from './tls-certificate-validity';
+import tlsChain from './tls-chain';
+import tlsEncryptedKey from './tls-encrypted-key';
+import tlsFileFormat from './tls-file-format';
+import tlsFilePermissions from './tls-file-permissions';
+import tlsFileSlot from './tls-file-slot';
+import tlsKeyMismatch from './tls-key-mismatch';
 import trailingComment from './trailing-comment';
 import trailingWhitespace from './trailing-whitespace';
 import unavailableInVersion from './unavailable-in-version';
@@ -113,6 +120,14 @@ export const RULES: readonly Rule[] = [
   pathNotFound,
   relativePath,
   persistenceLocationSlash,
+  // TLS material (certificate and key files)
+  tlsFileFormat,
+  tlsFileSlot,
+  tlsKeyMismatch,
+  tlsEncryptedKey,
+  tlsCertificateValidity,
+  tlsChain,
+  tlsFilePermissions,
 ];
 
 export type { Rule } from '../engine/rule';

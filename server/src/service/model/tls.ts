@@ -1,0 +1,280 @@
+// The TLS files a listener or bridge points at, where they are on this machine, and what the
+// selected release does when it cannot load one. Shared by the TLS material rules and hover.
+import type { Directive } from '../parser/parser';
+import { nameOf, pathValue } from './reading';
+import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } from '../types';
+import { isAbsoluteFor, isCheckableOn, resolveConfigPath } from '../util/paths';
+import type { Version } from '../version';
+import { atLeast } from '../version';
+import type { ConfigModel, Section } from './config';
+import { activeListeners, lastEntry, listenerProtocol } from './config';
+
+/** The role a file plays, whatever the option is called (listener or bridge). */
+export type TlsSlot = 'cafile' | 'capath' | 'certfile' | 'keyfile' | 'crlfile' | 'dhparamfile';
+
+/** Option name -> slot, for listener and bridge options. */
+export const TLS_SLOT_OPTIONS: Readonly<Record<string, TlsSlot>> = {
+  cafile: 'cafile',
+  capath: 'capath',
+  certfile: 'certfile',
+  keyfile: 'keyfile',
+  crlfile: 'crlfile',
+  dhparamfile: 'dhparamfile',
+  bridge_cafile: 'cafile',
+  bridge_capath: 'capath',
+  bridge_certfile: 'certfile',
+  bridge_keyfile: 'keyfile',
+};
+
+/** One TLS option line whose file can be looked at on this machine. */
+export interface TlsFileRef {
+  readonly directive: Directive;
+  readonly slot: TlsSlot;
+  readonly section: Section;
+  /** Native path on this machine. */
+  readonly path: string;
+  /** Where the path text starts and ends on the line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The file a TLS option names, when path checks are on, the inspector is there and the path can be checked here. */
+export function tlsFileRef(d: Directive, model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): TlsFileRef | undefined {
+  const slot = TLS_SLOT_OPTIONS[nameOf(d)];
+  const section = model.placements.get(d)?.target;
+  if (slot === undefined || section === undefined || !settings.checkPaths || fs.tls === undefined) {
+    return undefined;
+  }
+  const expected = nameOf(d).startsWith('bridge_') ? 'bridge' : 'listener';
+  if ((expected === 'bridge') !== (section.kind === 'bridge')) {
+    return undefined;
+  }
+  const where = checkablePath(d, settings, fs);
+  if (!where) {
+    return undefined;
+  }
+  return { directive: d, slot, section, ...where };
+}
+
+/** The native path a path option names, when it can be checked on this machine, and where it is on the line. */
+export function checkablePath(d: Directive, settings: AnalysisSettings, fs: FileSystemAccess): { path: string; start: number; end: number } | undefined {
+  const value = pathValue(d, settings.brokerVersion);
+  if (!value || !isCheckableOn(value.text, fs.hostPlatform) || !isAbsoluteFor(value.text, fs.hostPlatform)) {
+    return undefined;
+  }
+  const resolved = resolveConfigPath(value.text, undefined);
+  return resolved === undefined ? undefined : { path: resolved, start: value.start, end: value.start + value.text.length };
+}
+
+/** The effective (last) TLS options of each listener and bridge, with their files. */
+export function tlsFileRefs(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): TlsFileRef[] {
+  const refs: TlsFileRef[] = [];
+  for (const section of [model.defaultListener, ...model.listeners, ...model.bridges]) {
+    const prefix = section.kind === 'bridge' ? 'bridge_' : '';
+    for (const slot of ['cafile', 'capath', 'certfile', 'keyfile', 'crlfile', 'dhparamfile'] as const) {
+      const d = lastEntry(section, `${prefix}${slot}`);
+      const ref = d ? tlsFileRef(d, model, settings, fs) : undefined;
+      if (ref) {
+        refs.push(ref);
+      }
+    }
+  }
+  return refs;
+}
+
+/** The ref of one slot in a section, from a list of refs. */
+export function refOf(refs: readonly TlsFileRef[], section: Section, slot: TlsSlot): TlsFileRef | undefined {
+  return refs.find((r) => r.section === section && r.slot === slot);
+}
+
+/**
+ * Whether the selected release opens a listener's certificate files at all: it must be opened,
+ * and switch TLS on with `certfile` + `keyfile` (MQTT listeners before 2.0 also need `cafile`
+ * or `capath`; websockets listeners hand the files to libwebsockets whenever both are set).
+ */
+export function loadsCertificates(section: Section, model: ConfigModel, version: Version): boolean {
+  if (section.kind === 'bridge' || !activeListeners(model).includes(section)) {
+    return false;
+  }
+  if (lastEntry(section, 'certfile') === undefined || lastEntry(section, 'keyfile') === undefined) {
+    return false;
+  }
+  return atLeast(version, '2.0.0') || listenerProtocol(section) === 'websockets' || lastEntry(section, 'cafile', 'capath') !== undefined;
+}
+
+/**
+ * Whether the selected release refuses to start when it cannot load the file of `slot` (checked
+ * against 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2; see docs/rules.md): certificate and key
+ * always; CA and CRL files on MQTT listeners, and on websockets listeners from 2.1 (before, the
+ * websockets library goes on without them); dhparamfile on MQTT listeners from 1.6 until 2.1,
+ * which ignores it. A bridge's files are loaded when it connects: the broker starts either way.
+ */
+export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: ConfigModel, version: Version): boolean {
+  if (!loadsCertificates(section, model, version)) {
+    return false;
+  }
+  const websockets = listenerProtocol(section) === 'websockets';
+  switch (slot) {
+    case 'certfile':
+    case 'keyfile':
+      return true;
+    case 'cafile':
+    case 'crlfile':
+      return !websockets || atLeast(version, '2.1.0');
+    case 'dhparamfile':
+      return !websockets && atLeast(version, '1.6.0') && !atLeast(version, '2.1.0');
+    case 'capath':
+      return false;
+  }
+}
+
+/** What happens when the selected release cannot use the file, in words for messages. */
+export function loadFailureEffect(ref: TlsFileRef, model: ConfigModel, version: Version): string {
+  if (loadFailureIsFatal(ref.slot, ref.section, model, version)) {
+    return 'the broker refuses to start';
+  }
+  if (ref.section.kind === 'bridge') {
+    return 'the bridge cannot connect (the broker itself starts)';
+  }
+  if (!loadsCertificates(ref.section, model, version)) {
+    return 'the broker does not load it yet, because this listener does not switch TLS on, but it will once TLS is enabled';
+  }
+  if (ref.slot === 'dhparamfile') {
+    return atLeast(version, '2.1.0') ? 'this release ignores dhparamfile anyway' : 'the websockets library does not use it';
+  }
+  if (ref.slot === 'capath') {
+    return 'client certificates cannot be verified against it';
+  }
+  return 'the broker starts, but the websockets library goes on without it, so client certificates cannot be checked against it';
+}
+
+/** The facts of a ref's file (undefined when it cannot be inspected). */
+export function factsOf(ref: TlsFileRef, tls: TlsInspector): TlsFileFacts | undefined {
+  return ref.slot === 'capath' ? undefined : tls.inspect(ref.path);
+}
+
+/** Range of the path on its line. */
+export function pathRange(ref: TlsFileRef): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  return { start: { line: ref.directive.line, character: ref.start }, end: { line: ref.directive.line, character: ref.end } };
+}
+
+/** The name of the option, as written (for messages). */
+export function optionName(ref: TlsFileRef): string {
+  return nameOf(ref.directive);
+}
+
+/** A file name without its folder, for messages. */
+export function fileName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
+
+/** Let's Encrypt's `live/<name>/` folder, when the path is one of its files. */
+export function letsEncryptFile(p: string): 'cert.pem' | 'chain.pem' | 'fullchain.pem' | 'privkey.pem' | undefined {
+  const m = /[\\/]live[\\/][^\\/]+[\\/](cert|chain|fullchain|privkey)\.pem$/.exec(p);
+  return m ? (`${m[1]}.pem` as 'cert.pem' | 'chain.pem' | 'fullchain.pem' | 'privkey.pem') : undefined;
+}
+
+/** The run-time user of the selected release on Linux: `user`, default `mosquitto`. */
+export function runtimeUser(model: ConfigModel): string {
+  const d = lastEntry(model.global, 'user');
+  return d?.value && d.value.length > 0 ? d.value : 'mosquitto';
+}
+
+/** A path quoted for a POSIX shell when it needs it. */
+export function shellPath(p: string): string {
+  return /^[\w./:@+-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `/a/b/site.pfx` -> `/a/b/site` + suffix. */
+function beside(p: string, suffix: string): string {
+  const dot = p.lastIndexOf('.');
+  const slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return shellPath(`${dot > slash ? p.slice(0, dot) : p}${suffix}`);
+}
+
+/**
+ * The command that turns a file of this format into what the slot needs, or undefined when
+ * no conversion helps (an empty file, unknown bytes).
+ */
+export function conversionCommand(facts: TlsFileFacts, slot: TlsSlot, p: string): string | undefined {
+  const input = shellPath(p);
+  const wantsKey = slot === 'keyfile';
+  switch (facts.format) {
+    case 'der-certificate':
+      return `openssl x509 -inform DER -in ${input} -out ${beside(p, '-cert.pem')}`;
+    case 'der-private-key':
+      return `openssl pkey -inform DER -in ${input} -out ${beside(p, '-key.pem')}`;
+    case 'pkcs12':
+      return wantsKey ? `openssl pkcs12 -in ${input} -nocerts -nodes -out ${beside(p, '-key.pem')}`
+        : slot === 'cafile' ? `openssl pkcs12 -in ${input} -cacerts -nokeys -out ${beside(p, '-ca.pem')}`
+          : `openssl pkcs12 -in ${input} -nokeys -out ${beside(p, '-fullchain.pem')}`;
+    case 'pkcs7-der':
+      return `openssl pkcs7 -inform DER -in ${input} -print_certs -out ${beside(p, '-certs.pem')}`;
+    case 'putty-key':
+      return `puttygen ${input} -O private-openssh -o ${beside(p, '-key.pem')}`;
+    case 'pem':
+      if (facts.pemLabels.includes('PKCS7')) {
+        return `openssl pkcs7 -in ${input} -print_certs -out ${beside(p, '-certs.pem')}`;
+      }
+      if (facts.pemLabels.includes('OPENSSH PRIVATE KEY')) {
+        return `ssh-keygen -p -m PKCS8 -f <a copy of ${input}>`;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What a file's format is, in words. */
+export function describeFormat(facts: TlsFileFacts): string {
+  switch (facts.format) {
+    case 'der-certificate':
+      return 'a binary (DER) certificate';
+    case 'der-private-key':
+      return 'a binary (DER) private key';
+    case 'pkcs12':
+      return 'a PKCS#12 / PFX bundle';
+    case 'pkcs7-der':
+      return 'a binary PKCS#7 (.p7b) certificate bundle';
+    case 'putty-key':
+      return 'a PuTTY private key';
+    case 'empty':
+      return 'empty';
+    case 'text':
+      return 'text without any PEM block';
+    case 'unknown':
+      return 'neither PEM nor a format this check recognises';
+    case 'pem': {
+      const labels = [...new Set(facts.pemLabels)];
+      if (labels.includes('PKCS7')) {
+        return 'a PEM PKCS#7 (.p7b) certificate bundle';
+      }
+      if (labels.includes('OPENSSH PRIVATE KEY')) {
+        return 'an OpenSSH private key';
+      }
+      return labels.length > 0 ? `PEM with only ${labels.map((l) => `'${l}'`).join(', ')} blocks` : 'PEM text without complete blocks';
+    }
+  }
+}
+
+/** Whether the bytes give the slot anything the broker could use. */
+export function usableFor(slot: TlsSlot, facts: TlsFileFacts): 'certificates' | 'key' | 'crl' | 'dh' | 'none' {
+  if (facts.format !== 'pem') {
+    return 'none';
+  }
+  switch (slot) {
+    case 'keyfile':
+      return facts.privateKeys.length > 0 ? 'key' : 'none';
+    case 'crlfile':
+      return facts.crls > 0 ? 'crl' : 'none';
+    case 'dhparamfile':
+      return facts.pemLabels.includes('DH PARAMETERS') ? 'dh' : 'none';
+    default:
+      return facts.certificates.length > 0 ? 'certificates' : 'none';
+  }
+}
+
+/** The file holds something a TLS slot can use (certificates, a key, a CRL, DH parameters). */
+export function holdsTlsMaterial(facts: TlsFileFacts): boolean {
+  return facts.format === 'pem' && (facts.certificates.length > 0 || facts.privateKeys.length > 0 || facts.crls > 0 || facts.pemLabels.includes('DH PARAMETERS'));
+}
