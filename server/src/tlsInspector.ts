@@ -280,7 +280,7 @@ export function nodeTlsInspector(): TlsInspector {
     }
     const unhashed = [...plain].filter(([fingerprint]) => !hashed.has(fingerprint)).map(([, name]) => name);
     const all = new Set([...hashed.keys(), ...plain.keys()]);
-    return { hashed: [...hashed.values()], facts: { certificates: all.size, hashed: hashed.size, unhashed: unhashed.slice(0, 5) } };
+    return { hashed: [...hashed.values()], facts: { certificates: all.size, hashed: hashed.size, unhashed: unhashed.sort().slice(0, 5) } };
   };
   return {
     inspect: (file) => load(file)?.facts,

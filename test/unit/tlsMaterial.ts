@@ -5,7 +5,6 @@
 // it, a world-readable key, a root-only key and capath folders with and without hashed names.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** Where the shared material lives (fixtures under test/fixtures name these absolute paths). */
@@ -58,31 +57,67 @@ function shareKeyWithBroker(file: string): void {
   }
 }
 
-/** Creates (once per process) and returns the folder with all TLS test material. */
-export function tlsMaterial(dir = TLS_FIXTURE_DIR): string {
-  const stamp = path.join(dir, '.complete');
-  // Material is regenerated when older than a day: the soon-expiring certificate's date moves.
+function fresh(dir: string): boolean {
   try {
-    if (Date.now() - fs.statSync(stamp).mtimeMs < 86_400_000) {
+    // Regenerated when older than a day: the soon-expiring certificate's date moves.
+    return Date.now() - fs.statSync(path.join(dir, '.complete')).mtimeMs < 86_400_000;
+  } catch {
+    return false;
+  }
+}
+
+/** Blocks this thread for `ms` while another test process generates the material. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Creates (when missing or stale) and returns the folder with all TLS test material. Test
+ * files run in parallel processes: one generates under a lock folder, the others wait for it.
+ */
+export function tlsMaterial(dir = TLS_FIXTURE_DIR): string {
+  if (fresh(dir)) {
+    return dir;
+  }
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (fresh(dir)) {
+        return dir;
+      }
+      try {
+        // A lock left behind by a killed run.
+        if (Date.now() - fs.statSync(lock).mtimeMs > 60_000) {
+          fs.rmSync(lock, { recursive: true, force: true });
+        }
+      } catch {
+        // gone meanwhile
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`TLS test material: ${lock} held for too long`);
+      }
+      pause(50);
+    }
+  }
+  try {
+    if (fresh(dir)) {
       return dir;
     }
-  } catch {
-    // generate
-  }
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mosquitto-lint-tls-'));
-  generate(work);
-  fs.writeFileSync(path.join(work, '.complete'), '');
-  // Every folder on the way must be passable for the broker's run-time user.
-  fs.chmodSync(work, 0o755);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  try {
+    const work = fs.mkdtempSync(path.join(path.dirname(dir), 'mosquitto-lint-tls-'));
+    generate(work);
+    fs.writeFileSync(path.join(work, '.complete'), '');
+    // Every folder on the way must be passable for the broker's run-time user.
+    fs.chmodSync(work, 0o755);
+    fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(work, dir);
-  } catch {
-    // another process won the race; its material is equivalent
-    fs.rmSync(work, { recursive: true, force: true });
+    return dir;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
   }
-  return dir;
 }
 
 function generate(dir: string): void {

@@ -283,5 +283,6 @@ function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
     },
     readDirectory: (path) => fs.readDirectory(path),
     readFile: (path) => fs.readFile(path),
+    ...(fs.tls ? { tls: fs.tls } : {}),
   };
 }
