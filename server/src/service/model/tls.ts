@@ -66,13 +66,16 @@ export function checkablePath(d: Directive, settings: AnalysisSettings, fs: File
   return resolved === undefined ? undefined : { path: resolved, start: value.start, end: value.start + value.text.length };
 }
 
+const LISTENER_OPTIONS = ['cafile', 'capath', 'certfile', 'keyfile', 'crlfile', 'dhparamfile'] as const;
+const BRIDGE_OPTIONS = ['bridge_cafile', 'bridge_capath', 'bridge_certfile', 'bridge_keyfile'] as const;
+
 /** The effective (last) TLS options of each listener and bridge, with their files. */
 export function tlsFileRefs(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): TlsFileRef[] {
   const refs: TlsFileRef[] = [];
   for (const section of [model.defaultListener, ...model.listeners, ...model.bridges]) {
-    const prefix = section.kind === 'bridge' ? 'bridge_' : '';
-    for (const slot of ['cafile', 'capath', 'certfile', 'keyfile', 'crlfile', 'dhparamfile'] as const) {
-      const d = lastEntry(section, `${prefix}${slot}`);
+    const options = section.kind === 'bridge' ? BRIDGE_OPTIONS : LISTENER_OPTIONS;
+    for (const option of options) {
+      const d = lastEntry(section, option);
       const ref = d ? tlsFileRef(d, model, settings, fs) : undefined;
       if (ref) {
         refs.push(ref);
