@@ -72,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 function explicitSettings(scopeUri: string | undefined): Record<string, unknown> {
   const configuration = vscode.workspace.getConfiguration('mosquitto', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
   const settings: Record<string, unknown> = {};
-  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'rules', 'brokerPath', 'checkWithBrokerOnSave']) {
+  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'rules', 'brokerPath', 'checkWithBrokerOnSave', 'inlayHints']) {
     const value = configuration.inspect(key);
     const set = value?.workspaceFolderValue ?? value?.workspaceValue ?? value?.globalValue;
     if (set !== undefined) {

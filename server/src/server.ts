@@ -31,6 +31,8 @@ export interface ClientCapabilitiesSummary {
   completionMarkdown: boolean;
   /** Definition requests may answer with LocationLinks. */
   definitionLinks: boolean;
+  /** The client can be asked to re-request inlay hints (workspace/inlayHint/refresh). */
+  inlayHintRefresh: boolean;
 }
 
 /** How long answers about files on disk are reused. */
@@ -94,7 +96,7 @@ export function runSafe<T>(connection: Connection, label: string, uri: string, f
 /** Shared state of the running server; features read analyses from here. */
 export class ServerState {
   readonly documents = new TextDocuments(TextDocument);
-  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false, completionMarkdown: false, definitionLinks: false };
+  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false, completionMarkdown: false, definitionLinks: false, inlayHintRefresh: false };
   userSettings: UserSettings = {};
   detectedVersion: Version | undefined;
   settings: AnalysisSettings = toAnalysisSettings(undefined);
@@ -294,8 +296,8 @@ export function startServer(connection: Connection, version: string): ServerStat
   const publishedFor = new Map<string, Set<string>>();
   let debounce = DEBOUNCE_MS;
   const ruleDocs = findRuleDocs();
-  const featureCapabilities = { ...registerEditingFeatures(connection, state), ...registerStructureFeatures(connection, state) };
-  registerEffectiveFeatures(connection, state);
+  const views = registerEffectiveFeatures(connection, state);
+  const featureCapabilities = { ...registerEditingFeatures(connection, state), ...registerStructureFeatures(connection, state), ...views.capabilities };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const text = params.capabilities.textDocument;
@@ -307,6 +309,7 @@ export function startServer(connection: Connection, version: string): ServerStat
       codeActionLiterals: text?.codeAction?.codeActionLiteralSupport !== undefined,
       completionMarkdown: text?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
       definitionLinks: text?.definition?.linkSupport ?? false,
+      inlayHintRefresh: params.capabilities.workspace?.inlayHint?.refreshSupport ?? false,
     };
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (typeof init?.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) {
@@ -382,6 +385,7 @@ export function startServer(connection: Connection, version: string): ServerStat
     for (const document of state.documents.all()) {
       schedule(document, 0);
     }
+    views.settingsChanged();
   };
 
   connection.onDidChangeConfiguration((change) => {

@@ -10,6 +10,14 @@ export interface UserSettings {
   rules?: Record<string, string>;
   brokerPath?: string;
   checkWithBrokerOnSave?: boolean;
+  /** `mosquitto.inlayHints.*`: all hints, and each kind. */
+  inlayHints?: {
+    enabled?: boolean;
+    listenerSummary?: boolean;
+    scope?: boolean;
+    defaults?: boolean;
+    includeFiles?: boolean;
+  };
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);

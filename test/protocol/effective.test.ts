@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DocumentLink } from 'vscode-languageserver-protocol';
+import type { DocumentLink, InlayHint } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
+
+/** Waits until the server has asked for the settings; a request after that sees them applied. */
+async function settingsRead(client: LspClient): Promise<void> {
+  await client.waitForRequest('workspace/configuration');
+  await client.request('mosquitto/effectiveConfiguration', { uri: 'file:///nowhere.conf' });
+}
 
 const folder = mkdtempSync(join(tmpdir(), 'mosquitto-effective-test-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,6 +27,7 @@ async function withServer(settings: unknown, run: (client: LspClient) => Promise
   const client = await LspClient.start({ settings });
   try {
     await client.initialize(undefined, { diagnosticsDelay: 0 });
+    await settingsRead(client);
     await run(client);
     assert.equal(await client.shutdownAndExit(), 0);
   } finally {
@@ -71,6 +78,44 @@ suite('server: mosquitto/effectiveConfiguration', () => {
       const answer = await client.request<{ text: string; links: unknown[] }>('mosquitto/effectiveConfiguration', { uri: 'file:///nowhere/mosquitto.conf' });
       assert.match(answer.text, /^# Open a mosquitto configuration file/);
       assert.deepEqual(answer.links, []);
+    });
+  });
+});
+
+suite('server: textDocument/inlayHint', () => {
+  const text = 'listener 1883\nprotocol websockets\nallow_anonymous true\npersistence false\n';
+  const range = { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } };
+
+  test('the server offers inlay hints and answers with listener summary, scope and default hints', async () => {
+    const uri = file('hints/mosquitto.conf', text);
+    const client = await LspClient.start({ settings: { checkPaths: false, brokerVersion: '2.0.11' } });
+    try {
+      const init = await client.initialize(undefined, { diagnosticsDelay: 0 });
+      assert.ok(init.capabilities.inlayHintProvider);
+      await settingsRead(client);
+      client.openDocument(uri, text);
+      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
+      assert.deepEqual(hints.map((h) => `${h.position.line}:${h.position.character} ${String(h.label)}`), [
+        '0:13 websockets · no TLS · anonymous allowed',
+        '2:20 → all listeners',
+        '3:17 default',
+      ]);
+      assert.equal(await client.shutdownAndExit(), 0);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('mosquitto.inlayHints: enabled false switches all off, a kind switches one off', async () => {
+    const uri = file('hints-off/mosquitto.conf', text);
+    await withServer({ checkPaths: false, brokerVersion: '2.0.11', inlayHints: { enabled: false } }, async (client) => {
+      client.openDocument(uri, text);
+      assert.deepEqual(await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range }), []);
+    });
+    await withServer({ checkPaths: false, brokerVersion: '2.0.11', inlayHints: { scope: false, defaults: false } }, async (client) => {
+      client.openDocument(uri, text);
+      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
+      assert.deepEqual(hints.map((h) => h.position.line), [0]);
     });
   });
 });

@@ -1,7 +1,10 @@
-import type { Connection, DocumentLink } from 'vscode-languageserver/node';
+import type { Connection, DocumentLink, InlayHint, ServerCapabilities } from 'vscode-languageserver/node';
 import type { ServerState } from '../server';
-import { idToUri, runSafe } from '../server';
+import { idToUri, runSafe, uriToPath } from '../server';
 import { effectiveConfig, renderEffectiveView } from '../service';
+import type { InlayHintOptions } from '../service/features/inlayHints';
+import { inlayHints } from '../service/features/inlayHints';
+import type { UserSettings } from '../settings';
 
 /** Parameters of the custom request `mosquitto/effectiveConfiguration`. */
 export interface EffectiveConfigurationParams {
@@ -16,19 +19,38 @@ export interface EffectiveConfigurationResult {
   links: DocumentLink[];
 }
 
+/** `mosquitto.inlayHints.*`: every kind on unless switched off, all off with `enabled: false`. */
+export function inlayHintOptions(user: UserSettings): InlayHintOptions | undefined {
+  const hints = user.inlayHints ?? {};
+  if (hints.enabled === false) {
+    return undefined;
+  }
+  return {
+    listenerSummary: hints.listenerSummary !== false,
+    scope: hints.scope !== false,
+    defaults: hints.defaults !== false,
+    includeFiles: hints.includeFiles !== false,
+  };
+}
+
 /**
- * The effective configuration of an open document, for the client's read-only view. For an
- * included file, the configuration that includes it (the broker reads it only through that).
+ * What the broker will make of a configuration: the effective configuration view (custom
+ * request) and inlay hints. For an included file, the configuration that includes it (the
+ * broker reads it only through that).
  */
-export function registerEffectiveFeatures(connection: Connection, state: ServerState): void {
+export function registerEffectiveFeatures(connection: Connection, state: ServerState): { capabilities: ServerCapabilities; settingsChanged: () => void } {
+  const analysisOf = (uri: string) => {
+    const document = state.documents.get(uri);
+    return document ? (state.includingAnalysis(document)?.analysis ?? state.analysis(document)) : undefined;
+  };
+
   connection.onRequest('mosquitto/effectiveConfiguration', (params: EffectiveConfigurationParams, token) => {
     const empty: EffectiveConfigurationResult = { text: '# Open a mosquitto configuration file to see its effective configuration.\n', links: [] };
-    const document = state.documents.get(params.uri);
-    if (!document) {
-      return empty;
-    }
     return runSafe(connection, 'Effective configuration', params.uri, empty, token, (): EffectiveConfigurationResult => {
-      const analysis = state.includingAnalysis(document)?.analysis ?? state.analysis(document);
+      const analysis = analysisOf(params.uri);
+      if (!analysis) {
+        return empty;
+      }
       const view = renderEffectiveView(effectiveConfig(analysis.model));
       return {
         text: view.text,
@@ -39,4 +61,26 @@ export function registerEffectiveFeatures(connection: Connection, state: ServerS
       };
     });
   });
+
+  connection.languages.inlayHint.on((params, token) => {
+    const uri = params.textDocument.uri;
+    return runSafe(connection, 'Inlay hints', uri, [] as InlayHint[], token, () => {
+      const options = inlayHintOptions(state.userSettings);
+      const analysis = analysisOf(uri);
+      if (!options || !analysis) {
+        return [];
+      }
+      const fileId = uriToPath(uri) ?? uri;
+      return inlayHints(analysis.model, fileId, params.range, analysis.diagnostics.get(fileId) ?? [], options);
+    });
+  });
+
+  return {
+    capabilities: { inlayHintProvider: true },
+    settingsChanged: () => {
+      if (state.capabilities.inlayHintRefresh) {
+        void connection.languages.inlayHint.refresh();
+      }
+    },
+  };
 }

@@ -197,7 +197,8 @@ function authentication(model: ConfigModel, section: Section | undefined, localO
   };
 }
 
-function listenerView(model: ConfigModel, section: Section): EffectiveListener {
+/** The effective view of one listener section (explicit or the default listener). */
+export function effectiveListener(model: ConfigModel, section: Section): EffectiveListener {
   const version = model.settings.brokerVersion;
   const isDefault = section.kind === 'default-listener';
   const header: EffectiveOption[] = [];
@@ -273,7 +274,7 @@ export function effectiveConfig(model: ConfigModel): EffectiveConfig {
   const version = model.settings.brokerVersion;
   const active = activeListeners(model);
   const localOnly = atLeast(version, '2.0.0') && model.listeners.length === 0 && !model.defaultListener.explicit && !active.includes(model.defaultListener);
-  const listeners = active.map((section) => listenerView(model, section));
+  const listeners = active.map((section) => effectiveListener(model, section));
   if (localOnly) {
     listeners.unshift(localOnlyView(model));
   }
@@ -291,7 +292,7 @@ export function effectiveConfig(model: ConfigModel): EffectiveConfig {
 }
 
 /** One-line summary of a listener: `websockets · TLS · anonymous refused`. */
-export function listenerSummary(listener: Pick<EffectiveListener, 'protocol' | 'tls' | 'authentication'>): string {
+export function listenerSummary(listener: Pick<EffectiveListener, 'protocol' | 'tls' | 'authentication'>, withAnonymous = true): string {
   const parts = [listener.protocol, listener.tls ? 'TLS' : 'no TLS'];
   const auth = listener.authentication;
   if (auth.passwordFile !== undefined) {
@@ -303,6 +304,8 @@ export function listenerSummary(listener: Pick<EffectiveListener, 'protocol' | '
   if (auth.plugins.length > 0) {
     parts.push(auth.plugins.length === 1 ? 'plugin' : `${auth.plugins.length} plugins`);
   }
-  parts.push(`anonymous ${auth.anonymous}`);
+  if (withAnonymous) {
+    parts.push(`anonymous ${auth.anonymous}`);
+  }
   return parts.join(' · ');
 }
