@@ -1,19 +1,74 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { suite, test } from 'node:test';
-import { listFiles, PackageManager } from '@vscode/vsce';
+import { after, before, suite, test } from 'node:test';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
+/** vsce's packer without the prepublish step (the bundles are already built); not part of vsce's public API. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pack } = require('@vscode/vsce/out/package') as { pack(options: Record<string, unknown>): Promise<{ packagePath: string }> };
+
+/** The options `npm run package` gives vsce. */
+const PACKAGE_OPTIONS = { readmePath: 'marketplace/README.md', changelogPath: 'marketplace/CHANGELOG.md', dependencies: false, rewriteRelativeLinks: false, allowMissingRepository: true };
+
+const work = fs.mkdtempSync(path.join(tmpdir(), 'mosquitto-vsix-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+let vsixFiles: string[] = [];
+let vsix = '';
+
+before(async () => {
+  vsix = (await pack({ cwd: root, packagePath: path.join(work, 'mosquitto-conf.vsix'), ...PACKAGE_OPTIONS })).packagePath;
+  const listing = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
+  assert.equal(listing.status, 0, listing.stderr);
+  vsixFiles = listing.stdout.trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
+});
+
+function packaged(file: string): string {
+  return spawnSync('unzip', ['-p', vsix, `extension/${file}`], { encoding: 'utf8' }).stdout;
+}
+
 suite('packaging: the .vsix ships only what the extension needs', () => {
-  test('vsce lists exactly the bundles, grammar, snippets, language configuration and docs', async () => {
-    // The API lists files without running vscode:prepublish (which would rebuild the bundles).
-    const listed = (await listFiles({ cwd: root, packageManager: PackageManager.None })).map((f) => f.replace(/\\/g, '/')).sort();
-    assert.deepEqual(listed, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'client/dist/extension.js', 'docs/images/icon.png', 'docs/rules.md', 'language-configuration.json',
-      'package.json', 'schemas/mosquitto-lint.schema.json', 'server/dist/server.js', 'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-conf.tmLanguage.json',
+  test('npm run package uses the user-facing README and CHANGELOG and no placeholder repository', () => {
+    const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.package;
+    for (const flag of ['--readme-path marketplace/README.md', '--changelog-path marketplace/CHANGELOG.md', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository']) {
+      assert.ok(script.includes(flag), flag);
+    }
+  });
+
+  test('the .vsix holds exactly the bundles, grammar, snippets, schema, docs and README images', () => {
+    assert.deepEqual(vsixFiles, [
+      'LICENSE.txt', 'changelog.md', 'client/dist/extension.js', 'docs/images/completion-wss.png', 'docs/images/hover-certfile.png',
+      'docs/images/icon.png', 'docs/images/outline.png', 'docs/images/problems.png', 'docs/rules.md', 'language-configuration.json',
+      'package.json', 'readme.md', 'schemas/mosquitto-lint.schema.json', 'server/dist/server.js', 'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-conf.tmLanguage.json',
     ]);
+  });
+
+  test('the packaged README and CHANGELOG are the user-facing ones, not the developer README', () => {
+    assert.equal(packaged('readme.md'), fs.readFileSync(path.join(root, 'marketplace', 'README.md'), 'utf8'));
+    assert.equal(packaged('changelog.md'), fs.readFileSync(path.join(root, 'marketplace', 'CHANGELOG.md'), 'utf8'));
+    assert.doesNotMatch(packaged('readme.md'), /npm (ci|test|run)|code-server|apt-get/);
+    // The Marketplace page and VS Code's extension page show these two files.
+    const manifest = spawnSync('unzip', ['-p', vsix, 'extension.vsixmanifest'], { encoding: 'utf8' }).stdout;
+    assert.match(manifest, /Type="Microsoft\.VisualStudio\.Services\.Content\.Details" Path="extension\/readme\.md"/);
+    assert.match(manifest, /Type="Microsoft\.VisualStudio\.Services\.Content\.Changelog" Path="extension\/changelog\.md"/);
+    assert.match(manifest, /Type="Microsoft\.VisualStudio\.Services\.Icons\.Default" Path="extension\/docs\/images\/icon\.png"/);
+  });
+
+  test('every image and link of the packaged README resolves inside the package', () => {
+    const readme = packaged('readme.md');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(targets.filter((t) => /\.png$/.test(t)).length >= 4, 'the screenshots are embedded');
+    for (const target of targets) {
+      assert.doesNotMatch(target, /^[a-z]+:/i, `${target}: links stay inside the package`);
+      const [file, anchor] = target.split('#');
+      assert.ok(vsixFiles.includes(path.posix.normalize(file)), `${target} is in the .vsix`);
+      if (anchor) {
+        assert.match(packaged(file), new RegExp(`^#+ ${anchor}$`, 'm'), `${target}: the heading exists`);
+      }
+    }
   });
 
   test('the icon is a 128x128 PNG rendered from docs/images/icon.svg (scripts/generate-icon.sh)', () => {
