@@ -114,9 +114,11 @@ const runners = {
     const effective = await scriptLayer('broker-effective', 'out/test/broker/effective.js');
     // The files acl_file, password_file and psk_file name, and the password-hash round trip.
     const companion = await scriptLayer('broker-companion', 'out/test/broker/companion.js');
+    // Certificates and keys: each TLS material rule's severity against a real start per release.
+    const tls = await scriptLayer('broker-tls', 'out/test/broker/tls.js');
     return {
-      passed: differential.passed + effective.passed + companion.passed,
-      failed: differential.failed + effective.failed + companion.failed,
+      passed: differential.passed + effective.passed + companion.passed + tls.passed,
+      failed: differential.failed + effective.failed + companion.failed + tls.failed,
     };
   },
   integration: async () => (await prepare('integration', 'bash', ['scripts/install-code-server.sh'])

@@ -96,6 +96,11 @@ export interface OracleOptions {
   keepSandbox?: boolean;
   /** Return every line the broker printed in `verdict.log` (e.g. the listen sockets it opened). */
   keepLog?: boolean;
+  /**
+   * Let the broker's privilege drop take full effect (no SECBIT_NO_SETUID_FIXUP): files its
+   * run-time user cannot read then fail as on a real machine. For cases about permissions.
+   */
+  realPrivilegeDrop?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,9 +163,12 @@ export function sandboxProblem(): string | null {
  * over a generated fstab, to keep process starts few: they dominate the cost of a case), then
  * becomes the broker, chrooted into the overlay. Exit 97 + `SETUP-FAILED` = sandbox problem. */
 const SANDBOX_SCRIPT = String.raw`
-SB="$1"; CONF="$2"; BROKER="$3"
+SB="$1"; CONF="$2"; BROKER="$3"; DROP="$4"
 ip link set lo up || { echo "SETUP-FAILED ip link set lo up" >&2; exit 97; }
 err=$(mount -a -T "$SB/fstab" 2>&1) || { echo "SETUP-FAILED mount: $err" >&2; exit 97; }
+if [ "$DROP" = real ]; then
+  exec unshare --root="$SB/root" --wd="$SB/case" "$BROKER" -c "$CONF" </dev/null
+fi
 exec unshare --root="$SB/root" --wd="$SB/case" setpriv --securebits +no_setuid_fixup "$BROKER" -c "$CONF" </dev/null
 `;
 
@@ -341,11 +349,11 @@ function procText(pid: number, entry: string): string {
 const RUNNING = /mosquitto version \S+ running/;
 
 async function runBroker(sandbox: string, configPath: string, broker: string, timeoutMs: number,
-  inputs: Set<string>): Promise<RawRun> {
+  inputs: Set<string>, realPrivilegeDrop = false): Promise<RawRun> {
   installExitHook();
   prepareSandbox(sandbox);
   const child = spawn('unshare', ['--mount', '--net', '--', '/bin/sh', '-c', SANDBOX_SCRIPT, 'mosquitto-oracle',
-    sandbox, configPath, broker], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    sandbox, configPath, broker, realPrivilegeDrop ? 'real' : 'kept'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const pid = child.pid;
   if (pid === undefined) {
     throw new Error('cannot start unshare (util-linux)');
@@ -581,7 +589,7 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
     }
     fs.writeFileSync(configPath, original);
 
-    const run = await runBroker(sandbox, configPath, broker, timeoutMs, inputs);
+    const run = await runBroker(sandbox, configPath, broker, timeoutMs, inputs, options.realPrivilegeDrop);
     const messages = extractMessages(run);
     const verdict: OracleVerdict = {
       verdict: run.outcome === 'accepted' ? 'accepted' : 'rejected',
@@ -603,7 +611,7 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
     // errors): re-run a copy with `log_dest stderr` and `log_type all` appended, at the same path. The verdict stays the original file's.
     if (messages.locations.length === 0 && (message === '' || classifyStartup(message) === 'unknown')) {
       fs.writeFileSync(configPath, withAppendedLines(original, ['log_dest stderr', 'log_type all']));
-      const rerun = await runBroker(sandbox, configPath, broker, timeoutMs, inputs);
+      const rerun = await runBroker(sandbox, configPath, broker, timeoutMs, inputs, options.realPrivilegeDrop);
       fs.writeFileSync(configPath, original);
       const again = fatalMessage(extractMessages(rerun));
       if (rerun.outcome === 'exited' && again !== '') {
@@ -626,7 +634,7 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
     } else if (/^Error: Unable to create websockets listener/.test(message)) {
       // libwebsockets says nothing at the default log level: re-run a copy with it raised.
       fs.writeFileSync(configPath, withAppendedLines(original, ['log_dest stderr', 'log_type all', 'websockets_log_level 255']));
-      const rerun = await runBroker(sandbox, configPath, broker, timeoutMs, inputs);
+      const rerun = await runBroker(sandbox, configPath, broker, timeoutMs, inputs, options.realPrivilegeDrop);
       fs.writeFileSync(configPath, original);
       const reason = classifyWebsocketsFailure(extractMessages(rerun).lines, `${rerun.stderr}\n${rerun.stdout}`);
       if (reason) {

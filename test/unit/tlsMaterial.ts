@@ -217,13 +217,18 @@ function generate(dir: string): void {
   openssl(dir, 'rehash', 'capath');
 
   // Permissions.
-  for (const name of ['server.key', 'server-rsa.key', 'other.key', 'ec.key', 'encrypted.key', 'server-key.der', 'server.pfx']) {
+  for (const name of ['ca.key', 'server.key', 'server-rsa.key', 'other.key', 'ec.key', 'encrypted.key', 'server-key.der', 'server.pfx']) {
     shareKeyWithBroker(path.join(dir, name));
   }
   fs.copyFileSync(path.join(dir, 'server.key'), path.join(dir, 'world.key'));
   fs.chmodSync(path.join(dir, 'world.key'), 0o644);
   fs.copyFileSync(path.join(dir, 'server.key'), path.join(dir, 'rootonly.key'));
   fs.chmodSync(path.join(dir, 'rootonly.key'), 0o600);
+  // An ACL and an (empty) password file only root can read: valid content for every release.
+  w('rootonly.acl', 'topic read #\n');
+  fs.chmodSync(path.join(dir, 'rootonly.acl'), 0o600);
+  w('rootonly.passwd', '');
+  fs.chmodSync(path.join(dir, 'rootonly.passwd'), 0o600);
   fs.mkdirSync(path.join(dir, 'private'));
   fs.copyFileSync(path.join(dir, 'server.key'), path.join(dir, 'private', 'server.key'));
   shareKeyWithBroker(path.join(dir, 'private', 'server.key'));

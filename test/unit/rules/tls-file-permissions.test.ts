@@ -22,9 +22,11 @@ suite(ID, () => {
   test('a folder on the way the user cannot pass: error', { skip: RUNTIME }, () => {
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/fullchain.pem\nkeyfile $T/private/server.key\n`, ID), ['4:error']);
   });
-  test('an ACL file only root can read: error; `user` names the user checked', { skip: RUNTIME }, () => {
-    assert.deepEqual(tlsFindings(`${MQTT}acl_file $T/rootonly.key\n`, ID), ['3:error']);
-    assert.deepEqual(tlsFindings(`user root\n${MQTT}acl_file $T/rootonly.key\n`, ID), []);
+  test('ACL and password files only root can read: error from 2.0; `user` names the user checked', { skip: RUNTIME }, () => {
+    assert.deepEqual(tlsFindings(`${MQTT}acl_file $T/rootonly.acl\n`, ID), ['3:error']);
+    assert.deepEqual(tlsFindings(`${MQTT}password_file $T/rootonly.passwd\n`, ID, '2.1.2'), ['3:error']);
+    assert.deepEqual(tlsFindings(`${MQTT}acl_file $T/rootonly.acl\n`, ID, '1.6.15'), []);
+    assert.deepEqual(tlsFindings(`user root\n${MQTT}acl_file $T/rootonly.acl\n`, ID), []);
   });
   test('keys shared with the broker group (0640), certificates (0644): nothing', { skip: RUNTIME }, () => {
     assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\ncertfile $T/fullchain.pem\nkeyfile $T/server.key\n`, ID), []);

@@ -1,0 +1,158 @@
+/**
+ * Broker layer for the TLS material rules: each case points a listener (MQTT or websockets) or
+ * a bridge at certificate and key files generated with openssl (test/unit/tlsMaterial.ts) and
+ * runs every broker here in the sandbox (oracle.ts). The broker loads these files only when it
+ * opens the listener, so this needs a real start, not --test-config. For each release:
+ * - our analysis has an error exactly when the broker refuses to start;
+ * - the rule the case is about reports the file (any severity), so the verdict is ours.
+ * Permission cases run with the broker's real privilege drop (they need root and a mosquitto
+ * user to create files that user cannot read).
+ *
+ * Prints `LAYER_RESULT broker-tls <passed> <failed>`.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { analyze, atLeast, defaultSettings, parseVersion } from '../../server/src/service';
+import { canTestRuntimeUser, opensslAvailable, tlsMaterial } from '../unit/tlsMaterial';
+import { brokerVersion, runCase, sandboxProblem } from './oracle';
+
+interface TlsCase {
+  readonly id: string;
+  /** Configuration; `$T` is the material folder. */
+  readonly config: string;
+  /** The rule that must report something (undefined: a clean case, no TLS material finding). */
+  readonly rule?: string;
+  /** Run with the broker's real privilege drop. */
+  readonly realDrop?: boolean;
+}
+
+const MQTT = 'listener 8883\nallow_anonymous true\n';
+const WSS = 'listener 1883\nallow_anonymous true\nlistener 8080\nprotocol websockets\n';
+/** Before 2.0 an MQTT listener switches TLS on only with a CA file. */
+const CA = 'cafile $T/cachain.pem\n';
+const PAIR = 'certfile $T/fullchain.pem\nkeyfile $T/server.key\n';
+const LE = '$T/letsencrypt/live/mqtt.example.test';
+
+const TLS_RULES = ['tls-file-format', 'tls-file-slot', 'tls-key-mismatch', 'tls-encrypted-key', 'tls-certificate-validity', 'tls-chain', 'tls-file-permissions'];
+
+export const CASES: readonly TlsCase[] = [
+  { id: 'clean-mqtt', config: `${MQTT}${CA}${PAIR}` },
+  { id: 'clean-letsencrypt-wss', config: `${WSS}cafile ${LE}/chain.pem\ncertfile ${LE}/fullchain.pem\nkeyfile ${LE}/privkey.pem\n` },
+  { id: 'clean-crl', config: `${MQTT}${CA}crlfile $T/int.crl\n${PAIR}` },
+  { id: 'cert-der', config: `${MQTT}${CA}certfile $T/server.der\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'cert-pfx', config: `${MQTT}${CA}certfile $T/server.pfx\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'cert-p7b', config: `${MQTT}${CA}certfile $T/server.p7b\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'cert-p7b-der', config: `${MQTT}${CA}certfile $T/server-der.p7b\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'cert-empty', config: `${MQTT}${CA}certfile $T/empty.pem\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'cert-text', config: `${MQTT}${CA}certfile $T/notes.txt\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'cert-der-wss', config: `${WSS}certfile $T/server.der\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
+  { id: 'key-der', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/server-key.der\n`, rule: 'tls-file-format' },
+  { id: 'key-pfx', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/server.pfx\n`, rule: 'tls-file-format' },
+  { id: 'key-openssh', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/ssh.key\n`, rule: 'tls-file-format' },
+  { id: 'ca-der', config: `${MQTT}cafile $T/server.der\n${PAIR}`, rule: 'tls-file-format' },
+  { id: 'ca-pfx', config: `${MQTT}cafile $T/server.pfx\n${PAIR}`, rule: 'tls-file-format' },
+  { id: 'ca-der-wss', config: `${WSS}cafile $T/server.der\n${PAIR}`, rule: 'tls-file-format' },
+  { id: 'crl-text', config: `${MQTT}${CA}crlfile $T/notes.txt\n${PAIR}`, rule: 'tls-file-format' },
+  { id: 'crl-text-wss', config: `${WSS}${CA}crlfile $T/notes.txt\n${PAIR}`, rule: 'tls-file-format' },
+  { id: 'dhparam-text', config: `${MQTT}${CA}dhparamfile $T/notes.txt\n${PAIR}`, rule: 'tls-file-format' },
+  { id: 'bridge-der', config: `${MQTT}${CA}${PAIR}connection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/server.der\nbridge_certfile $T/server.der\nbridge_keyfile $T/server-key.der\n`, rule: 'tls-file-format' },
+  { id: 'swapped', config: `${MQTT}${CA}certfile $T/server.key\nkeyfile $T/server.crt\n`, rule: 'tls-file-slot' },
+  { id: 'swapped-wss', config: `${WSS}certfile $T/server.key\nkeyfile $T/server.crt\n`, rule: 'tls-file-slot' },
+  { id: 'key-in-certfile', config: `${MQTT}${CA}certfile $T/server.key\nkeyfile $T/server.key\n`, rule: 'tls-file-slot' },
+  { id: 'certificates-in-keyfile', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/fullchain.pem\n`, rule: 'tls-file-slot' },
+  { id: 'ca-in-certfile', config: `${MQTT}${CA}certfile $T/ca.crt\nkeyfile $T/ca.key\n`, rule: 'tls-file-slot' },
+  { id: 'leaf-in-cafile', config: `${MQTT}cafile $T/server.crt\nrequire_certificate true\n${PAIR}`, rule: 'tls-file-slot' },
+  { id: 'letsencrypt-cert-pem', config: `${MQTT}cafile ${LE}/chain.pem\ncertfile ${LE}/cert.pem\nkeyfile ${LE}/privkey.pem\n`, rule: 'tls-file-slot' },
+  { id: 'certificates-in-crlfile', config: `${MQTT}${CA}crlfile $T/server.crt\n${PAIR}`, rule: 'tls-file-slot' },
+  { id: 'key-mismatch', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/other.key\n`, rule: 'tls-key-mismatch' },
+  { id: 'key-mismatch-wss', config: `${WSS}certfile $T/fullchain.pem\nkeyfile $T/other.key\n`, rule: 'tls-key-mismatch' },
+  { id: 'encrypted-key', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/encrypted.key\n`, rule: 'tls-encrypted-key' },
+  { id: 'encrypted-key-wss', config: `${WSS}certfile $T/fullchain.pem\nkeyfile $T/encrypted.key\n`, rule: 'tls-encrypted-key' },
+  { id: 'expired', config: `${MQTT}${CA}certfile $T/expired-fullchain.pem\nkeyfile $T/server.key\n`, rule: 'tls-certificate-validity' },
+  { id: 'not-yet-valid', config: `${MQTT}${CA}certfile $T/notyet.crt\nkeyfile $T/server.key\n`, rule: 'tls-certificate-validity' },
+  { id: 'expires-soon', config: `${MQTT}${CA}certfile $T/soon.crt\nkeyfile $T/server.key\n`, rule: 'tls-certificate-validity' },
+  { id: 'other-ca', config: `${MQTT}cafile $T/ca.crt\ncertfile $T/rogue.crt\nkeyfile $T/server.key\n`, rule: 'tls-chain' },
+  { id: 'capath-unhashed', config: `${MQTT}capath $T/capath-unhashed\n${PAIR}`, rule: 'tls-chain' },
+  { id: 'world-readable-key', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/world.key\n`, rule: 'tls-file-permissions' },
+  { id: 'root-only-key', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/rootonly.key\n`, rule: 'tls-file-permissions', realDrop: true },
+  { id: 'key-behind-private-folder', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/private/server.key\n`, rule: 'tls-file-permissions', realDrop: true },
+  { id: 'root-only-acl-file', config: `${MQTT}${CA}${PAIR}acl_file $T/rootonly.acl\n`, rule: 'tls-file-permissions', realDrop: true },
+  { id: 'root-only-password-file', config: `${MQTT}${CA}${PAIR}password_file $T/rootonly.passwd\n`, rule: 'tls-file-permissions', realDrop: true },
+  { id: 'clean-real-drop', config: `${MQTT}${CA}${PAIR}`, realDrop: true },
+];
+
+/** Debian's broker and the release builds of ../shared/brokers/build.sh that exist here. */
+function brokers(): { version: string; path: string }[] {
+  const candidates = ['/usr/sbin/mosquitto', ...['1.5.11', '1.6.15', '2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto'))];
+  return candidates.flatMap((p) => {
+    const version = brokerVersion(p);
+    return version ? [{ version, path: p }] : [];
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const table: string[] = [];
+function check(name: string, ok: boolean, detail: string): void {
+  if (ok) {
+    passed++;
+  } else {
+    failed++;
+    console.log(`FAIL ${name}: ${detail}`);
+  }
+}
+
+async function runBroker(broker: { version: string; path: string }, dir: string): Promise<void> {
+  const version = parseVersion(broker.version);
+  if (!version) {
+    return;
+  }
+  const fs = nodeFileSystem();
+  for (const c of CASES) {
+    if (c.realDrop && !canTestRuntimeUser()) {
+      continue;
+    }
+    const config = c.config.replace(/\$T/g, dir);
+    const verdict = await runCase({ id: `tls-${c.id}`, config }, { broker: broker.path, realPrivilegeDrop: c.realDrop === true });
+    const uri = '/etc/mosquitto/mosquitto.conf';
+    const ours = analyze({ text: config, uri }, defaultSettings({ brokerVersion: version, checkPaths: true, platform: 'linux' }), fs).diagnostics.get(uri) ?? [];
+    const errors = ours.filter((d) => d.severity === 1);
+    const refused = verdict.verdict === 'rejected';
+    const shown = ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ');
+    table.push(`${c.id}\t${broker.version}\t${refused ? 'refuses' : 'starts'}\t${verdict.message}`);
+    check(`${broker.version} ${c.id}: error exactly when the broker refuses`, refused === errors.length > 0,
+      `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${shown}`);
+    const material = ours.filter((d) => TLS_RULES.includes(String(d.code)));
+    // 1.x loads these files before it drops privileges: nothing to report there.
+    const expected = c.realDrop && !atLeast(version, '2.0.0') ? undefined : c.rule;
+    if (expected !== undefined) {
+      // 1.5.11 does not know dhparamfile at all: unknown-directive is the finding there.
+      const unknownOption = ours.some((d) => d.code === 'unknown-directive');
+      check(`${broker.version} ${c.id}: ${expected} reports it`, unknownOption || material.some((d) => d.code === expected), `we report: ${shown}`);
+    } else {
+      check(`${broker.version} ${c.id}: no TLS material finding`, material.length === 0, `we report: ${shown}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const problem = sandboxProblem() ?? (opensslAvailable() ? null : 'openssl is not installed (scripts/broker/install-broker.sh)');
+  if (problem) {
+    console.log(`TLS broker cases need the sandbox: ${problem}`);
+    console.log('LAYER_RESULT broker-tls 0 1');
+    process.exitCode = 1;
+    return;
+  }
+  const dir = tlsMaterial();
+  const found = brokers();
+  await Promise.all(found.map((broker) => runBroker(broker, dir)));
+  if (process.argv.includes('--table')) {
+    console.log(table.sort().join('\n'));
+  }
+  console.log(`TLS material: ${passed} passed, ${failed} failed (brokers: ${found.map((b) => b.version).join(', ')}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`);
+  console.log(`LAYER_RESULT broker-tls ${passed} ${failed}`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+void main();
