@@ -5,11 +5,18 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-
 import { registerInsertWssListener } from './insertWssListener';
 import { registerEffectiveView } from './effectiveView';
 import { registerRuleDocs, ruleDocsMiddleware } from './ruleDocs';
+import type { StatusItemState } from './statusItem';
+import { registerStatusItem } from './statusItem';
 
 let client: LanguageClient | undefined;
 
 /** Starts the bundled language server; restarts it once after a crash, then explains. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports (for integration tests). */
+export interface MosquittoExtensionApi {
+  statusItem(): StatusItemState;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MosquittoExtensionApi> {
   const serverModule = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -21,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerInsertWssListener(context, () => client);
   registerEffectiveView(context, () => client);
   registerRuleDocs(context);
+  const status = registerStatusItem(context, () => client);
   const clientOptions: LanguageClientOptions = {
     // Files and untitled documents; not the read-only effective views (EFFECTIVE_SCHEME), which
     // are output rather than configuration and must not be linted.
@@ -65,7 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('mosquitto.checkWithBroker', () => checkWithBroker()),
   );
+  status.listen(client);
   await client.start();
+  return { statusItem: status.state };
 }
 
 /** The `mosquitto.*` settings the user set somewhere (not the defaults), for the server. */

@@ -10,6 +10,13 @@ const NEWEST_PATCH: Readonly<Record<string, number>> = {
   '1.4': 15, '1.5': 11, '1.6': 15, '2.0': 22, '2.1': 2,
 };
 
+/** The newest patch release of every release line, newest first (`2.1.2`, `2.0.22`, …). */
+export function releaseLines(): string[] {
+  return Object.entries(NEWEST_PATCH)
+    .map(([line, patch]) => `${line}.${patch}`)
+    .sort((a, b) => compareVersions(v(b), v(a)));
+}
+
 /** The newest release in the catalogue; the default version to check against. */
 export const NEWEST_RELEASE: Version = { major: 2, minor: 1, patch: 2 };
 /** The oldest release the catalogue describes. */
