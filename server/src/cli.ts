@@ -9,7 +9,7 @@ import { isIgnored } from './configFile';
 import type { CommandLineSettings, DetectedBroker, ResolvedSettings } from './cliSettings';
 import { describeSettings, knownRelease, resolveSettings, settingsAsJson } from './cliSettings';
 import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
-import { checkWithBroker, detectBrokerVersion, withoutDuplicates } from './broker';
+import { checkWithBrokerSync, detectBrokerVersion, withoutDuplicates } from './broker';
 import type { FileResult, RuleInfo } from './cliFormats';
 import { formatCheckstyle, formatGithub, formatJson, formatSarif, formatText } from './cliFormats';
 
@@ -293,7 +293,7 @@ function lintFile(input: string, resolved: ResolvedSettings, options: Options, n
   const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, settings, nodeFileSystem());
   const results: FileResult[] = [];
   if (broker !== undefined) {
-    const check = checkWithBroker(absolute, read.text, broker);
+    const check = checkWithBrokerSync(absolute, read.text, broker);
     note(`${file}: ${check.summary}`);
     for (const [id, found] of check.diagnostics) {
       const ours = analysis.diagnostics.get(id) ?? [];

@@ -259,6 +259,10 @@ export class LspClient {
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
+  saveDocument(uri: string): void {
+    this.notify('textDocument/didSave', { textDocument: { uri } });
+  }
+
   closeDocument(uri: string): void {
     this.notify('textDocument/didClose', { textDocument: { uri } });
   }

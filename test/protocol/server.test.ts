@@ -63,6 +63,25 @@ suite('server: behaviour beyond single features', () => {
     });
   });
 
+  test('main file and an included conf.d file both open: an edit to the included file refreshes both', async () => {
+    const main = 'listener 1883\nallow_anonymous true\ninclude_dir conf.d\n';
+    const mainUri = file('stale/mosquitto.conf', main);
+    const broken = 'log_type\tall\n';
+    const includedUri = file('stale/conf.d/extra.conf', broken);
+    await withServer({ diagnosticsDelay: 0 }, { checkPaths: false }, async (client) => {
+      client.openDocument(mainUri, main);
+      client.openDocument(includedUri, broken);
+      await client.waitForDiagnostics(includedUri, (p) => p.diagnostics.some((d) => d.code === 'tab-separator'));
+      await client.waitForDiagnostics(mainUri, (p) => p.diagnostics.some((d) => d.code === 'included-file-errors' && d.range.start.line === 2));
+      // Fix the tab in the included file (and save it): both files lose their errors.
+      client.changeDocument(includedUri, 2, [{ text: 'log_type all\n' }]);
+      writeFileSync(join(folder, 'stale/conf.d/extra.conf'), 'log_type all\n');
+      client.saveDocument(includedUri);
+      await client.waitForDiagnostics(includedUri, (p) => p.version === 2 && !p.diagnostics.some((d) => d.code === 'tab-separator'));
+      await client.waitForDiagnostics(mainUri, (p) => !p.diagnostics.some((d) => d.code === 'included-file-errors'));
+    });
+  });
+
   test('check with broker: refused in an untrusted workspace, without running anything', async () => {
     const uri = file('untrusted/mosquitto.conf', 'listener 1883\n');
     await withServer({ trusted: false }, { brokerPath: fakeBroker() }, async (client) => {
@@ -84,6 +103,29 @@ suite('server: behaviour beyond single features', () => {
       assert.equal(published.diagnostics.find((d) => d.source === 'mosquitto (broker)')?.range.start.line, 2);
       client.changeDocument(uri, 2, [{ text: 'listener 1883\nallow_anonymous true\n' }]);
       await client.waitForDiagnostics(uri, (p) => p.version === 2 && !p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
+    });
+  });
+
+  test('check with broker does not block the server, and an edit cancels it', async () => {
+    // `--test-config` of this stand-in takes 20 s: far longer than the test waits.
+    const slow = join(folder, 'slow-mosquitto');
+    writeFileSync(slow, `#!/usr/bin/env node
+if (process.argv[2] === '-h') { console.log('mosquitto version 2.1.2'); process.exit(3); }
+setTimeout(() => console.log('Configuration file is OK.'), 20000);
+`);
+    chmodSync(slow, 0o755);
+    const text = 'listener 1883\nallow_anonymous true\n';
+    const uri = file('slow/mosquitto.conf', text);
+    await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: slow, checkPaths: false }, async (client) => {
+      client.openDocument(uri, text);
+      await client.waitForDiagnostics(uri);
+      const check = client.request<{ status: string }>('mosquitto/checkWithBroker', { uri });
+      const started = Date.now();
+      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+      assert.ok(hover !== null, 'hover answers while the broker runs');
+      client.changeDocument(uri, 2, [{ text: 'listener 1884\nallow_anonymous true\n' }]);
+      assert.equal((await check).status, 'cancelled');
+      assert.ok(Date.now() - started < 15000, 'the edit stopped the broker run');
     });
   });
 

@@ -42,12 +42,12 @@ suite('check with the installed broker', () => {
     assert.equal(detectBrokerVersion(path.join(dir, 'missing')), undefined);
   });
 
-  test('2.1 broker: runs --test-config on a temporary copy with persistence off, never the live file', () => {
+  test('2.1 broker: runs --test-config on a temporary copy with persistence off, never the live file', async () => {
     const broker = fakeBroker('2.1.2');
     const live = path.join(dir, 'live.conf');
     const text = 'persistence true\nlistener 1883\nallow_anonymous true\n';
     fs.writeFileSync(live, text);
-    const result = checkWithBroker(live, text, broker.executable);
+    const result = await checkWithBroker(live, text, broker.executable);
     assert.equal(result.status, 'ok');
     const seen = JSON.parse(fs.readFileSync(broker.log, 'utf8')) as { args: string[]; file: string; text: string };
     assert.deepEqual(seen.args.slice(0, 2), ['--test-config', '-c']);
@@ -58,12 +58,12 @@ suite('check with the installed broker', () => {
     assert.equal(fs.existsSync(seen.file), false, 'the copy is removed afterwards');
   });
 
-  test('2.1 broker: its errors map back to the original line, with their own source', () => {
+  test('2.1 broker: its errors map back to the original line, with their own source', async () => {
     const broker = fakeBroker('2.1.2');
     const live = path.join(dir, 'bad.conf');
     const text = 'listener 1883\n\nbogus 1\n';
     fs.writeFileSync(live, text);
-    const result = checkWithBroker(live, text, broker.executable);
+    const result = await checkWithBroker(live, text, broker.executable);
     assert.equal(result.status, 'errors');
     const found = result.diagnostics.get(live) ?? [];
     assert.equal(found.length, 1);
@@ -71,7 +71,7 @@ suite('check with the installed broker', () => {
     assert.equal(found[0].source, BROKER_SOURCE);
   });
 
-  test('include_dir files are copied too, with persistence off, and the copy points at them', () => {
+  test('include_dir files are copied too, with persistence off, and the copy points at them', async () => {
     const broker = fakeBroker('2.1.2');
     const confd = path.join(dir, 'conf.d');
     fs.mkdirSync(confd, { recursive: true });
@@ -80,24 +80,24 @@ suite('check with the installed broker', () => {
     const live = path.join(dir, 'main.conf');
     const text = `listener 1883\ninclude_dir ${confd}\n`;
     fs.writeFileSync(live, text);
-    checkWithBroker(live, text, broker.executable);
+    await checkWithBroker(live, text, broker.executable);
     const seen = JSON.parse(fs.readFileSync(broker.log, 'utf8')) as { text: string; included: Record<string, string> };
     assert.ok(!seen.text.includes(confd), 'include_dir points at the temporary copy');
     assert.deepEqual(seen.included, { 'a.conf': 'persistence false\n' });
   });
 
-  test('older broker: not run at all, with an explanation', () => {
+  test('older broker: not run at all, with an explanation', async () => {
     const broker = fakeBroker('2.0.11');
     const live = path.join(dir, 'old.conf');
     fs.writeFileSync(live, 'listener 1883\n');
     fs.rmSync(broker.log, { force: true });
-    const result = checkWithBroker(live, 'listener 1883\n', broker.executable);
+    const result = await checkWithBroker(live, 'listener 1883\n', broker.executable);
     assert.equal(result.status, 'unsupported');
     assert.equal(fs.existsSync(broker.log), false, 'no --test-config run');
   });
 
-  test('no broker: says so', () => {
-    assert.equal(checkWithBroker(path.join(dir, 'x.conf'), '', path.join(dir, 'nope')).status, 'not-found');
+  test('no broker: says so', async () => {
+    assert.equal((await checkWithBroker(path.join(dir, 'x.conf'), '', path.join(dir, 'nope'))).status, 'not-found');
   });
 
   test('broker findings on a line we already flag as an error are dropped', () => {

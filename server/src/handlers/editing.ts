@@ -8,8 +8,8 @@ import { hover } from '../service/features/hover';
 import { fileOf } from '../service/model/lineContext';
 import type { SnippetInsertion } from '../service/features/snippets';
 import { wssListenerInsertion } from '../service/features/snippets';
-import type { ServerState } from '../server';
-import { runSafe, uriToPath } from '../server';
+import type { ServerState } from '../state';
+import { uriToPath } from '../uris';
 
 /** Server command: applies a WorkspaceEdit (code actions for clients without CodeAction literals). */
 export const APPLY_EDIT_COMMAND = 'mosquitto.server.applyEdit';
@@ -35,7 +35,7 @@ function isPosition(value: unknown): value is Position {
 export function registerEditingFeatures(connection: Connection, state: ServerState): ServerCapabilities {
   connection.onCompletion((params, token) => {
     const uri = params.textDocument.uri;
-    return runSafe<CompletionList | null>(connection, 'Completion', uri, null, token, () => {
+    return state.runner.run<CompletionList | null>('Completion', uri, null, token, () => {
       const document = state.documents.get(uri);
       if (!document) {
         return null;
@@ -47,7 +47,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
 
   connection.onHover((params, token) => {
     const uri = params.textDocument.uri;
-    return runSafe<Hover | null>(connection, 'Hover', uri, null, token, () => {
+    return state.runner.run<Hover | null>('Hover', uri, null, token, () => {
       const document = state.documents.get(uri);
       if (!document) {
         return null;
@@ -59,7 +59,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
 
   connection.onCodeAction((params, token) => {
     const uri = params.textDocument.uri;
-    return runSafe<(CodeAction | Command)[]>(connection, 'Code actions', uri, [], token, () => {
+    return state.runner.run<(CodeAction | Command)[]>('Code actions', uri, [], token, () => {
       const document = state.documents.get(uri);
       if (!document) {
         return [];
@@ -84,7 +84,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
   connection.onExecuteCommand((params, token) => {
     const args = params.arguments ?? [];
     const uri = typeof args[0] === 'string' ? args[0] : '(no document)';
-    return runSafe<SnippetInsertion | null>(connection, `Command ${params.command}`, uri, null, token, () => {
+    return state.runner.run<SnippetInsertion | null>(`Command ${params.command}`, uri, null, token, () => {
       if (params.command === APPLY_EDIT_COMMAND) {
         const edit = args[0] as WorkspaceEdit | undefined;
         if (edit) {

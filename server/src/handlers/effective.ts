@@ -1,6 +1,6 @@
 import type { Connection, DocumentLink, InlayHint, ServerCapabilities } from 'vscode-languageserver/node';
-import type { ServerState } from '../server';
-import { idToUri, runSafe, uriToPath } from '../server';
+import type { ServerState } from '../state';
+import { idToUri, uriToPath } from '../uris';
 import { effectiveConfig, renderEffectiveView } from '../service';
 import type { InlayHintOptions } from '../service/features/inlayHints';
 import { inlayHints } from '../service/features/inlayHints';
@@ -46,7 +46,7 @@ export function registerEffectiveFeatures(connection: Connection, state: ServerS
 
   connection.onRequest('mosquitto/effectiveConfiguration', (params: EffectiveConfigurationParams, token) => {
     const empty: EffectiveConfigurationResult = { text: '# Open a mosquitto configuration file to see its effective configuration.\n', links: [] };
-    return runSafe(connection, 'Effective configuration', params.uri, empty, token, (): EffectiveConfigurationResult => {
+    return state.runner.run('Effective configuration', params.uri, empty, token, (): EffectiveConfigurationResult => {
       const analysis = analysisOf(params.uri);
       if (!analysis) {
         return empty;
@@ -64,7 +64,7 @@ export function registerEffectiveFeatures(connection: Connection, state: ServerS
 
   connection.languages.inlayHint.on((params, token) => {
     const uri = params.textDocument.uri;
-    return runSafe(connection, 'Inlay hints', uri, [] as InlayHint[], token, () => {
+    return state.runner.run('Inlay hints', uri, [] as InlayHint[], token, () => {
       const options = inlayHintOptions(state.userSettings);
       const analysis = analysisOf(uri);
       if (!options || !analysis) {

@@ -1,7 +1,7 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerState } from '../server';
-import { idToUri, runSafe, uriToPath } from '../server';
+import type { ServerState } from '../state';
+import { idToUri, uriToPath } from '../uris';
 import { foldingRanges } from '../service/features/folding';
 import { formatDocument } from '../service/features/formatting';
 import type { LinkContext } from '../service/features/links';
@@ -20,7 +20,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Document symbols', document.uri, [], token, () => {
+    return state.runner.run('Document symbols', document.uri, [], token, () => {
       const { model, parsed } = state.analysis(document);
       return state.capabilities.hierarchicalSymbols ? documentSymbols(model, parsed) : symbolInformation(model, document.uri, parsed);
     });
@@ -31,7 +31,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Folding ranges', document.uri, [], token, () => foldingRanges(state.parsedFile(document)));
+    return state.runner.run('Folding ranges', document.uri, [], token, () => foldingRanges(state.parsedFile(document)));
   });
 
   connection.onDocumentLinks((params, token) => {
@@ -39,7 +39,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settingsFor(uriToPath(document.uri)).brokerVersion, linkContext(state, document)));
+    return state.runner.run('Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settingsFor(uriToPath(document.uri)).brokerVersion, linkContext(state, document)));
   });
 
   connection.onDefinition((params, token) => {
@@ -47,7 +47,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Definition', document.uri, [], token, () => {
+    return state.runner.run('Definition', document.uri, [], token, () => {
       const { model, parsed } = state.analysis(document);
       const linkSupport = state.capabilities.definitionLinks;
       return definition(model, parsed, params.position, linkContext(state, document), linkSupport);
@@ -59,7 +59,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options));
+    return state.runner.run('Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options));
   });
 
   connection.onDocumentRangeFormatting((params, token) => {
@@ -67,7 +67,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document) {
       return [];
     }
-    return runSafe(connection, 'Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options, params.range));
+    return state.runner.run('Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options, params.range));
   });
 
   return {

@@ -1,0 +1,123 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { withoutDuplicates } from './broker';
+import { linkRuleDocs } from './ruleDocs';
+import type { ServerState } from './state';
+import { idToUri, uriToPath } from './uris';
+
+/** Default delay between the last keystroke and validation (initializationOptions.diagnosticsDelay overrides it). */
+export const DEBOUNCE_MS = 150;
+
+/**
+ * Publishes diagnostics: debounced per document, for the document and the files its analysis
+ * covers (a main file publishes for its included files), clearing what a previous analysis
+ * published and no longer holds.
+ */
+export class DiagnosticsPublisher {
+  /** Milliseconds between the last edit and validation. */
+  debounce = DEBOUNCE_MS;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URIs published for on behalf of each analysed document. */
+  private readonly publishedFor = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly state: ServerState,
+    private readonly ruleDocs: string | undefined,
+  ) {}
+
+  /** Validates and publishes `document` after `delay` (the debounce unless given). */
+  schedule(document: TextDocument, delay = this.debounce): void {
+    if (this.state.runner.isShutDown) {
+      return;
+    }
+    const uri = document.uri;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      try {
+        this.publish(document);
+      } catch (error) {
+        this.state.runner.logError(`Validation failed for ${uri}`, error);
+      }
+    }, delay));
+  }
+
+  /** Schedules every open document (settings changed). */
+  scheduleAll(delay = 0): void {
+    for (const document of this.state.documents.all()) {
+      this.schedule(document, delay);
+    }
+  }
+
+  /** Publishes one document now; an included file also refreshes the open main file that includes it. */
+  publish(document: TextDocument): void {
+    const mainUri = this.publishOne(document);
+    const main = mainUri !== undefined && mainUri !== document.uri ? this.state.documents.get(mainUri) : undefined;
+    if (main) {
+      // The main file's own lines (its include_dir summary) depend on the included file.
+      this.publishOne(main);
+    }
+  }
+
+  /** Publishes one document; returns the URI of the main file whose analysis it used, if any. */
+  private publishOne(document: TextDocument): string | undefined {
+    const { connection, state } = this;
+    const uri = document.uri;
+    const version = document.version;
+    const current = state.documents.get(uri);
+    if (!current || current.version !== version) {
+      return undefined; // a newer edit will publish
+    }
+    if (state.ignored(uri)) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return undefined; // named by the 'ignore' list of its .mosquitto-lint.json
+    }
+    const including = state.includingAnalysis(document);
+    const analysis = including?.analysis ?? state.analysis(document);
+    const ownId = uriToPath(uri) ?? uri;
+    const sent = new Set<string>();
+    const brokerFindings = state.brokerFindings.get(including?.mainUri ?? uri);
+    for (const [id, ours] of analysis.diagnostics) {
+      const target = idToUri(id);
+      const fromBroker = brokerFindings?.get(id) ?? [];
+      const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...ours, ...withoutDuplicates(fromBroker, ours)] : ours, this.ruleDocs);
+      if (including && id !== ownId) {
+        continue; // the main file publishes for itself and its other included files
+      }
+      void connection.sendDiagnostics({ uri: target, version: target === uri ? version : undefined, diagnostics });
+      sent.add(target);
+    }
+    if (!sent.has(uri)) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      sent.add(uri);
+    }
+    for (const stale of this.publishedFor.get(uri) ?? []) {
+      if (!sent.has(stale) && !state.documents.get(stale)) {
+        void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+      }
+    }
+    this.publishedFor.set(uri, sent);
+    return including?.mainUri;
+  }
+
+  /** A document closed: stop its timer and clear what was published for it. */
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    for (const target of this.publishedFor.get(uri) ?? [uri]) {
+      if (target === uri || !this.state.documents.get(target)) {
+        void this.connection.sendDiagnostics({ uri: target, diagnostics: [] });
+      }
+    }
+    this.publishedFor.delete(uri);
+  }
+
+  /** Shutdown: nothing more is published. */
+  stop(): void {
+    for (const timer of this.timers.values()) {
+      clearTimeout(timer);
+    }
+    this.timers.clear();
+  }
+}
