@@ -19,6 +19,10 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(`${MQTT}capath $T/capath\ncertfile $T/server.crt\nkeyfile $T/server.key\n`, ID), []);
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/ca.crt\nkeyfile $T/ca.key\n`, ID), []);
   });
+  test("a bridge's certificate is not checked against its CA file (which verifies the remote broker)", () => {
+    const text = 'listener 1883\nallow_anonymous true\nconnection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/rogue-ca.crt\nbridge_certfile $T/server.crt\nbridge_keyfile $T/server.key\n';
+    assert.deepEqual(tlsFindings(text, ID), []);
+  });
   test('capath without hashed names: warning with the rehash command; with them: nothing', () => {
     const text = `${MQTT}capath $T/capath-unhashed\ncertfile $T/fullchain.pem\nkeyfile $T/server.key\n`;
     assert.deepEqual(tlsFindings(text, ID), ['3:warning']);

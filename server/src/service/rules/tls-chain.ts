@@ -27,7 +27,8 @@ export default configurationRule({
         report({ ...at, message: `OpenSSL finds certificates in '${optionName(ref)}' only by their subject-hash names (like 1a2b3c4d.0), and ${folder.unhashed.length === folder.certificates ? 'none' : 'some'} of the certificates here have one (e.g. ${folder.unhashed[0]}): run \`openssl rehash ${shellPath(ref.path)}\` (or c_rehash) after adding certificates.` });
       }
     }
-    for (const certRef of refs.filter((r) => r.slot === 'certfile')) {
+    // A bridge's CA file verifies the remote broker, not the bridge's own certificate.
+    for (const certRef of refs.filter((r) => r.slot === 'certfile' && r.section.kind !== 'bridge')) {
       const leaf = factsOf(certRef, tls)?.certificates[0];
       if (!leaf || leaf.selfSigned) {
         continue;
