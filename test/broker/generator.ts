@@ -22,7 +22,8 @@ import { repoRoot } from './paths';
 
 export const DEFAULT_SEED = 20250611;
 export const DEFAULT_COUNT = 1000;
-/** The broker version the generated cases target (Debian 12's mosquitto). */
+/** The broker version generated cases target by default (Debian 12's mosquitto); each release
+ * of the broker layer generates its own cases (`GenerateOptions.version`). */
 export const TARGET_VERSION = '2.0.11';
 
 /** A generated case: an oracle case plus its mutation label and what was done. */
@@ -299,6 +300,9 @@ function validValue(d: GenDirective, r: Rng): string | null {
       return r.pick(arg.values && arg.values.length > 0 ? arg.values : ['true', 'false']);
     case 'int':
     case 'int64': {
+      if (arg.values && arg.values.length > 0) {
+        return r.pick(arg.values);
+      }
       const min = arg.min ?? 0;
       const max = Math.min(arg.max ?? 1000, min + 100000);
       return String(r.int(min, max));
@@ -324,18 +328,18 @@ interface Pools {
   byName: Map<string, GenDirective>;
 }
 
-function buildPools(table: DirectiveTable, r: Rng): Pools {
+function buildPools(table: DirectiveTable, r: Rng, version: string): Pools {
   const usable = (d: GenDirective): boolean => d.prefix === undefined && !d.name.includes('*') &&
-    availableIn(d, TARGET_VERSION) && !NOT_IN_BASE.has(d.name) && !(d.removed) && validValue(d, r) !== null;
+    availableIn(d, version) && !NOT_IN_BASE.has(d.name) && !(d.removed) && validValue(d, r) !== null;
   const inScope = (...scopes: string[]) => table.directives.filter((d) => scopes.includes(d.scope) && usable(d));
   const named = table.directives.filter((d) => d.prefix === undefined && !d.name.includes('*'));
   return {
     global: inScope('global', 'security'),
     listener: inScope('listener'),
     bridge: inScope('bridge'),
-    newer: named.filter((d) => compareVersions(d.since, TARGET_VERSION) > 0),
-    removed: named.filter((d) => d.removed && d.removed.kind === 'unknown' && compareVersions(d.removed.version, TARGET_VERSION) <= 0),
-    ignored: named.filter((d) => d.removed && d.removed.kind === 'ignored' && compareVersions(d.removed.version, TARGET_VERSION) <= 0),
+    newer: named.filter((d) => compareVersions(d.since, version) > 0),
+    removed: named.filter((d) => d.removed && d.removed.kind === 'unknown' && compareVersions(d.removed.version, version) <= 0),
+    ignored: named.filter((d) => d.removed && d.removed.kind === 'ignored' && compareVersions(d.removed.version, version) <= 0),
     names: new Set(named.map((d) => d.name)),
     byName: new Map(named.map((d) => [d.name, d])),
   };
@@ -1209,6 +1213,9 @@ export interface GenerateOptions {
   count?: number;
   fixtures: Fixtures;
   table?: DirectiveTable;
+  /** The release the cases target (default TARGET_VERSION): which directives are current,
+   * newer or removed. */
+  version?: string;
 }
 
 /** The generated cases: case k gets label LABELS[k % LABELS.length] (so every label is covered
@@ -1217,6 +1224,7 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
   const seed = options.seed ?? seedFromEnv();
   const count = options.count ?? countFromEnv();
   const table = options.table ?? loadDirectiveTable();
+  const version = options.version ?? TARGET_VERSION;
   const cases: GeneratedCase[] = [];
   for (let k = 0; k < count; k++) {
     const label = LABELS[k % LABELS.length];
@@ -1224,7 +1232,7 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
     let config: Config | null = null;
     for (let attempt = 0; detail === null && attempt < 20; attempt++) {
       const r = Rng.forCase(seed, k * 31 + attempt);
-      const pools = buildPools(table, r);
+      const pools = buildPools(table, r, version);
       config = buildBase(r, pools, options.fixtures);
       detail = MUTATIONS[label](config, r, pools);
     }
@@ -1249,8 +1257,11 @@ function main(argv: string[]): number {
   let seed = seedFromEnv();
   let count = countFromEnv();
   let out: string | null = null;
+  let version = TARGET_VERSION;
   for (let k = 0; k < argv.length; k++) {
-    if (argv[k] === '--seed') {
+    if (argv[k] === '--broker-version') {
+      version = argv[++k];
+    } else if (argv[k] === '--seed') {
       seed = Number(argv[++k]) >>> 0;
     } else if (argv[k] === '--count') {
       count = Number(argv[++k]);
@@ -1259,8 +1270,8 @@ function main(argv: string[]): number {
     }
   }
   const table = loadDirectiveTable();
-  const cases = generateCases({ seed, count, fixtures: makeFixtures(), table });
-  process.stderr.write(`${cases.length} cases, seed ${seed}, directives from ${table.source}\n`);
+  const cases = generateCases({ seed, count, fixtures: makeFixtures(), table, version });
+  process.stderr.write(`${cases.length} cases for ${version}, seed ${seed}, directives from ${table.source}\n`);
   for (const c of cases) {
     if (out !== null) {
       const dir = path.join(out, c.id);

@@ -22,7 +22,8 @@
 //   do not turn into false "environment" rejections. We never add `user root` to a file.
 // - Accepted = the log line `mosquitto version X running`, or `/proc/PID/wchan` is
 //   `do_epoll_wait` (2.0 only calls epoll_wait in its main loop, after every listener, TLS
-//   context, plugin and bridge is set up), or still alive after `timeoutMs`. Rejected = exited
+//   context, plugin and bridge is set up; 1.5 and 1.6 call poll() only there, so for them a
+//   broker sleeping in poll counts), or still alive after `timeoutMs`. Rejected = exited
 //   before that. Every process of the case (its own process group) is SIGKILLed at the end.
 //
 // CommonJS, Node built-ins only. Run directly for a command-line oracle:
@@ -36,7 +37,7 @@ import * as path from 'path';
 import { corpusDir as defaultCorpusDir } from './paths';
 
 /** Bump when the oracle's logic changes, so cached verdicts are recomputed. */
-export const ORACLE_REVISION = 5;
+export const ORACLE_REVISION = 7;
 
 export type RejectionKind = 'syntax' | 'semantic' | 'environment' | 'build' | 'unknown';
 
@@ -127,8 +128,17 @@ export function findBroker(explicit?: string): string | null {
   return null;
 }
 
-/** The broker's version from the first line of `mosquitto -h`, e.g. `2.0.11`. */
+const versions = new Map<string, string | null>();
+
+/** The broker's version from the first line of `mosquitto -h`, e.g. `2.0.11` (asked once per executable). */
 export function brokerVersion(broker: string): string | null {
+  if (!versions.has(broker)) {
+    versions.set(broker, askVersion(broker));
+  }
+  return versions.get(broker) ?? null;
+}
+
+function askVersion(broker: string): string | null {
   const result = spawnSync(broker, ['-h'], { encoding: 'utf8', timeout: 5000 });
   const text = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const match = /mosquitto version (\d+\.\d+(?:\.\d+)?)/.exec(text);
@@ -348,8 +358,15 @@ function procText(pid: number, entry: string): string {
 
 const RUNNING = /mosquitto version \S+ running/;
 
+/** Where a broker sleeps once it serves: 2.x waits in epoll_wait; 1.5 and 1.6 use poll() in
+ * their main loop only (mosquitto_main_loop in src/loop.c), after listeners, privileges and bridges. */
+function mainLoopWait(version: string | null): RegExp {
+  return version !== null && /^1\./.test(version) ? /^(do_epoll_wait|do_sys_poll|poll_schedule_timeout)/ : /^do_epoll_wait$/;
+}
+
 async function runBroker(sandbox: string, configPath: string, broker: string, timeoutMs: number,
   inputs: Set<string>, realPrivilegeDrop = false): Promise<RawRun> {
+  const serving = mainLoopWait(brokerVersion(broker));
   installExitHook();
   prepareSandbox(sandbox);
   const child = spawn('unshare', ['--mount', '--net', '--', '/bin/sh', '-c', SANDBOX_SCRIPT, 'mosquitto-oracle',
@@ -396,7 +413,7 @@ async function runBroker(sandbox: string, configPath: string, broker: string, ti
       let detectedBy: OracleVerdict['detectedBy'] | null = null;
       if (RUNNING.test(stderr) || RUNNING.test(stdout)) {
         detectedBy = 'log';
-      } else if (comm === 'mosquitto' && procText(pid, 'wchan') === 'do_epoll_wait') {
+      } else if (comm === 'mosquitto' && serving.test(procText(pid, 'wchan'))) {
         detectedBy = 'epoll';
       } else if (brokerSeenAt !== 0 && Date.now() - brokerSeenAt > timeoutMs && comm === 'mosquitto') {
         detectedBy = 'timeout';
@@ -458,13 +475,17 @@ const NON_FATAL = [
   /^Error in initial bridge registration/,
 ];
 
+/** The message of a broker that exited: its first fatal error; else a usually harmless error
+ * that was fatal for this release (1.5 stops when it cannot open its log file); else a warning
+ * about a missing interface. */
 function fatalMessage(messages: Messages): string {
   const errors = messages.lines.filter((l) => /^Error/.test(l) && !NON_FATAL.some((re) => re.test(l)));
   const primary = errors.find((l) => l.startsWith('Error: ')) ?? errors[0];
   if (primary !== undefined) {
     return primary;
   }
-  return messages.lines.find((l) => l.startsWith('Warning: Interface ')) ?? '';
+  return messages.lines.find((l) => l.startsWith('Warning: Interface ')) ??
+    messages.lines.find((l) => /^Error/.test(l)) ?? '';
 }
 
 /** Parse-time failures that are about this machine, not the file (they carry `Error found at`). */
@@ -475,6 +496,17 @@ const PARSE_TIME_ENVIRONMENT = [
   /^Error: Unable to open config file /,
   /^Error: Config file .* is a directory/,
 ];
+
+/** Parse-time failures that are about the build (the feature was left out), not the file. */
+const PARSE_TIME_BUILD = [
+  /^Error: HTTP API support not available/,
+  /^Error: PROXY support not available with libwebsockets/,
+  /^Error: Websockets support not available/,
+];
+
+/** Options whose value 2.1 resolves with realpath() while parsing, failing silently (only
+ * `Error found at`) when the folder does not exist on this machine. */
+const PARSE_TIME_PATHS = /^\s*http_dir\s/;
 
 /** Start-up failures (no line number), classified by message. Order matters: first match wins. */
 const STARTUP_RULES: { re: RegExp; kind: RejectionKind }[] = [
@@ -490,6 +522,10 @@ const STARTUP_RULES: { re: RegExp; kind: RejectionKind }[] = [
   { re: /^Error: Bridge local_clientid .* is not unique/, kind: 'semantic' },
   { re: /^Error: Cannot use both certificate and psk encryption in a single listener/, kind: 'semantic' },
   { re: /^Error: Invalid port specified/, kind: 'semantic' },
+  { re: /^Error: cafile specified without certfile and keyfile/, kind: 'semantic' },
+  { re: /^Error: Both certfile and keyfile must be provided/, kind: 'semantic' },
+  { re: /^Error: use_subject_as_username cannot be used with `enable_proxy_protocol 2`/, kind: 'semantic' },
+  { re: /^Error: (certfile|keyfile|Certificate based TLS).*enable_proxy_protocol/, kind: 'semantic' },
   // Debian's libwebsockets 4.1.6 lacks external-poll support: with only websockets listeners
   // mosquitto 2.0 has no socket of its own and gives up (eclipse-mosquitto/mosquitto#2284).
   { re: /^Error: Unable to start any listening sockets, exiting\./, kind: 'build' },
@@ -509,8 +545,12 @@ const STARTUP_RULES: { re: RegExp; kind: RejectionKind }[] = [
   { re: /^Error loading dhparamfile/, kind: 'environment' },
   { re: /^Error: Unable to open http dir /, kind: 'environment' },
   { re: /^Error: Unable to drop privileges/, kind: 'environment' },
+  { re: /^Error: Invalid user '/, kind: 'environment' },
+  { re: /^Error: Interface .* does not exist/, kind: 'environment' },
   { re: /^Error setting (gid|uid|groups) whilst dropping privileges/, kind: 'environment' },
   { re: /^Error: Unable to write pid file/, kind: 'environment' },
+  // Fatal in 1.5 only (log__init); later releases log it and go on.
+  { re: /^Error: Unable to open log file /, kind: 'environment' },
   { re: /^Error: (Couldn't open database|Unable to restore persistent database|Unsupported persistent database|Incompatible database)/, kind: 'environment' },
   { re: /^Error: Cannot assign requested address/, kind: 'environment' },
   { re: /^Error creating listener: /, kind: 'environment' },
@@ -630,7 +670,15 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
         verdict.includedFile = relativeToCase(first.file, caseDir);
         verdict.includedLine = first.line;
       }
-      verdict.kind = PARSE_TIME_ENVIRONMENT.some((re) => re.test(message)) ? 'environment' : 'syntax';
+      const named = first.file === configPath ? original.toString('utf8').split('\n')[first.line - 1] ?? '' : '';
+      verdict.kind = PARSE_TIME_BUILD.some((re) => re.test(message)) ? 'build'
+        : PARSE_TIME_ENVIRONMENT.some((re) => re.test(message)) || (message === '' && PARSE_TIME_PATHS.test(named)) ? 'environment'
+          : 'syntax';
+      if (verdict.kind === 'build') {
+        notes.push('a feature this build leaves out');
+      } else if (message === '' && verdict.kind === 'environment') {
+        notes.push('http_dir names a folder that does not exist here (2.1 resolves it while parsing)');
+      }
     } else if (/^Error: Unable to create websockets listener/.test(message)) {
       // libwebsockets says nothing at the default log level: re-run a copy with it raised.
       fs.writeFileSync(configPath, withAppendedLines(original, ['log_dest stderr', 'log_type all', 'websockets_log_level 255']));

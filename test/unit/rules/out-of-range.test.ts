@@ -34,6 +34,11 @@ suite(ID, () => {
     const text = 'listener 1883\nmax_qos 3\nsys_interval 70000\nlog_facility 9\nmessage_size_limit 300000000\n';
     assert.deepEqual(findings(text, ID, '2.0.11'), ['2:error', '3:error', '4:error', '5:error']);
   });
+  test('enable_proxy_protocol is 1 or 2 (2.1.2 refuses other numbers: checked against the broker)', () => {
+    assert.deepEqual(findings('listener 1883\nenable_proxy_protocol 3\n', ID, '2.1.2'), ['2:error']);
+    assert.deepEqual(findings('listener 1883\nenable_proxy_protocol 0\n', ID, '2.1.2'), ['2:error']);
+    assert.deepEqual(findings('listener 1883\nenable_proxy_protocol 2\n', ID, '2.1.2'), []);
+  });
   test('bridge keepalive above 65535 (2.0+)', () => {
     assert.deepEqual(findings('connection a\nkeepalive_interval 70000\n', ID, '2.0.11'), ['2:error']);
   });

@@ -1208,6 +1208,7 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'listener',
     default: 'off',
+    ranges: [{ from: '2.1.0', min: 1, max: 2 }],
     features: [
       'websockets'
     ]

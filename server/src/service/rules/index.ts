@@ -49,6 +49,7 @@ import tlsFileFormat from './tls-file-format';
 import tlsFilePermissions from './tls-file-permissions';
 import tlsFileSlot from './tls-file-slot';
 import tlsKeyMismatch from './tls-key-mismatch';
+import proxyProtocolTls from './proxy-protocol-tls';
 import trailingComment from './trailing-comment';
 import trailingWhitespace from './trailing-whitespace';
 import unavailableInVersion from './unavailable-in-version';
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   tlsKeyfileWithoutCertfile,
   tlsCaWithoutCertificate,
   tlsPskAndCertificate,
+  proxyProtocolTls,
   tlsClientCertificates,
   // Websockets
   websocketsSocketDomain,
