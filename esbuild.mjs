@@ -17,6 +17,32 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
+/**
+ * The web extension (vscode.dev, github.dev): the same client and server code for a browser
+ * and a web worker. The LSP libraries' browser builds replace their Node builds, and Node's
+ * modules are replaced by stand-ins without disk or processes (scripts/web-shims/README.md).
+ */
+const shim = (name) => new URL(`./scripts/web-shims/${name}.js`, import.meta.url).pathname;
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  mainFields: ['browser', 'module', 'main'],
+  alias: {
+    'vscode-languageclient/node': 'vscode-languageclient/browser',
+    'vscode-languageserver/node': 'vscode-languageserver/browser',
+    'node:path': 'path-browserify',
+    path: 'path-browserify',
+    'node:fs': shim('fs'),
+    'node:child_process': shim('child_process'),
+    'node:os': shim('os'),
+    'node:crypto': shim('crypto'),
+    'node:url': shim('url'),
+  },
+  inject: [shim('process'), shim('buffer')],
+};
+
 const npmPackage = { sourcemap: false, minify: true, banner: { js: '#!/usr/bin/env node' } };
 
 const builds = [
@@ -27,6 +53,8 @@ const builds = [
   // files with no dependencies, always minified (what users install from the registry).
   { ...common, ...npmPackage, entryPoints: ['server/src/cli.ts'], outfile: 'packages/mosquitto-lint/dist/mosquitto-lint.js' },
   { ...common, ...npmPackage, entryPoints: ['server/src/main.ts'], outfile: 'packages/mosquitto-lint/dist/mosquitto-language-server.js' },
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
+  { ...browser, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browserServer.js' },
 ];
 
 if (watch) {

@@ -40,10 +40,17 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
 
   test('the .vsix holds exactly the bundles, grammar, snippets, schema, docs and README images', () => {
     assert.deepEqual(vsixFiles, [
-      'LICENSE.txt', 'changelog.md', 'client/dist/extension.js', 'docs/images/completion-wss.png', 'docs/images/hover-certfile.png',
+      'LICENSE.txt', 'changelog.md', 'client/dist/browserExtension.js', 'client/dist/extension.js', 'docs/images/completion-wss.png', 'docs/images/hover-certfile.png',
       'docs/images/icon.png', 'docs/images/outline.png', 'docs/images/problems.png', 'docs/rules.md', 'language-configuration.json',
-      'package.json', 'readme.md', 'schemas/mosquitto-lint.schema.json', 'server/dist/server.js', 'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-conf.tmLanguage.json',
+      'package.json', 'readme.md', 'schemas/mosquitto-lint.schema.json', 'server/dist/browserServer.js', 'server/dist/server.js', 'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-conf.tmLanguage.json',
     ]);
+  });
+
+  test('the desktop (main) and web (browser) entries and the web worker server are in the package', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; browser: string };
+    assert.ok(vsixFiles.includes(path.posix.normalize(pkg.main)), pkg.main);
+    assert.ok(vsixFiles.includes(path.posix.normalize(pkg.browser)), pkg.browser);
+    assert.match(fs.readFileSync(path.join(root, 'client', 'src', 'browserExtension.ts'), 'utf8'), /'server', 'dist', 'browserServer\.js'/);
   });
 
   test('the packaged README and CHANGELOG are the user-facing ones, not the developer README', () => {

@@ -1,0 +1,45 @@
+/**
+ * The web extension (vscode.dev, github.dev): the language server runs in a web worker from
+ * server/dist/browserServer.js. There is no disk and no broker: path checks are off, the
+ * configuration file and include_dir contents are not read, and the broker commands explain
+ * why they are unavailable.
+ */
+import * as vscode from 'vscode';
+
+import { LanguageClient } from 'vscode-languageclient/browser';
+import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
+import { registerInsertWssListener } from './insertWssListener';
+import { registerEffectiveView } from './effectiveView';
+import { registerRuleDocs } from './ruleDocs';
+import { EFFECTIVE_SCHEME } from './effectiveView';
+import { sharedClientOptions } from './clientOptions';
+
+/** The web worker constructor of the browser extension host (the client's tsconfig has no DOM types). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+
+let client: LanguageClient | undefined;
+
+/** Document schemes of real configurations on the web (not the effective views). */
+const WEB_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs', 'vscode-userdata', 'tmp'].filter((s) => s !== EFFECTIVE_SCHEME);
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Mosquitto Config', { log: true });
+  context.subscriptions.push(output);
+  // The browser and Node clients have the same API; the shared helpers are typed with the Node one.
+  const current = (): NodeLanguageClient | undefined => client as unknown as NodeLanguageClient | undefined;
+  registerInsertWssListener(context, current);
+  registerEffectiveView(context, current);
+  registerRuleDocs(context);
+  const clientOptions = sharedClientOptions(output, WEB_SCHEMES.map((scheme) => ({ language: 'mosquitto-conf', scheme })), false, { checkPaths: false, checkWithBrokerOnSave: false });
+  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'server', 'dist', 'browserServer.js').toString(true));
+  client = new LanguageClient('mosquitto', 'Mosquitto Config', clientOptions as ConstructorParameters<typeof LanguageClient>[2], worker);
+  context.subscriptions.push(vscode.commands.registerCommand('mosquitto.checkWithBroker', () => {
+    void vscode.window.showInformationMessage('Checking with the installed broker needs the desktop VS Code: the web version cannot run programs.');
+  }));
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

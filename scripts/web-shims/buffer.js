@@ -1,0 +1,2 @@
+// The `Buffer` global in the browser bundles.
+export { Buffer } from 'buffer';
