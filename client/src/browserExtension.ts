@@ -13,6 +13,7 @@ import { registerEffectiveView } from './effectiveView';
 import { registerRuleDocs } from './ruleDocs';
 import { EFFECTIVE_SCHEME } from './effectiveView';
 import { sharedClientOptions } from './clientOptions';
+import { registerStatusItem } from './statusItem';
 
 /** The web worker constructor of the browser extension host (the client's tsconfig has no DOM types). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
@@ -30,12 +31,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerInsertWssListener(context, current);
   registerEffectiveView(context, current);
   registerRuleDocs(context);
+  const status = registerStatusItem(context, current);
   const clientOptions = sharedClientOptions(output, WEB_SCHEMES.map((scheme) => ({ language: 'mosquitto-conf', scheme })), false, { checkPaths: false, checkWithBrokerOnSave: false });
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'server', 'dist', 'browserServer.js').toString(true));
   client = new LanguageClient('mosquitto', 'Mosquitto Config', clientOptions as ConstructorParameters<typeof LanguageClient>[2], worker);
   context.subscriptions.push(vscode.commands.registerCommand('mosquitto.checkWithBroker', () => {
     void vscode.window.showInformationMessage('Checking with the installed broker needs the desktop VS Code: the web version cannot run programs.');
   }));
+  status.listen(current()!);
   await client.start();
 }
 
