@@ -79,6 +79,7 @@ export const CASES: readonly TlsCase[] = [
   { id: 'key-behind-private-folder', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/private/server.key\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'root-only-acl-file', config: `${MQTT}${CA}${PAIR}acl_file $T/rootonly.acl\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'root-only-password-file', config: `${MQTT}${CA}${PAIR}password_file $T/rootonly.passwd\n`, rule: 'tls-file-permissions', realDrop: true },
+  { id: 'root-only-psk-file', config: `${MQTT}psk_hint hint\npsk_file $T/rootonly.psk\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'clean-real-drop', config: `${MQTT}${CA}${PAIR}`, realDrop: true },
 ];
 

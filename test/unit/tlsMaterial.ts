@@ -229,6 +229,8 @@ function generate(dir: string): void {
   fs.chmodSync(path.join(dir, 'rootonly.acl'), 0o600);
   w('rootonly.passwd', '');
   fs.chmodSync(path.join(dir, 'rootonly.passwd'), 0o600);
+  w('rootonly.psk', 'id1:00ff\n');
+  fs.chmodSync(path.join(dir, 'rootonly.psk'), 0o600);
   fs.mkdirSync(path.join(dir, 'private'));
   fs.copyFileSync(path.join(dir, 'server.key'), path.join(dir, 'private', 'server.key'));
   shareKeyWithBroker(path.join(dir, 'private', 'server.key'));

@@ -52,6 +52,9 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\n${GOOD_CERT}\n${GOOD_KEY}\ncrlfile $T/int.crl\n`, ID), []);
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/does-not-exist.pem\nkeyfile $T/\n`, ID), []);
   });
+  test('tls_keyform engine: keyfile names a key inside the engine, not a file', () => {
+    assert.deepEqual(tlsFindings(`${MQTT}tls_engine pkcs11\ntls_keyform engine\n${GOOD_CERT}\nkeyfile $T/server-key.der\n`, ID), []);
+  });
   test('untrusted workspace (no inspector) or path checks off: the file is not opened', () => {
     const text = `${MQTT}certfile $T/server.der\n${GOOD_KEY}\n`;
     assert.deepEqual(tlsFindings(text, ID, '2.0.11', diskWithoutTls()), []);

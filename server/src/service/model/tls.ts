@@ -45,6 +45,10 @@ export function tlsFileRef(d: Directive, model: ConfigModel, settings: AnalysisS
   if (slot === undefined || section === undefined || !settings.checkPaths || fs.tls === undefined) {
     return undefined;
   }
+  // With `tls_keyform engine` the keyfile names a key inside an OpenSSL engine, not a file.
+  if (slot === 'keyfile' && section.kind !== 'bridge' && lastEntry(section, 'tls_keyform')?.value === 'engine') {
+    return undefined;
+  }
   const expected = nameOf(d).startsWith('bridge_') ? 'bridge' : 'listener';
   if ((expected === 'bridge') !== (section.kind === 'bridge')) {
     return undefined;
