@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs every test layer and ends with one line "N passed, N failed" over all of them.
-// Layers: unit and protocol (node:test over the tsc output), broker (differential tests
-// against the real mosquitto releases 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2), integration (the suite inside a real VS Code).
+// Layers: lint (ESLint and type-aware rules: one check), unit and protocol (node:test over
+// the tsc output), robustness (fast-check properties and growth-ratio timings, kept apart so
+// the unit layer stays fast), grammar, broker (differential tests against the real
+// mosquitto releases 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2), integration (the suite
+// inside a real VS Code).
 // Usage: node scripts/test-all.mjs [layer...]   (default: all layers)
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +13,7 @@ import { tmpdir } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const requested = process.argv.slice(2);
-const layers = requested.length > 0 ? requested : ['unit', 'protocol', 'grammar', 'broker', 'integration'];
+const layers = requested.length > 0 ? requested : ['lint', 'unit', 'robustness', 'protocol', 'grammar', 'broker', 'integration'];
 
 function testFiles(dir) {
   const found = [];
@@ -98,8 +101,17 @@ async function prepare(name, command, args) {
   return true;
 }
 
+/** ESLint over the repository, counted as one check: a lint error fails the run. */
+async function lintLayer() {
+  const eslint = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const { code } = await run(process.execPath, [eslint, '.', '--max-warnings', '0']);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 const runners = {
+  lint: lintLayer,
   unit: () => nodeTestLayer('unit', 'unit'),
+  robustness: () => nodeTestLayer('robustness', 'robustness'),
   // Neovim for the headless editor test (test/protocol/neovim.test.ts).
   protocol: async () => (await prepare('protocol', 'sh', ['scripts/install-editors.sh'])
     ? nodeTestLayer('protocol', 'protocol')

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import type { AnalysisSettings, ConfigModel, FileSystemAccess } from '../../../server/src/service';
-import { analyze, buildConfig, NO_FILE_SYSTEM, parse, RULES, runRules, validateConfig } from '../../../server/src/service';
-import { memoryFs } from '../helpers';
+import type { AnalysisSettings, ConfigModel, FileSystemAccess } from '../../server/src/service';
+import { analyze, buildConfig, NO_FILE_SYSTEM, parse, RULES, runRules, validateConfig } from '../../server/src/service';
+import { memoryFs } from '../unit/helpers';
 import { assertRatioBelow, corpusFiles, settingsFor, timeRatio } from './invariants';
 
 // Speed is never asserted as an absolute time here. Each test compares the time for an

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import * as fc from 'fast-check';
-import { DIRECTIVE_NAMES, parse } from '../../../server/src/service';
-import { toEditorPosition } from '../../../server/src/service/parser/parser';
-import { decodeConfigBytes } from '../../../server/src/nodeFileSystem';
-import { memoryFs } from '../helpers';
+import { DIRECTIVE_NAMES, parse } from '../../server/src/service';
+import { toEditorPosition } from '../../server/src/service/parser/parser';
+import { decodeConfigBytes } from '../../server/src/nodeFileSystem';
+import { memoryFs } from '../unit/helpers';
 import { brokerLines, checkInvariants, corpusFiles, editorLines, parserLineCount, settingsFor } from './invariants';
 
 /** Property runs per property; fast-check's default is 100. */

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Analysis, AnalysisSettings, FileSystemAccess } from '../../../server/src/service';
-import { analyze, defaultSettings, NO_FILE_SYSTEM, parseVersion } from '../../../server/src/service';
+import type { Analysis, AnalysisSettings, FileSystemAccess } from '../../server/src/service';
+import { analyze, defaultSettings, NO_FILE_SYSTEM, parseVersion } from '../../server/src/service';
 
 /** Repository root (tests run from out/test/unit/robustness). */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** The shared corpus of real configurations (read-only), when it is there. */
 export function corpusFiles(): { name: string; text: string }[] {
