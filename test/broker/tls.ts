@@ -40,6 +40,7 @@ export const CASES: readonly TlsCase[] = [
   { id: 'clean-mqtt', config: `${MQTT}${CA}${PAIR}` },
   { id: 'clean-letsencrypt-wss', config: `${WSS}cafile ${LE}/chain.pem\ncertfile ${LE}/fullchain.pem\nkeyfile ${LE}/privkey.pem\n` },
   { id: 'clean-crl', config: `${MQTT}${CA}crlfile $T/int.crl\n${PAIR}` },
+  { id: 'clean-dhparam', config: `${MQTT}${CA}dhparamfile $T/dhparam.pem\n${PAIR}` },
   { id: 'cert-der', config: `${MQTT}${CA}certfile $T/server.der\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
   { id: 'cert-pfx', config: `${MQTT}${CA}certfile $T/server.pfx\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },
   { id: 'cert-p7b', config: `${MQTT}${CA}certfile $T/server.p7b\nkeyfile $T/server.key\n`, rule: 'tls-file-format' },

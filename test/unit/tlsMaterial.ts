@@ -189,6 +189,8 @@ function generate(dir: string): void {
     // Without ssh-keygen: the same armour OpenSSH writes, which is what the check looks at.
     w('ssh.key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n');
   }
+  // X9.42 parameters: quick to generate (a safe-prime PKCS#3 file takes seconds).
+  openssl(dir, 'dhparam', '-dsaparam', '-out', 'dhparam.pem', '2048');
   w('empty.pem', '');
   w('notes.txt', 'this is not a certificate\n');
   w('big.pem', Buffer.alloc(1_100_000, 0x41));

@@ -49,7 +49,7 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(text, ID), ['6:warning']);
   });
   test('PEM files of the right kind, missing files and folders: nothing from this rule', () => {
-    assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\n${GOOD_CERT}\n${GOOD_KEY}\ncrlfile $T/int.crl\n`, ID), []);
+    assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\n${GOOD_CERT}\n${GOOD_KEY}\ncrlfile $T/int.crl\ndhparamfile $T/dhparam.pem\n`, ID), []);
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/does-not-exist.pem\nkeyfile $T/\n`, ID), []);
   });
   test('tls_keyform engine: keyfile names a key inside the engine, not a file', () => {

@@ -275,7 +275,7 @@ export function usableFor(slot: TlsSlot, facts: TlsFileFacts): 'certificates' | 
     case 'crlfile':
       return facts.crls > 0 ? 'crl' : 'none';
     case 'dhparamfile':
-      return facts.pemLabels.includes('DH PARAMETERS') ? 'dh' : 'none';
+      return holdsDhParameters(facts) ? 'dh' : 'none';
     default:
       return facts.certificates.length > 0 ? 'certificates' : 'none';
   }
@@ -283,5 +283,10 @@ export function usableFor(slot: TlsSlot, facts: TlsFileFacts): 'certificates' | 
 
 /** The file holds something a TLS slot can use (certificates, a key, a CRL, DH parameters). */
 export function holdsTlsMaterial(facts: TlsFileFacts): boolean {
-  return facts.format === 'pem' && (facts.certificates.length > 0 || facts.privateKeys.length > 0 || facts.crls > 0 || facts.pemLabels.includes('DH PARAMETERS'));
+  return facts.format === 'pem' && (facts.certificates.length > 0 || facts.privateKeys.length > 0 || facts.crls > 0 || holdsDhParameters(facts));
+}
+
+/** PKCS#3 (`openssl dhparam`) or X9.42 (`openssl dhparam -dsaparam`) Diffie-Hellman parameters. */
+export function holdsDhParameters(facts: TlsFileFacts): boolean {
+  return facts.pemLabels.includes('DH PARAMETERS') || facts.pemLabels.includes('X9.42 DH PARAMETERS');
 }

@@ -1,7 +1,7 @@
 import { configurationRule } from '../engine/rule';
 import type { Range } from 'vscode-languageserver-types';
 import type { TlsFileRef } from '../model/tls';
-import { factsOf, fileName, holdsTlsMaterial, letsEncryptFile, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, refOf, tlsFileRefs } from '../model/tls';
+import { factsOf, fileName, holdsDhParameters, holdsTlsMaterial, letsEncryptFile, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, refOf, tlsFileRefs } from '../model/tls';
 import { lastEntry } from '../model/config';
 import { readBool } from '../util/numbers';
 import type { TlsFileFacts } from '../types';
@@ -120,7 +120,7 @@ export default configurationRule<SwapCertificateAndKeyData>({
           break;
         }
         case 'dhparamfile': {
-          if (!facts.pemLabels.includes('DH PARAMETERS')) {
+          if (!holdsDhParameters(facts)) {
             at(fatal ? 'error' : 'warning', `'${name}' needs Diffie-Hellman parameters (\`openssl dhparam -out dhparam.pem 2048\`), but '${fileName(ref.path)}' holds ${facts.certificates.length > 0 ? 'certificates' : 'keys'}: ${effect}.`);
           }
           break;
