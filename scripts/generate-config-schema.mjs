@@ -27,6 +27,12 @@ const schema = {
     platform: pick('platform'),
     checkPaths: pick('checkPaths'),
     rules: { type: 'object', markdownDescription: settings['mosquitto.rules'].markdownDescription, additionalProperties: false, properties: rules },
+    pathMappings: {
+      type: 'object',
+      additionalProperties: { type: 'string', minLength: 1 },
+      markdownDescription: 'Folders (or files) as the broker sees them → where they are here, relative to this file\'s folder, e.g. `{ "/mosquitto/config": "config" }` for a Docker container. Path checks and `include_dir` reading go through them; `--path-map` adds to them.',
+    },
+    detectContainers: pick('detectContainers'),
     ignore: {
       type: 'array',
       items: { type: 'string' },

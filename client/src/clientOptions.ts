@@ -7,7 +7,7 @@ import { ruleDocsMiddleware } from './ruleDocs';
 function explicitSettings(scopeUri: string | undefined, forced: Record<string, unknown>): Record<string, unknown> {
   const configuration = vscode.workspace.getConfiguration('mosquitto', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
   const settings: Record<string, unknown> = {};
-  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'rules', 'brokerPath', 'checkWithBrokerOnSave', 'inlayHints']) {
+  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'rules', 'brokerPath', 'checkWithBrokerOnSave', 'inlayHints', 'pathMappings', 'detectContainers']) {
     const value = configuration.inspect(key);
     const set = value?.workspaceFolderValue ?? value?.workspaceValue ?? value?.globalValue;
     if (set !== undefined) {

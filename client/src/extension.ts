@@ -40,7 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mosqui
     }),
     vscode.commands.registerCommand('mosquitto.checkWithBroker', () => checkWithBroker(client)),
   );
-  status.listen(client);
+  // What each document is checked against also goes to the output channel, with the path mappings.
+  status.listen(client, (target) => {
+    const name = path.basename(vscode.Uri.parse(target.uri).fsPath);
+    const mappings = (target.pathMappings ?? []).map((m) => `${m.brokerPath} → ${m.localPath ?? (m.volume !== undefined ? `volume '${m.volume}'` : 'anonymous volume')} (${m.origin})`);
+    output.info(`${name}: ${target.summary ?? ''}${mappings.length > 0 ? ` Path mappings: ${mappings.join('; ')}.` : ''}${(target.notes ?? []).length > 0 ? ` ${(target.notes ?? []).join(' ')}` : ''}`);
+  });
   await client.start();
   return { statusItem: status.state };
 }

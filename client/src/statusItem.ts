@@ -15,6 +15,8 @@ export interface AnalysisTarget {
   platform: string;
   platformSource: string;
   summary?: string;
+  pathMappings?: { brokerPath: string; localPath?: string; volume?: string; origin: string }[];
+  notes?: string[];
 }
 
 const VERSION_SOURCES: Readonly<Record<string, string>> = {
@@ -43,7 +45,7 @@ export interface StatusItemState {
  * against and where each part came from (from the server's analysisTarget notification; from
  * the settings until one arrives), a command to change them, and the broker check next to it.
  */
-export function registerStatusItem(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): { state: () => StatusItemState; listen: (client: LanguageClient) => void } {
+export function registerStatusItem(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): { state: () => StatusItemState; listen: (client: LanguageClient, onTarget?: (target: AnalysisTarget) => void) => void } {
   const selector: vscode.DocumentSelector = [{ language: 'mosquitto-conf', scheme: 'file' }, { language: 'mosquitto-conf', scheme: 'untitled' }];
   const item = vscode.languages.createLanguageStatusItem('mosquitto.target', selector);
   item.name = 'Mosquitto release and platform';
@@ -86,10 +88,11 @@ export function registerStatusItem(context: vscode.ExtensionContext, client: () 
   update();
   return {
     state: () => ({ text: item.text, detail: item.detail }),
-    listen: (running: LanguageClient) => {
+    listen: (running: LanguageClient, onTarget?: (target: AnalysisTarget) => void) => {
       context.subscriptions.push(running.onNotification('mosquitto/analysisTarget', (target: AnalysisTarget) => {
         targets.set(target.uri, target);
         update();
+        onTarget?.(target);
       }));
       void client;
     },

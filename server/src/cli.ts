@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { EffectiveConfig, Platform, RuleSeverity, Version } from './service';
+import type { EffectiveConfig, PathMapping, Platform, RuleSeverity, Version } from './service';
 import { effectiveConfig, renderEffectiveView } from './service';
-import { analyze, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, RULES, INCLUDED_FILE_ERRORS, COMPANION_RULES } from './service';
+import { analyze, describeKnownReleases, formatVersion, NEWEST_RELEASE, RULES, INCLUDED_FILE_ERRORS, COMPANION_RULES } from './service';
 import type { LoadedConfigFile } from './configFile';
 import { isIgnored } from './configFile';
 import type { CommandLineSettings, DetectedBroker, ResolvedSettings } from './cliSettings';
@@ -23,7 +23,13 @@ Options:
   --broker-version VERSION  mosquitto release to check against: X.Y, X.Y.Z or auto (default:
                             the version of the installed broker, else ${formatVersion(NEWEST_RELEASE)})
   --platform linux|windows|macos   platform the broker runs on (default: linux)
-  --no-check-paths          do not check that named files and folders exist
+  --no-check-paths          do not report missing files and folders (include_dir is still read)
+  --path-map BROKER=LOCAL   the broker's BROKER folder is LOCAL here (repeatable); every path
+                            check and include_dir read goes through it
+  --compose FILE            read mappings, release and platform from this Compose file (or
+                            Dockerfile) for the service that runs eclipse-mosquitto
+  --detect-containers       look for compose.yaml/docker-compose.yml or a Dockerfile from the
+                            configuration's folder up to the current folder
   --rule ID=SEVERITY        override a rule: off|hint|information|warning|error (repeatable)
   --effective               print the effective configuration instead of findings: every
                             listener and bridge with each option's value and where it
@@ -101,6 +107,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const rules: Record<string, RuleSeverity> = {};
   const files: string[] = [];
   let broker: string | undefined;
+  let compose: string | undefined;
+  let detectContainers: boolean | undefined;
+  const pathMappings: PathMapping[] = [];
   const known = new Set(ruleInfos().map((r) => r.id));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -138,7 +147,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         }
         const parsed = knownRelease(value);
         if (!parsed) {
-          throw new UsageError(`--broker-version must be auto or a mosquitto release from ${formatVersion(OLDEST_RELEASE)} to ${NEWEST_RELEASE.major}.${NEWEST_RELEASE.minor}.x (X.Y or X.Y.Z), not '${value}'`);
+          throw new UsageError(`--broker-version: '${value}' is not auto or a mosquitto release this tool knows. Known releases (X.Y means the newest X.Y.Z): ${describeKnownReleases()}`);
         }
         version = parsed;
         break;
@@ -186,6 +195,21 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       case '--no-check-paths':
         checkPaths = false;
         break;
+      case '--path-map': {
+        const value = takeValue();
+        const split = value.indexOf('=');
+        if (split <= 0 || split === value.length - 1) {
+          throw new UsageError(`--path-map takes BROKER_PATH=LOCAL_PATH, not '${value}'`);
+        }
+        pathMappings.push({ brokerPath: value.slice(0, split), localPath: path.resolve(value.slice(split + 1)), origin: '--path-map' });
+        break;
+      }
+      case '--compose':
+        compose = path.resolve(takeValue());
+        break;
+      case '--detect-containers':
+        detectContainers = true;
+        break;
       case '--rule': {
         const value = takeValue();
         const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
@@ -220,7 +244,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (stdinFilename !== undefined && !files.includes('-')) {
     throw new UsageError("--stdin-filename names the file read from standard input: add '-' to the files");
   }
-  return { format, effective, broker, files, stdinFilename, quiet, maxWarnings, printConfig, flags: { version, platform, checkPaths, rules } };
+  return { format, effective, broker, files, stdinFilename, quiet, maxWarnings, printConfig, flags: { version, platform, checkPaths, rules, pathMappings, compose, detectContainers } };
 }
 
 /** The folder a file's settings are looked up from ('-': --stdin-filename's folder, else the working folder). */
@@ -370,7 +394,7 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   const knownRules = new Set(ruleInfos().map((r) => r.id));
   const resolveFor = (file: string): ResolvedSettings | string => {
     try {
-      return resolveSettings(options.flags, settingsFolder(file, options), detect, knownRules, configs);
+      return resolveSettings(options.flags, settingsFolder(file, options), detect, knownRules, configs, file === '-' ? undefined : path.resolve(file));
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
@@ -401,7 +425,11 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
       err(`mosquitto-lint: ${file}: skipped (matches 'ignore' in ${resolved.config!.path})`);
       continue;
     }
-    checkedAgainst.add(`mosquitto ${formatVersion(resolved.settings.brokerVersion)} (version: ${resolved.sources.brokerVersion}; platform: ${resolved.settings.platform}`);
+    const platformFrom = resolved.sources.platform !== 'default' ? ` from ${resolved.sources.platform}` : '';
+    checkedAgainst.add(`mosquitto ${formatVersion(resolved.settings.brokerVersion)} (version: ${resolved.sources.brokerVersion}; platform: ${resolved.settings.platform}${platformFrom}`);
+    for (const line of resolved.notes) {
+      err(`${file}: ${line}`);
+    }
     const result = lintFile(file, resolved, options, err, readStdin);
     if (typeof result === 'string') {
       err(`mosquitto-lint: ${result}`);

@@ -3,12 +3,13 @@
  * command-line flags, then the nearest `.mosquitto-lint.json`, then the defaults (the installed
  * broker's version, linux, paths checked).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AnalysisSettings, Platform, RuleSeverity, Version } from './service';
-import { compareVersions, defaultSettings, formatVersion, NEWEST_RELEASE, OLDEST_RELEASE, parseVersion } from './service';
+import type { AnalysisSettings, ContainerDetection, PathMapping, Platform, RuleSeverity, Version } from './service';
+import { defaultSettings, describeDetection, describeKnownReleases, describeMapping, detectContainers, formatVersion, isKnownRelease, NEWEST_RELEASE, parseVersion, readCompose, readDockerfile } from './service';
 import type { LoadedConfigFile } from './configFile';
 import { findConfigFile, loadConfigFile } from './configFile';
-import { hostPlatform } from './nodeFileSystem';
+import { hostPlatform, nodeFileSystem } from './nodeFileSystem';
 
 /** Settings given as flags (only those the user gave). */
 export interface CommandLineSettings {
@@ -16,6 +17,12 @@ export interface CommandLineSettings {
   platform?: Platform;
   checkPaths?: boolean;
   rules: Record<string, RuleSeverity>;
+  /** --path-map (local paths already absolute). */
+  pathMappings?: readonly PathMapping[];
+  /** --compose FILE (absolute). */
+  compose?: string;
+  /** --detect-containers. */
+  detectContainers?: boolean;
 }
 
 /** A detected broker version and how to name it. */
@@ -30,22 +37,23 @@ export interface ResolvedSettings {
   /** Setting name (`brokerVersion`, `platform`, `checkPaths`, `rules.<id>`, `ignore`) → where its value came from. */
   sources: Record<string, string>;
   config: LoadedConfigFile | undefined;
+  /** The Compose file or Dockerfile used, if any. */
+  container?: ContainerDetection;
+  /** Lines for the user: the container project and the path mappings used. */
+  notes: string[];
 }
 
 /** A release the catalogue covers, from `X.Y` or `X.Y.Z`; undefined otherwise. */
 export function knownRelease(text: string): Version | undefined {
   const parsed = parseVersion(text);
-  if (!parsed || compareVersions(parsed, OLDEST_RELEASE) < 0 || compareVersions(parsed, { ...NEWEST_RELEASE, patch: 999 }) > 0) {
-    return undefined;
-  }
-  return parsed;
+  return parsed && isKnownRelease(parsed) ? parsed : undefined;
 }
 
 /**
  * Resolves the settings for a configuration in `folder`. Throws an Error with a message for
  * the user when the configuration file cannot be used. `detect` is asked only for `auto`.
  */
-export function resolveSettings(flags: CommandLineSettings, folder: string, detect: () => DetectedBroker | undefined, knownRules: ReadonlySet<string>, configs: Map<string, LoadedConfigFile>): ResolvedSettings {
+export function resolveSettings(flags: CommandLineSettings, folder: string, detect: () => DetectedBroker | undefined, knownRules: ReadonlySet<string>, configs: Map<string, LoadedConfigFile>, file?: string): ResolvedSettings {
   const configPath = findConfigFile(folder);
   let config: LoadedConfigFile | undefined;
   if (configPath) {
@@ -54,7 +62,7 @@ export function resolveSettings(flags: CommandLineSettings, folder: string, dete
       config = loadConfigFile(configPath);
       const problems = [...config.problems, ...Object.keys(config.settings.rules ?? {}).filter((id) => !knownRules.has(id)).map((id) => `unknown rule id '${id}'`)];
       if (config.settings.brokerVersion && config.settings.brokerVersion !== 'auto' && !knownRelease(config.settings.brokerVersion)) {
-        problems.push(`brokerVersion '${config.settings.brokerVersion}' is not a release from ${formatVersion(OLDEST_RELEASE)} to ${NEWEST_RELEASE.major}.${NEWEST_RELEASE.minor}.x`);
+        problems.push(`brokerVersion '${config.settings.brokerVersion}' is not a mosquitto release this tool knows (${describeKnownReleases()})`);
       }
       if (problems.length > 0) {
         throw new Error(`${configPath}: ${problems.join('; ')}`);
@@ -64,6 +72,26 @@ export function resolveSettings(flags: CommandLineSettings, folder: string, dete
   }
   const fromFile = config ? path.relative(process.cwd(), config.path) || config.path : '';
   const sources: Record<string, string> = {};
+  const notes: string[] = [];
+
+  // A Compose file or Dockerfile: --compose, or a search when --detect-containers (or the
+  // file's detectContainers) asks for one. It gives mappings, and the release and platform
+  // where nothing more explicit does.
+  let container: ContainerDetection | undefined;
+  const configFile = file ?? path.join(folder, 'mosquitto.conf');
+  if (flags.compose !== undefined) {
+    container = readContainerFile(flags.compose, configFile);
+  } else if (flags.detectContainers ?? config?.settings.detectContainers ?? false) {
+    const cwd = process.cwd();
+    container = detectContainers(configFile, nodeFileSystem(), configFile.startsWith(cwd + path.sep) ? cwd : undefined);
+    if (!container) {
+      notes.push('no Compose file or Dockerfile running eclipse-mosquitto found');
+    }
+  }
+  const containerName = container ? path.relative(process.cwd(), container.file) || container.file : '';
+  if (container) {
+    notes.push(`using ${describeDetection(container)}`, ...container.notes);
+  }
 
   let version: Version;
   const requested = flags.version ?? config?.settings.brokerVersion;
@@ -71,6 +99,9 @@ export function resolveSettings(flags: CommandLineSettings, folder: string, dete
   if (requested !== undefined && requested !== 'auto') {
     version = typeof requested === 'string' ? knownRelease(requested)! : requested;
     sources.brokerVersion = requestedFrom;
+  } else if (container?.version) {
+    version = container.version;
+    sources.brokerVersion = `image tag in ${containerName}`;
   } else {
     const detected = detect();
     version = detected?.version ?? NEWEST_RELEASE;
@@ -86,6 +117,9 @@ export function resolveSettings(flags: CommandLineSettings, folder: string, dete
   } else if (filePlatform) {
     platform = filePlatform === 'auto' ? hostPlatform() : (filePlatform as Platform);
     sources.platform = filePlatform === 'auto' ? `${fromFile} (auto: this machine)` : fromFile;
+  } else if (container) {
+    platform = container.platform;
+    sources.platform = containerName;
   }
 
   let checkPaths = true;
@@ -112,7 +146,33 @@ export function resolveSettings(flags: CommandLineSettings, folder: string, dete
   if (config?.settings.ignore) {
     sources.ignore = fromFile;
   }
-  return { settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules }), sources, config };
+  // Mappings: --path-map first, then the file's (relative to its folder), then the container's.
+  const fileMappings: PathMapping[] = Object.entries(config?.settings.pathMappings ?? {}).map(([brokerPath, local]) => ({
+    brokerPath, localPath: path.resolve(path.dirname(config?.path ?? folder), local), origin: fromFile,
+  }));
+  const pathMappings = [...(flags.pathMappings ?? []), ...fileMappings, ...(container?.mappings ?? [])];
+  if (pathMappings.length > 0) {
+    notes.push(`path mappings: ${pathMappings.map(describeMapping).join('; ')}`);
+    sources.pathMappings = [...new Set(pathMappings.map((m) => m.origin))].join(', ');
+  }
+  return { settings: defaultSettings({ brokerVersion: version, platform, checkPaths, rules, pathMappings }), sources, config, container, notes };
+}
+
+/** Reads `--compose FILE` (a Compose file or a Dockerfile) for the service running `config`; throws for the user. */
+function readContainerFile(composeFile: string, config: string): ContainerDetection {
+  let text: string;
+  try {
+    text = fs.readFileSync(composeFile, 'utf8');
+  } catch (error) {
+    throw new Error(`${composeFile}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const found = /Dockerfile[^\\/]*$/i.test(composeFile) && !/\.ya?ml$/i.test(composeFile)
+    ? readDockerfile(composeFile, text, undefined, nodeFileSystem())
+    : readCompose(composeFile, text, config, nodeFileSystem());
+  if (!found) {
+    throw new Error(`${composeFile}: no service there runs the eclipse-mosquitto image or mounts ${config}`);
+  }
+  return found;
 }
 
 /** `--print-config`: every effective setting with its source, as text lines. */
@@ -123,6 +183,7 @@ export function describeSettings(resolved: ResolvedSettings): string[] {
     `brokerVersion: ${formatVersion(settings.brokerVersion)}  (${sources.brokerVersion})`,
     `platform: ${settings.platform}  (${sources.platform})`,
     `checkPaths: ${String(settings.checkPaths)}  (${sources.checkPaths})`,
+    `pathMappings: ${(settings.pathMappings ?? []).length === 0 ? 'none' : (settings.pathMappings ?? []).map(describeMapping).join('; ')}${sources.pathMappings ? `  (${sources.pathMappings})` : ''}`,
   ];
   for (const [id, severity] of Object.entries(settings.rules)) {
     lines.push(`rules.${id}: ${severity}  (${sources[`rules.${id}`]})`);
@@ -139,6 +200,7 @@ export function settingsAsJson(resolved: ResolvedSettings): Record<string, { val
     brokerVersion: { value: formatVersion(settings.brokerVersion), source: sources.brokerVersion },
     platform: { value: settings.platform, source: sources.platform },
     checkPaths: { value: settings.checkPaths, source: sources.checkPaths },
+    pathMappings: { value: (settings.pathMappings ?? []).map((m) => ({ brokerPath: m.brokerPath, localPath: m.localPath ?? null, volume: m.volume ?? null, origin: m.origin })), source: sources.pathMappings ?? 'default' },
   };
   for (const [id, severity] of Object.entries(settings.rules)) {
     result[`rules.${id}`] = { value: severity, source: sources[`rules.${id}`] };

@@ -18,6 +18,10 @@ export interface ConfigFileSettings {
   rules?: Record<string, string>;
   /** Glob patterns, relative to the file's folder, of files whose findings are not reported. */
   ignore?: string[];
+  /** Folder as the broker sees it → folder here (relative to this file's folder). */
+  pathMappings?: Record<string, string>;
+  /** Look for a Compose file or Dockerfile running eclipse-mosquitto. */
+  detectContainers?: boolean;
 }
 
 /** A configuration file that was found and read. */
@@ -104,6 +108,20 @@ export function loadConfigFile(file: string): LoadedConfigFile {
           problems.push('rules must be an object of rule id → severity');
         }
         break;
+      case 'pathMappings':
+        if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value as Record<string, unknown>).every((v) => typeof v === 'string' && v.length > 0)) {
+          settings.pathMappings = value as Record<string, string>;
+        } else {
+          problems.push('pathMappings must be an object of broker path → local path');
+        }
+        break;
+      case 'detectContainers':
+        if (typeof value === 'boolean') {
+          settings.detectContainers = value;
+        } else {
+          problems.push('detectContainers must be true or false');
+        }
+        break;
       case 'ignore':
         if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
           settings.ignore = value as string[];
@@ -137,11 +155,14 @@ export function isIgnored(config: LoadedConfigFile | undefined, file: string): b
  */
 export function mergeSettings(file: ConfigFileSettings | undefined, overrides: UserSettings): UserSettings {
   const merged: UserSettings = { ...overrides };
-  for (const key of ['brokerVersion', 'platform', 'checkPaths'] as const) {
+  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'detectContainers'] as const) {
     if (merged[key] === undefined && file?.[key] !== undefined) {
       (merged as Record<string, unknown>)[key] = file[key];
     }
   }
   merged.rules = { ...(file?.rules ?? {}), ...(overrides.rules ?? {}) };
+  if (file?.pathMappings || overrides.pathMappings) {
+    merged.pathMappings = { ...(file?.pathMappings ?? {}), ...(overrides.pathMappings ?? {}) };
+  }
   return merged;
 }

@@ -1,3 +1,4 @@
+import { ANALYSIS_TARGET_NOTIFICATION } from './protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { withoutDuplicates } from './broker';
@@ -19,6 +20,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** URIs published for on behalf of each analysed document. */
   private readonly publishedFor = new Map<string, Set<string>>();
+  /** The last `mosquitto/analysisTarget` sent per document, so it is only sent when it changes. */
+  private readonly sentTargets = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -75,6 +78,7 @@ export class DiagnosticsPublisher {
     }
     const including = state.includingAnalysis(document);
     const analysis = including?.analysis ?? state.analysis(document);
+    this.sendTarget(document);
     const ownId = uriToPath(uri) ?? uri;
     const sent = new Set<string>();
     const brokerFindings = state.brokerFindings.get(including?.mainUri ?? uri);
@@ -101,8 +105,19 @@ export class DiagnosticsPublisher {
     return including?.mainUri;
   }
 
+  /** `mosquitto/analysisTarget` for a document, when it changed since the last one sent. */
+  private sendTarget(document: TextDocument): void {
+    const target = this.state.targetNotification(document);
+    const key = JSON.stringify(target);
+    if (this.sentTargets.get(document.uri) !== key) {
+      this.sentTargets.set(document.uri, key);
+      void this.connection.sendNotification(ANALYSIS_TARGET_NOTIFICATION, target);
+    }
+  }
+
   /** A document closed: stop its timer and clear what was published for it. */
   closed(uri: string): void {
+    this.sentTargets.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     for (const target of this.publishedFor.get(uri) ?? [uri]) {

@@ -6,10 +6,11 @@ import type { LoadedConfigFile } from './configFile';
 import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfigFile, mergeSettings } from './configFile';
 import type { CachedFileSystem } from './nodeFileSystem';
 import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
-import type { Analysis, AnalysisSettings, FileSystemAccess, ParsedFile, Version } from './service';
-import { analyze, parse } from './service';
-import type { UserSettings } from './settings';
-import { toAnalysisSettings } from './settings';
+import type { Analysis, AnalysisSettings, ContainerDetection, FileSystemAccess, ParsedFile, PathMapping, Version } from './service';
+import { analyze, detectContainers, parse } from './service';
+import type { ResolvedTarget, UserSettings } from './settings';
+import { analysisTarget, resolveTarget, toAnalysisSettings } from './settings';
+import type { AnalysisTargetParams } from './protocol';
 import { pathToUri, uriToPath } from './uris';
 
 /** How long answers about files on disk are reused. */
@@ -69,10 +70,67 @@ export class DocumentCache {
     return config ?? undefined;
   }
 
-  /** Settings for a file: the editor's settings over its `.mosquitto-lint.json`, if any. */
+  /**
+   * Settings for a file: the editor's settings over its `.mosquitto-lint.json`, if any, with
+   * the path mappings of both and of a Compose/Dockerfile project that runs it.
+   */
   settingsFor(filePath: string | undefined): AnalysisSettings {
+    return this.targetFor(filePath).settings;
+  }
+
+  /** Native paths of the workspace folders (for `${workspaceFolder}` and where detection stops). */
+  workspaceFolders: string[] = [];
+  /** Container detection per configuration file, reused like other answers about the disk. */
+  private readonly containers = new Map<string, { at: number; epoch: number; found: ContainerDetection | undefined }>();
+
+  /** The workspace folder holding a file (the deepest one), else the first one. */
+  workspaceFolderOf(filePath: string | undefined): string | undefined {
+    const holding = filePath === undefined ? [] : this.workspaceFolders.filter((f) => filePath === f || filePath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+    return holding.sort((a, b) => b.length - a.length)[0] ?? this.workspaceFolders[0];
+  }
+
+  /** The Compose/Dockerfile project that runs this configuration, if detection is on. */
+  containerFor(filePath: string | undefined, user: UserSettings): ContainerDetection | undefined {
+    if (filePath === undefined || user.detectContainers === false) {
+      return undefined;
+    }
+    const folder = path.dirname(filePath);
+    const now = Date.now();
+    const cached = this.containers.get(filePath);
+    if (cached && cached.epoch === this.epoch && now - cached.at < DISK_CACHE_MS) {
+      return cached.found;
+    }
+    const holding = this.workspaceFolders.filter((f) => folder === f || folder.startsWith(f + path.sep));
+    const stopAt = holding.sort((a, b) => b.length - a.length)[0];
+    const found = detectContainers(filePath, this.fileSystem(), stopAt);
+    this.containers.set(filePath, { at: now, epoch: this.epoch, found });
+    return found;
+  }
+
+  /** What a file is checked against: release, platform, mappings, and where they came from. */
+  targetFor(filePath: string | undefined): ResolvedTarget & { container: ContainerDetection | undefined } {
     const config = this.configFileFor(filePath);
-    return config ? toAnalysisSettings(mergeSettings(config.settings, this.userSettings), this.detectedVersion) : this.settings;
+    const user = config ? mergeSettings(config.settings, this.userSettings) : this.userSettings;
+    const container = this.containerFor(filePath, user);
+    const workspaceFolder = this.workspaceFolderOf(filePath);
+    // The file's mappings are relative to its folder; the editor setting's to the workspace folder.
+    const fileMappings: PathMapping[] = Object.entries(config?.settings.pathMappings ?? {})
+      .filter(([brokerPath]) => this.userSettings.pathMappings?.[brokerPath] === undefined)
+      .map(([brokerPath, local]) => ({ brokerPath, localPath: path.resolve(path.dirname(config?.path ?? ''), local), origin: CONFIG_FILE_NAME }));
+    const target = resolveTarget({ ...user, pathMappings: this.userSettings.pathMappings }, {
+      detectedVersion: this.detectedVersion,
+      container,
+      workspaceFolder,
+      extraMappings: fileMappings,
+      resolveLocal: (p) => (path.isAbsolute(p) || workspaceFolder === undefined ? p : path.resolve(workspaceFolder, p)),
+    });
+    return { ...target, container };
+  }
+
+  /** The `mosquitto/analysisTarget` notification for a document. */
+  targetNotification(document: TextDocument): AnalysisTargetParams {
+    const target = this.targetFor(uriToPath(document.uri));
+    return analysisTarget(document.uri, target, target.container);
   }
 
   /** Is the file named by its configuration file's `ignore` patterns? */
@@ -98,11 +156,13 @@ export class DocumentCache {
   /** The analysis of an open document, computed once per document version and settings epoch. */
   analysis(document: TextDocument): Analysis {
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.epoch === this.epoch && cached.inputs === this.openInputs(cached.analysis, document.uri)) {
+    const filePath = uriToPath(document.uri);
+    // Detected containers can change between edits (a Compose file saved), so the settings are part of the key.
+    const settings = this.settingsFor(filePath);
+    if (cached && cached.version === document.version && cached.epoch === this.epoch && cached.inputs === this.openInputs(cached.analysis, document.uri) && sameSettings(cached.analysis.model.settings, settings)) {
       return cached.analysis;
     }
-    const filePath = uriToPath(document.uri);
-    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, this.settingsFor(filePath), this.fileSystem(), this.parsedFile(document));
+    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, settings, this.fileSystem(), this.parsedFile(document));
     this.analyses.set(document.uri, { version: document.version, epoch: this.epoch, inputs: this.openInputs(analysis, document.uri), analysis });
     return analysis;
   }
@@ -158,14 +218,15 @@ export class DocumentCache {
     // Included files may be open with unsaved edits: the open documents' versions are part of the key.
     const open = this.documents.all().map((d) => `${d.uri}@${d.version}`).join('|');
     const cached = this.diskAnalyses.get(filePath);
-    if (cached && cached.mtimeMs === mtimeMs && cached.epoch === this.epoch && cached.open === open) {
+    const settings = this.settingsFor(filePath);
+    if (cached && cached.mtimeMs === mtimeMs && cached.epoch === this.epoch && cached.open === open && sameSettings(cached.analysis.model.settings, settings)) {
       return cached.analysis;
     }
     const text = this.fileSystem().readFile(filePath);
     if (text === undefined) {
       return undefined;
     }
-    const analysis = analyze({ text, uri: filePath, path: filePath }, this.settingsFor(filePath), this.fileSystem());
+    const analysis = analyze({ text, uri: filePath, path: filePath }, settings, this.fileSystem());
     this.diskAnalyses.set(filePath, { mtimeMs, epoch: this.epoch, open, analysis });
     return analysis;
   }
@@ -224,4 +285,9 @@ export class DocumentCache {
     };
   }
 
+}
+
+/** Whether two settings would give the same analysis. */
+function sameSettings(a: AnalysisSettings, b: AnalysisSettings): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -58,6 +58,8 @@ export function startServer(connection: Connection, version: string): ServerStat
       diagnostics.debounce = init.diagnosticsDelay;
     }
     state.trusted = init?.trusted === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    state.workspaceFolders = folders.map((uri) => uriToPath(uri)).filter((p): p is string => p !== undefined);
     state.warn = (message) => connection.console.warn(message);
     if (init?.settings) {
       state.userSettings = init.settings;

@@ -238,14 +238,14 @@ export class LspClient {
   }
 
   /** initialize + initialized; resolves with the server's InitializeResult. */
-  async initialize(capabilities: ClientCapabilities = VS_CODE_CAPABILITIES, initializationOptions?: unknown): Promise<InitializeResult> {
+  async initialize(capabilities: ClientCapabilities = VS_CODE_CAPABILITIES, initializationOptions?: unknown, workspaceFolders: readonly { uri: string; name: string }[] | null = null): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       clientInfo: { name: 'protocol-tests' },
       rootUri: null,
       capabilities,
       initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders,
     });
     this.notify('initialized', {});
     return result;

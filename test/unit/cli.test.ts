@@ -151,6 +151,10 @@ suite('cli: clear errors, no stack traces', () => {
     ['bad version', ['--broker-version', '3.5', CLEAN], /--broker-version/],
     ['version text', ['--broker-version', 'latest', CLEAN], /--broker-version/],
     ['too old version', ['--broker-version', '1.3.5', CLEAN], /--broker-version/],
+    ['a release that does not exist, with the known ones', ['--broker-version', '2.0.99', CLEAN], /'2\.0\.99' is not auto or a mosquitto release.*2\.0\.0–2\.0\.22/],
+    ['bad --path-map', ['--path-map', '/mosquitto/config', CLEAN], /--path-map takes BROKER_PATH=LOCAL_PATH/],
+    ['--compose file that is missing', ['--compose', path.join(work, 'nope.yml'), CLEAN], /cannot read/],
+    ['--compose file without a mosquitto service', ['--compose', file('other-compose.yml', 'services:\n  db:\n    image: postgres\n'), CLEAN], /no service there runs the eclipse-mosquitto image/],
     ['bad platform', ['--platform', 'solaris', CLEAN], /--platform/],
     ['bad format', ['--format', 'xml', CLEAN], /--format/],
     ['flag without value', ['--broker-version'], /needs a value/],
@@ -247,5 +251,91 @@ suite('cli: --effective', () => {
 
   test('--effective with --with-broker is a usage error', () => {
     assert.equal(run('--effective', '--with-broker', config).code, 2);
+  });
+});
+
+suite('cli: paths as the broker sees them', () => {
+  const workspaces = path.join(repoRoot, 'test', 'fixtures', 'workspaces');
+  const composeConfig = path.join(workspaces, 'compose', 'config', 'mosquitto.conf');
+
+  test('--path-map (repeatable): paths and include_dir are read through it', () => {
+    const without = run('--broker-version', '2.0.18', composeConfig);
+    assert.equal(without.code, 1);
+    const r = run('--broker-version', '2.0.18',
+      '--path-map', `/mosquitto/config=${path.join(workspaces, 'compose', 'config')}`,
+      '--path-map', `/mosquitto/certs=${path.join(workspaces, 'compose', 'certs')}`,
+      '--path-map', `/mosquitto/passwd/users=${path.join(workspaces, 'compose', 'passwd')}`,
+      composeConfig);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.err, /path mappings: \/mosquitto\/config → .*compose\/config \(--path-map\)/);
+    assert.doesNotMatch(r.out, /error \[(path-not-found|include-dir)\]/);
+  });
+
+  test('--compose: mappings, named volumes (notes, never errors), version and platform from the image', () => {
+    const r = run('--compose', path.join(workspaces, 'compose', 'docker-compose.yml'), composeConfig);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.err, /using docker-compose\.yml service 'mqtt', image eclipse-mosquitto:2\.0\.18/);
+    assert.match(r.err, /checked against mosquitto 2\.0\.18 \(version: image tag in (?:\S*\/)?docker-compose\.yml; platform: linux from (?:\S*\/)?docker-compose\.yml\)/);
+    assert.match(r.out, /information \[path-not-found\] '\/mosquitto\/data\/' is inside the named volume 'data'/);
+    assert.doesNotMatch(r.out, /error/);
+  });
+
+  test('--compose: files included through a mapped folder are analysed', () => {
+    const compose = file('project/compose.yaml', 'services:\n  broker:\n    image: eclipse-mosquitto:2\n    volumes:\n      - ./mosquitto:/mosquitto/config\n');
+    const main = file('project/mosquitto/mosquitto.conf', 'listener 1883\nallow_anonymous true\ninclude_dir /mosquitto/config/conf.d\n');
+    file('project/mosquitto/conf.d/extra.conf', 'xyzzy 1\n');
+    const results = JSON.parse(run('--format', 'json', '--compose', compose, main).out) as JsonResult[];
+    assert.deepEqual(results.find((f) => f.file.endsWith('extra.conf'))?.diagnostics.map((d) => d.code), ['unknown-directive']);
+  });
+
+  test('--broker-version and --platform win over the Compose file', () => {
+    const r = run('--broker-version', '2.1.2', '--compose', path.join(workspaces, 'compose', 'docker-compose.yml'), composeConfig);
+    assert.match(r.err, /mosquitto 2\.1\.2 \(version: --broker-version; platform: linux from (?:\S*\/)?docker-compose\.yml\)/);
+  });
+
+  test('--detect-containers finds the Dockerfile that copies the configuration', () => {
+    const r = run('--detect-containers', path.join(workspaces, 'dockerfile', 'mosquitto.conf'));
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.err, /using Dockerfile, image eclipse-mosquitto:1\.6\.15/);
+    assert.match(r.err, /checked against mosquitto 1\.6\.15/);
+  });
+
+  test('a Windows configuration checked for Linux: errors on the Windows paths', () => {
+    const r = run('--format', 'json', path.join(workspaces, 'windows-config', 'mosquitto.conf'));
+    assert.equal(r.code, 1);
+    const [result] = JSON.parse(r.out) as JsonResult[];
+    const foreign = result.diagnostics.filter((d) => d.code === 'foreign-platform-path').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+    assert.deepEqual(foreign, ['3:error', '4:error', '5:error', '6:warning']);
+    assert.equal(run('--platform', 'windows', path.join(workspaces, 'windows-config', 'mosquitto.conf')).out.includes('foreign-platform-path'), false);
+  });
+
+  test('.mosquitto-lint.json: pathMappings (relative to its folder) and detectContainers', () => {
+    file('cfgmap/.mosquitto-lint.json', JSON.stringify({ pathMappings: { '/etc/mosquitto': 'broker' } }));
+    file('cfgmap/broker/acl', 'topic read #\n');
+    const main = file('cfgmap/broker/mosquitto.conf', 'listener 1883\nallow_anonymous true\nacl_file /etc/mosquitto/acl\npassword_file /etc/mosquitto/passwd\n');
+    const r = run('--broker-version', '2.0.11', main);
+    assert.deepEqual(r.out.split('\n').filter((l) => l.includes('[path-not-found]')).map((l) => /:(\d+):\d+: (\w+)/.exec(l)?.slice(1).join(':')), ['4:error']);
+    assert.match(r.err, /path mappings: \/etc\/mosquitto → .*cfgmap\/broker \(.*\.mosquitto-lint\.json\)/);
+    const printed = run('--print-config', main);
+    assert.match(printed.out, /pathMappings: \/etc\/mosquitto → .*cfgmap\/broker/);
+    file('cfgcompose/.mosquitto-lint.json', JSON.stringify({ detectContainers: true }));
+    file('cfgcompose/compose.yaml', 'services:\n  broker:\n    image: eclipse-mosquitto:2.0.15\n');
+    const composed = run(file('cfgcompose/mosquitto.conf', 'listener 1883\nallow_anonymous true\n'));
+    assert.match(composed.err, /mosquitto 2\.0\.15 \(version: image tag in \S*compose\.yaml/);
+    file('cfgbad/.mosquitto-lint.json', JSON.stringify({ pathMappings: ['x'] }));
+    const bad = run(file('cfgbad/m.conf', 'listener 1883\nallow_anonymous true\n'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /pathMappings must be an object/);
+  });
+
+  test('--no-check-paths still reads include_dir: the included files are analysed', () => {
+    const main = file('nocheck/mosquitto.conf', 'listener 1883\nallow_anonymous true\ninclude_dir conf.d\n');
+    file('nocheck/conf.d/broken.conf', 'xyzzy 1\n');
+    const r = run('--no-check-paths', '--format', 'json', main);
+    const results = JSON.parse(r.out) as JsonResult[];
+    const included = results.find((f) => f.file.endsWith('broken.conf'));
+    assert.ok(included, r.out);
+    assert.deepEqual(included.diagnostics.map((d) => d.code), ['unknown-directive']);
+    assert.equal(r.code, 1);
   });
 });

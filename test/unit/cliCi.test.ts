@@ -311,7 +311,7 @@ suite('cli: .mosquitto-lint.json', () => {
   });
   test('the JSON schema lists the same keys and every rule id', () => {
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'mosquitto-lint.schema.json'), 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'brokerVersion', 'checkPaths', 'ignore', 'platform', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'brokerVersion', 'checkPaths', 'detectContainers', 'ignore', 'pathMappings', 'platform', 'rules']);
     assert.equal(schema.additionalProperties, false);
     assert.deepEqual(Object.keys(schema.properties.rules.properties ?? {}).sort(), [...RULES.map((r) => r.id), 'included-file-errors', ...COMPANION_RULES.map((r) => r.id)].sort());
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };

@@ -128,9 +128,15 @@ suite('fixtures: the seed configuration (valid/seed-wss.conf)', () => {
     assert.deepEqual(found.map((d) => `${d.range.start.line + 1}:${d.severity}`), [`${lineOf('protocol websockets')}:2`, `${lineOf('protocol websockets', wss)}:2`]);
     assert.deepEqual(windows('1.5.4').filter((d) => d.code === 'websockets-windows-localhost'), []);
   });
-  test('on Linux the C:/ paths are neither checked nor errors', () => {
+  test('on Linux the C:/ paths are written for another platform: reported on their lines, never looked up', () => {
+    // A Linux broker reads C:/… as a relative name and refuses to start without the file (issue 11).
     const diagnostics = lintFixture(file, seed, { platform: 'linux', checkPaths: true });
     assert.deepEqual(diagnostics.filter((d) => d.code === 'path-not-found'), []);
-    assert.deepEqual(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);
+    const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+    assert.ok(errors.length > 0);
+    assert.deepEqual([...new Set(errors.map((d) => d.code))], ['foreign-platform-path']);
+    for (const d of errors) {
+      assert.match(seed.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character), /^C:\//);
+    }
   });
 });

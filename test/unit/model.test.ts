@@ -185,7 +185,7 @@ suite('model: include_dir', () => {
   test('statuses: unreadable folder, empty value, path for another platform', () => {
     assert.equal(build('include_dir /nope\n').includes[0].status, 'unreadable');
     assert.equal(build('include_dir\n').includes[0].status, 'empty-value');
-    assert.equal(build('include_dir C:/mosquitto/conf.d\n').includes[0].status, 'not-checked');
+    assert.equal(build('include_dir C:/mosquitto/conf.d\n').includes[0].status, 'foreign');
   });
   test('a relative folder is looked up next to the main file (the editor has no broker working directory)', () => {
     const m = build('include_dir conf.d\n', '2.0.11', { '/etc/mosquitto/conf.d/a.conf': 'listener 1884\n' });

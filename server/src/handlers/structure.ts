@@ -10,7 +10,9 @@ import { documentSymbols, symbolInformation } from '../service/features/symbols'
 
 /** Where links and definitions of a document resolve, and how their paths become URIs. */
 function linkContext(state: ServerState, document: TextDocument): LinkContext {
-  return { path: uriToPath(document.uri), hostPlatform: state.fileSystem().hostPlatform, toUri: idToUri };
+  const filePath = uriToPath(document.uri);
+  const settings = state.settingsFor(filePath);
+  return { path: filePath, hostPlatform: state.fileSystem().hostPlatform, platform: settings.platform, mappings: settings.pathMappings, toUri: idToUri };
 }
 
 /** Outline, folding, links, go to definition and formatting. Returns the capabilities it provides. */

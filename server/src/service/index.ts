@@ -27,6 +27,10 @@ export type { DiagnosticsByFile, RuleFindings } from './engine/validate';
 export { CONFIGURABLE_RULES, RULES, ruleById } from './engine/registry';
 export type { ConfigurableRule } from './engine/registry';
 export type { Rule, DirectiveRule, SectionRule, ConfigurationRule, Finding } from './engine/rule';
+export { resolveBrokerPath, describeMapping, describeVolume, serviceFolder } from './model/brokerPaths';
+export type { PathMapping, BrokerPath } from './model/brokerPaths';
+export { detectContainers, describeDetection, readCompose, readDockerfile, versionFromTag } from './model/containers';
+export type { ContainerDetection } from './model/containers';
 export { DIRECTIVES, DIRECTIVE_NAMES, findDirective, canonicalName } from './data';
 export type { DirectiveSpec, ArgSpec } from './data';
 

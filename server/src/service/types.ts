@@ -1,3 +1,4 @@
+import type { PathMapping } from './model/brokerPaths';
 import type { Version } from './version';
 
 /** Operating system the broker runs on; it changes a few rules (websockets, paths). */
@@ -15,6 +16,11 @@ export interface AnalysisSettings {
   readonly checkPaths: boolean;
   /** Per-rule severity overrides, keyed by rule id. */
   readonly rules: Readonly<Record<string, RuleSeverity>>;
+  /**
+   * Folders as the broker sees them and where they are here (settings, `--path-map`, Compose
+   * bind mounts and volumes). Every path check, link and include_dir read goes through them.
+   */
+  readonly pathMappings?: readonly PathMapping[];
 }
 
 /** What the file system says about a path. */

@@ -17,6 +17,24 @@ export function releaseLines(): string[] {
     .sort((a, b) => compareVersions(v(b), v(a)));
 }
 
+/** Whether `version` is a mosquitto release the catalogue covers (a known line, a patch that exists). */
+export function isKnownRelease(version: Version): boolean {
+  const newest = NEWEST_PATCH[`${version.major}.${version.minor}`];
+  return newest !== undefined && version.patch >= 0 && version.patch <= newest;
+}
+
+/** The known releases, one range per release line: `1.4.0–1.4.15, …, 2.1.0–2.1.2`. */
+export function describeKnownReleases(): string {
+  return Object.entries(NEWEST_PATCH).map(([line, newest]) => `${line}.0–${line}.${newest}`).join(', ');
+}
+
+/** The newest known release of a major version (`2` → 2.1.2), undefined when none is known. */
+export function newestOfMajor(major: number): Version | undefined {
+  const lines = Object.keys(NEWEST_PATCH).map((line) => line.split('.').map(Number)).filter(([m]) => m === major);
+  const minor = Math.max(...lines.map(([, n]) => n));
+  return lines.length === 0 ? undefined : { major, minor, patch: NEWEST_PATCH[`${major}.${minor}`] };
+}
+
 /** The newest release in the catalogue; the default version to check against. */
 export const NEWEST_RELEASE: Version = { major: 2, minor: 1, patch: 2 };
 /** The oldest release the catalogue describes. */

@@ -120,7 +120,8 @@ suite('code actions: TLS pairs', () => {
       'listener 1885\nprotocol websockets\n\n# CA certificate\ncafile C:/mosquitto/certs/CA.crt\n\n# Path to the PEM encoded server certificate.\ncertfile C:/mosquitto/certs/my.domain.name.tw.crt\nallow_anonymous true\n',
       'tls-certfile-without-keyfile',
       'listener 1885\nprotocol websockets\n\n# CA certificate\ncafile C:/mosquitto/certs/CA.crt\n\n# Path to the PEM encoded server certificate.\ncertfile C:/mosquitto/certs/my.domain.name.tw.crt\nkeyfile C:/mosquitto/certs/my.domain.name.tw.key\nallow_anonymous true\n',
-      { settings: { platform: 'linux' } },
+      // The seed's broker runs on Windows, where these are absolute paths.
+      { settings: { platform: 'windows' } },
     );
   });
 
@@ -239,7 +240,7 @@ suite('code actions: how the broker reads the text', () => {
   });
 
   test('quoted-value: quotes removed, spaces inside kept', () => {
-    assertFix('password_file "C:/Program Files/mosquitto/passwd"\nlistener 1883\n', 'quoted-value', 'password_file C:/Program Files/mosquitto/passwd\nlistener 1883\n');
+    assertFix('password_file "C:/Program Files/mosquitto/passwd"\nlistener 1883\n', 'quoted-value', 'password_file C:/Program Files/mosquitto/passwd\nlistener 1883\n', { settings: { platform: 'windows' } });
   });
 
   test('assignment-syntax: "key = value" and "key=value"', () => {

@@ -42,7 +42,9 @@ suite(ID, () => {
   });
   test('Windows: editor backups that *.conf may match are a warning', () => {
     const files = { '/etc/mosquitto/conf.d/a.conf': 'listener 1883\n', '/etc/mosquitto/conf.d/a.conf~': 'listener 1884\n' };
-    assert.deepEqual(ours(run('include_dir /etc/mosquitto/conf.d\n', files, '2.0.11', { platform: 'windows' }).get(MAIN)), ['1:2']);
+    // The Windows folder is found here through a path mapping (this test host is not Windows).
+    const pathMappings = [{ brokerPath: 'C:\\mosquitto', localPath: '/etc/mosquitto', origin: 'test' }];
+    assert.deepEqual(ours(run('include_dir C:\\mosquitto\\conf.d\n', files, '2.0.11', { platform: 'windows', pathMappings }).get(MAIN)), ['1:2']);
     assert.deepEqual(ours(run('include_dir /etc/mosquitto/conf.d\n', files, '2.0.11', { platform: 'linux' }).get(MAIN)), []);
   });
   test('the lint helper sees no finding for a plain include_dir without a file system', () => {

@@ -30,9 +30,32 @@ suite(ID, () => {
     const text = 'persistence_location /var/lib/m/\nlog_dest file /var/log/m/m.log\nlistener 8883\ncertfile /s\nkeyfile /k\ncapath /certs\nconnection a\nbridge_cafile /c\n';
     assert.deepEqual(run(text, { '/s': '', '/k': '' }), ['1:2', '2:2', '6:2', '8:2']);
   });
-  test('pid_file: the folder must exist', () => {
-    assert.deepEqual(run('pid_file /run/mosquitto/m.pid\n', {}), ['1:1']);
-    assert.deepEqual(run('pid_file /run/mosquitto/m.pid\n', { '/run/mosquitto/': '' }), []);
+  test('pid_file: the folder must exist (2.0+; 1.5 and 1.6 start without a pid file)', () => {
+    assert.deepEqual(run('pid_file /var/run/m/m.pid\n', {}), ['1:1']);
+    assert.deepEqual(run('pid_file /var/run/m/m.pid\n', { '/var/run/m/': '' }), []);
+    assert.deepEqual(run('pid_file /var/run/m/m.pid\n', {}, '1.6.15'), ['1:2']);
+  });
+  test('folders the packaged service creates: information, saying who creates them', () => {
+    const [d] = lint('pid_file /run/mosquitto/mosquitto.pid\n', '2.0.11', { checkPaths: true }, memoryFs({})).filter((x) => x.code === ID);
+    assert.equal(d.severity, 3);
+    assert.match(String(d.message), /Debian/);
+    assert.deepEqual(run('persistence_location /mosquitto/data/\nlog_dest file /mosquitto/log/m.log\nlog_dest file /var/log/mosquitto/m.log\n', {}), ['1:3', '2:3', '3:3']);
+    assert.deepEqual(run('pid_file /run/mosquitto/mosquitto.pid\n', {}, '2.0.11', { platform: 'windows' }), []);
+  });
+  test('a missing log file folder stops 1.5 (it exits without a message), not 1.6', () => {
+    assert.deepEqual(run('log_dest file /var/log/m/m.log\n', {}, '1.5.11'), ['1:1']);
+    assert.deepEqual(run('log_dest file /var/log/m/m.log\n', {}, '1.6.15'), ['1:2']);
+  });
+  test('paths are looked up through the path mappings', () => {
+    const pathMappings = [{ brokerPath: '/mosquitto/config', localPath: '/repo/config', origin: 'setting' }];
+    assert.deepEqual(run('password_file /mosquitto/config/passwd\n', { '/repo/config/passwd': '' }, '2.0.11', { pathMappings }), []);
+    const [d] = lint('password_file /mosquitto/config/passwd\n', '2.0.11', { checkPaths: true, pathMappings }, memoryFs({})).filter((x) => x.code === ID);
+    assert.equal(d.severity, 1);
+    assert.match(String(d.message), /\/repo\/config\/passwd/);
+  });
+  test('inside a named volume: an information note, never an error', () => {
+    const pathMappings = [{ brokerPath: '/mosquitto/data', origin: 'compose.yaml', volume: 'data' }];
+    assert.deepEqual(run('persistence_location /mosquitto/data/\npassword_file /mosquitto/data/passwd\n', {}, '2.0.11', { pathMappings }), ['1:3', '2:3']);
   });
   test('a folder where a file is needed, and a file where a folder is needed', () => {
     assert.deepEqual(run('password_file /etc/mosquitto\n', { '/etc/mosquitto/': '' }), ['1:1']);

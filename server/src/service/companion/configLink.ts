@@ -9,7 +9,8 @@ import type { ConfigModel } from '../model/config';
 import type { Directive } from '../parser/parser';
 import { nameOf, pathValue } from '../model/reading';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
-import { basename, dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, resolveConfigPath } from '../util/paths';
+import { basename, dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
+import { pathContext, resolveBrokerPath } from '../model/brokerPaths';
 import { parseColonFile } from './colonFile';
 import type { CompanionKind } from './findings';
 import { COMPANION_DIRECTIVES, COMPANION_FILE_ERRORS, overrideSeverity } from './findings';
@@ -24,8 +25,9 @@ export interface CompanionReference {
   readonly value: string;
   readonly range: Range;
   /**
-   * The path on this machine: absolute paths as written; relative ones against the folder of
-   * the main configuration (a guess: the broker uses its working directory).
+   * The path on this machine: absolute paths through the path mappings, else as written;
+   * relative ones against the folder of the main configuration (a guess: the broker uses its
+   * working directory).
    */
   readonly resolved?: string;
 }
@@ -45,7 +47,9 @@ export function companionReferences(model: ConfigModel, settings: AnalysisSettin
       continue;
     }
     const range = { start: { line: d.line, character: value.start }, end: { line: d.line, character: value.start + value.text.length } };
-    const resolved = isCheckableOn(value.text, fs.hostPlatform) ? resolveConfigPath(value.text, baseDir) : undefined;
+    // Through the path mappings (model/brokerPaths.ts): a Compose project's /mosquitto/config/passwd is read from the repository.
+    const where = resolveBrokerPath(value.text, pathContext(settings, fs.hostPlatform, baseDir));
+    const resolved = where.kind === 'local' ? where.local : undefined;
     result.push({ directive: d, kind, value: value.text, range, resolved });
   }
   return result;

@@ -1558,7 +1558,9 @@ const CATALOGUE = [
     duplicate: 'accumulates',
     since: '1.4.0',
     default: '`stderr` (a Windows service logs nowhere)',
-    path: { kind: 'parent', fatal: false, fromSecondToken: true, effect: 'the broker cannot write its log there' },
+    // 1.5.11 exits (silently, having nowhere to log) when it cannot open the log file; 1.6 and
+    // later start and log elsewhere (checked with 1.5.11, 1.6.15, 2.0.11, 2.0.22, 2.1.2).
+    path: { kind: 'parent', fatal: { before: '1.6.0' }, fromSecondToken: true, effect: 'the broker cannot write its log there' },
     valuesSince: { dlt: '2.0.0', android: '2.1.0' },
     buildOnlyValues: ['android'],
     platformNotes: [{ platforms: ['windows'], note: 'A Windows service cannot log to only `stdout` or only `stderr`, and logs nowhere by default.' }],
@@ -2189,7 +2191,8 @@ const CATALOGUE = [
     duplicate: 'error',
     since: '1.4.0',
     default: 'none: no PID file is written',
-    path: { kind: 'parent', fatal: true },
+    // A pid file that cannot be written stops 2.0 and later; 1.5.11 and 1.6.15 start without it.
+    path: { kind: 'parent', fatal: { since: '2.0.0' }, effect: 'the broker runs without a pid file' },
     features: []
   },
   {

@@ -35,7 +35,8 @@ export interface RangeCheck {
  */
 export interface PathUse {
   readonly kind: 'file' | 'directory' | 'parent';
-  readonly fatal: boolean;
+  /** Always, never, or only in the releases from `since` / before `before`. */
+  readonly fatal: boolean | { readonly since?: string; readonly before?: string };
   /**
    * Listener TLS files: the broker only opens them when the listener switches TLS on, so a
    * missing one is fatal only then.

@@ -63,6 +63,11 @@ export interface Fix {
   readonly title: string;
   readonly edits: TextEdit[];
   readonly preferred?: boolean;
+  /**
+   * A client command run instead of (or after) the edits, e.g. `mosquitto.setPlatform` to
+   * change a setting. Clients that do not know it show the action but cannot run it.
+   */
+  readonly command?: { readonly command: string; readonly arguments?: readonly unknown[] };
 }
 
 /** Marks a directive rule that inspects every directive line (known or not). */

@@ -88,7 +88,13 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest, envi
 }
 
 function toAction(fix: Fix, kind: string, uri: string, diagnostic: Diagnostic): CodeAction {
-  const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic], edit: { changes: { [uri]: fix.edits } } };
+  const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic] };
+  if (fix.edits.length > 0 || !fix.command) {
+    action.edit = { changes: { [uri]: fix.edits } };
+  }
+  if (fix.command) {
+    action.command = { title: fix.title, command: fix.command.command, arguments: [...(fix.command.arguments ?? [])] };
+  }
   if (fix.preferred) {
     action.isPreferred = true;
   }

@@ -2,7 +2,9 @@ import type { DocumentLink, Location, LocationLink, Position, Range } from 'vsco
 import type { ConfigModel } from '../model/config';
 import type { Directive, ParsedFile } from '../parser/parser';
 import type { Platform } from '../types';
-import { dirname, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
+import type { PathMapping } from '../model/brokerPaths';
+import { resolveBrokerPath } from '../model/brokerPaths';
+import { dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
 import type { Version } from '../version';
 import type { PathValue } from '../model/reading';
 import { isCSpace, nameOf, pathValue } from '../model/reading';
@@ -25,6 +27,10 @@ export interface LinkContext {
   readonly path?: string;
   /** Platform of the machine the files are on. */
   readonly hostPlatform: Platform;
+  /** Platform the broker runs on (default: this machine's). */
+  readonly platform?: Platform;
+  /** Path mappings of the analysis (settings, `--path-map`, Compose). */
+  readonly mappings?: readonly PathMapping[];
   /** Turns a native path into a URI. */
   toUri(path: string): string;
 }
@@ -60,18 +66,17 @@ function linkedPath(d: Directive, version: Version): LinkedPath | undefined {
 }
 
 /** Where a path from the configuration is on this machine, and whether that is a guess. */
-export function resolveOnHost(path: string, context: LinkContext): { path: string; relative: boolean } | undefined {
-  if (path.includes('%')) {
+export function resolveOnHost(path: string, context: LinkContext): { path: string; relative: boolean; mapping?: PathMapping } | undefined {
+  const resolved = resolveBrokerPath(path, {
+    platform: context.platform ?? context.hostPlatform,
+    hostPlatform: context.hostPlatform,
+    mappings: context.mappings ?? [],
+    baseDir: context.path !== undefined ? dirname(context.path) : undefined,
+  });
+  if (resolved.kind !== 'local' || path.includes('%')) {
     return undefined;
   }
-  const windowsHost = context.hostPlatform === 'windows';
-  if (windowsHost ? isWindowsAbsolute(path) : isPosixAbsolute(path)) {
-    return { path, relative: false };
-  }
-  if (isPosixAbsolute(path) || isWindowsAbsolute(path) || /^[A-Za-z]:/.test(path) || /^[\\/]/.test(path) || context.path === undefined) {
-    return undefined;
-  }
-  return { path: joinPath(dirname(context.path), path), relative: true };
+  return { path: resolved.local, relative: resolved.relative, ...(resolved.mapping ? { mapping: resolved.mapping } : {}) };
 }
 
 const RELATIVE_NOTE = 'Relative path, opened here from the folder of this file; the broker resolves it against its working directory.';
@@ -94,6 +99,8 @@ export function documentLinks(parsed: ParsedFile, version: Version, context: Lin
     const link: DocumentLink = { range: value.range, target: context.toUri(resolved.path) };
     if (resolved.relative) {
       link.tooltip = RELATIVE_NOTE;
+    } else if (resolved.mapping) {
+      link.tooltip = `Opened through the path mapping ${resolved.mapping.brokerPath} → ${resolved.mapping.localPath ?? ''} (${resolved.mapping.origin}).`;
     }
     links.push(link);
   }

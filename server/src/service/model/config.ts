@@ -7,7 +7,9 @@ import type { AnalysisSettings, FileSystemAccess } from '../types';
 import { atoi, readBool } from '../util/numbers';
 import type { Version } from '../version';
 import { atLeast, before } from '../version';
-import { dirname, isCheckableOn, joinPath, resolveConfigPath } from '../util/paths';
+import { dirname, joinPath } from '../util/paths';
+import type { PathMapping } from './brokerPaths';
+import { pathContext, resolveBrokerPath } from './brokerPaths';
 import { SINCE } from './reading';
 
 /** The kinds of section a configuration has. */
@@ -73,7 +75,13 @@ export interface IncludeInfo {
   readonly files: readonly string[];
   /** Other entries of the folder, which the broker skips (editor backups and the like). */
   readonly skipped: readonly string[];
-  readonly status: 'ok' | 'unreadable' | 'not-checked' | 'nested' | 'empty-value';
+  /**
+   * `in-volume`: the folder is inside a named or anonymous volume; `foreign`: written for
+   * another platform than the broker's (see model/brokerPaths.ts).
+   */
+  readonly status: 'ok' | 'unreadable' | 'not-checked' | 'nested' | 'empty-value' | 'in-volume' | 'foreign';
+  /** The path mapping the folder was found through, if any. */
+  readonly mapping?: PathMapping;
 }
 
 /** One configuration: the main file, its included files, and its sections. */
@@ -336,18 +344,19 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
     if (raw.length === 0) {
       return { directive: d, directory: undefined, files: [], skipped: [], status: 'empty-value' };
     }
-    const hostPlatform = fs.hostPlatform;
     const baseDir = input.path !== undefined ? dirname(input.path) : undefined;
-    if (!isCheckableOn(raw, hostPlatform)) {
-      return { directive: d, directory: undefined, files: [], skipped: [], status: 'not-checked' };
+    const resolved = resolveBrokerPath(raw, pathContext(settings, fs.hostPlatform, baseDir));
+    if (resolved.kind === 'volume') {
+      return { directive: d, directory: undefined, files: [], skipped: [], status: 'in-volume', mapping: resolved.mapping };
     }
-    const directory = resolveConfigPath(raw, baseDir);
-    if (directory === undefined) {
-      return { directive: d, directory: undefined, files: [], skipped: [], status: 'not-checked' };
+    if (resolved.kind !== 'local') {
+      return { directive: d, directory: undefined, files: [], skipped: [], status: resolved.kind === 'foreign' ? 'foreign' : 'not-checked' };
     }
+    const directory = resolved.local;
+    const mapping = resolved.mapping;
     const entries = fs.readDirectory(directory);
     if (entries === undefined) {
-      return { directive: d, directory, files: [], skipped: [], status: 'unreadable' };
+      return { directive: d, directory, files: [], skipped: [], status: 'unreadable', mapping };
     }
     const names = entries.filter(isIncludedName).sort(compareIncludeNames);
     const paths: string[] = [];
@@ -367,7 +376,7 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
       includedBy.set(path, d);
       readFile(parsed, true);
     }
-    return { directive: d, directory, files: paths, skipped: entries.filter((e) => !isIncludedName(e)), status: 'ok' };
+    return { directive: d, directory, files: paths, skipped: entries.filter((e) => !isIncludedName(e)), status: 'ok', mapping };
   };
 
   readFile(input.main, false);

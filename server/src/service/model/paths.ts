@@ -15,7 +15,8 @@ import { nameOf } from './reading';
  */
 export function missingPathIsFatal(d: Directive, model: ConfigModel, version: Version): boolean {
   const use = PATH_OPTIONS[nameOf(d)];
-  if (!use?.fatal) {
+  const fatal = use?.fatal;
+  if (!use || !fatal || (typeof fatal === 'object' && ((fatal.since !== undefined && !atLeast(version, fatal.since)) || (fatal.before !== undefined && atLeast(version, fatal.before))))) {
     return false;
   }
   const removed = d.spec?.removed;
@@ -27,6 +28,18 @@ export function missingPathIsFatal(d: Directive, model: ConfigModel, version: Ve
     return section !== undefined && activeListeners(model).includes(section) && listenerUsesTls(section, version);
   }
   return true;
+}
+
+/** What goes wrong when this directive's path is missing, in the selected release. */
+export function missingPathEffect(d: Directive, model: ConfigModel, version: Version): { fatal: boolean; effect: string } {
+  const use = PATH_OPTIONS[nameOf(d)];
+  const fatal = missingPathIsFatal(d, model, version);
+  const effect = fatal
+    ? 'the broker refuses to start'
+    : use?.tlsListener
+      ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
+      : use?.effect ?? 'the broker does not use it';
+  return { fatal, effect };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeVolume } from '../model/brokerPaths';
 import { atLeast } from '../version';
 import { atName, configurationRule } from '../engine/rule';
 import { SINCE } from '../model/reading';
@@ -15,7 +16,10 @@ export default configurationRule({
           ? "'include_dir' is only allowed in the main configuration file: the broker refuses to start."
           : "'include_dir' inside an included file is silently ignored by this broker version; only the main file may include folders.", is21 ? 'error' : 'warning'));
       } else if (info.status === 'unreadable' && settings.checkPaths && !/[ \t]$/.test(d.rest)) {
-        report(atName(d, `The folder '${d.rest}' cannot be read on this machine${info.directory !== d.rest ? ` (looked for ${info.directory ?? ''})` : ''}: the broker refuses to start if it is missing where it runs.`, 'error'));
+        const through = info.mapping ? ` through the mapping ${info.mapping.brokerPath} → ${info.mapping.localPath ?? ''} from ${info.mapping.origin}` : '';
+        report(atName(d, `The folder '${d.rest}' cannot be read on this machine${info.directory !== d.rest ? ` (looked for ${info.directory ?? ''}${through})` : ''}: the broker refuses to start if it is missing where it runs.`, 'error'));
+      } else if (info.status === 'in-volume' && info.mapping) {
+        report(atName(d, `The folder '${d.rest}' is inside ${describeVolume(info.mapping)}, whose content cannot be seen from here: the files it includes are not checked.`, 'information'));
       } else if (info.status === 'ok' && settings.platform === 'windows') {
         const backups = info.skipped.filter((name) => /\.conf.+$/i.test(name));
         if (backups.length > 0) {

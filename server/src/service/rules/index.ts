@@ -30,6 +30,7 @@ import missingValue from './missing-value';
 import noListener from './no-listener';
 import nulCharacter from './nul-character';
 import outOfRange from './out-of-range';
+import foreignPlatformPath from './foreign-platform-path';
 import pathNotFound from './path-not-found';
 import perListenerSettingsOrder from './per-listener-settings-order';
 import persistenceLocationSlash from './persistence-location-slash';
@@ -120,6 +121,7 @@ export const RULES: readonly Rule[] = [
   bridgeTls,
   // Paths
   pathNotFound,
+  foreignPlatformPath,
   relativePath,
   persistenceLocationSlash,
   // TLS material (certificate and key files)

@@ -1,16 +1,21 @@
 import { directivesWhere } from '../data';
 import { PATH_OPTIONS } from '../data/paths';
-import { dirname, isAbsoluteFor, isCheckableOn, resolveConfigPath } from '../util/paths';
+import { dirname } from '../util/paths';
 import { directiveRule } from '../engine/rule';
+import { describeVolume, pathContext, resolveBrokerPath, serviceFolder } from '../model/brokerPaths';
 import { nameOf, pathValue } from '../model/reading';
-import { missingPathIsFatal } from '../model/paths';
+import { missingPathEffect } from '../model/paths';
 
 /** The file or folder looked for. */
 export interface MissingPath {
   readonly path: string;
 }
 
-/** Files and folders named in the configuration that do not exist on this machine. */
+/**
+ * Files and folders named in the configuration that do not exist on this machine, looked up
+ * through the path mappings (model/brokerPaths.ts). Inside a named volume: a note. A folder
+ * the packaged service creates before starting the broker: a note saying who creates it.
+ */
 export default directiveRule<MissingPath>({
   id: 'path-not-found',
   directives: directivesWhere((spec) => spec.path !== undefined),
@@ -21,25 +26,33 @@ export default directiveRule<MissingPath>({
     }
     const use = PATH_OPTIONS[nameOf(d)];
     const path = use ? pathValue(d, settings.brokerVersion) : undefined;
-    if (!use || !path || !isCheckableOn(path.text, fs.hostPlatform) || !isAbsoluteFor(path.text, fs.hostPlatform)) {
+    if (!use || !path) {
       return;
     }
-    const resolved = resolveConfigPath(path.text, undefined);
-    if (resolved === undefined) {
-      return;
-    }
-    const target = use.kind === 'parent' ? dirname(resolved) : resolved;
-    const info = fs.stat(target);
     const range = { start: { line: d.line, character: path.start }, end: { line: d.line, character: path.start + path.text.length } };
-    const fatal = missingPathIsFatal(d, model, settings.brokerVersion);
-    const effect = fatal
-      ? 'the broker refuses to start'
-      : use.tlsListener
-        ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
-        : use.effect ?? 'the broker does not use it';
+    const resolved = resolveBrokerPath(path.text, pathContext(settings, fs.hostPlatform));
+    if (resolved.kind === 'volume') {
+      report({ file: d.file, range, severity: 'information', message: `'${path.text}' is inside ${describeVolume(resolved.mapping)}, whose content cannot be seen from here: not checked.` });
+      return;
+    }
+    if (resolved.kind !== 'local' || resolved.relative) {
+      return;
+    }
+    const target = use.kind === 'parent' ? dirname(resolved.local) : resolved.local;
+    const info = fs.stat(target);
+    const { fatal, effect } = missingPathEffect(d, model, settings.brokerVersion);
     const severity = fatal ? 'error' : 'warning';
-    const where = ' (checked on this machine; ignore it if the broker runs elsewhere, e.g. in a container)';
+    const mapped = resolved.mapping;
+    const where = mapped
+      ? ` (looked up at '${resolved.local}' through the mapping ${mapped.brokerPath} → ${mapped.localPath ?? ''} from ${mapped.origin})`
+      : ' (checked on this machine; ignore it if the broker runs elsewhere, e.g. in a container)';
     if (!info) {
+      const brokerFolder = use.kind === 'parent' ? dirname(path.text) : path.text;
+      const creator = use.kind !== 'file' && !mapped ? serviceFolder(brokerFolder, settings.platform) : undefined;
+      if (creator !== undefined) {
+        report({ file: d.file, range, severity: 'information', message: `The folder '${brokerFolder}' does not exist on this machine, but ${creator}.`, data: { path: target } });
+        return;
+      }
       const what = use.kind === 'parent' ? `The folder '${target}' for this file does not exist` : `'${path.text}' does not exist`;
       report({ file: d.file, range, severity, message: `${what}${where}: ${effect}.`, data: { path: target } });
     } else if (use.kind === 'file' && info.kind === 'directory') {
