@@ -13,6 +13,9 @@ suite(ID, () => {
   test('only the site certificate and no CA file: information (clients need the intermediate)', () => {
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/server.crt\nkeyfile $T/server.key\n`, ID), ['3:information']);
   });
+  test("Let's Encrypt's cert.pem: left to tls-file-slot's fullchain.pem advice (one finding per line)", () => {
+    assert.deepEqual(tlsFindings(`${MQTT}certfile $T/letsencrypt/live/mqtt.example.test/cert.pem\nkeyfile $T/letsencrypt/live/mqtt.example.test/privkey.pem\n`, ID), []);
+  });
   test('complete chains: intermediate in certfile, or in cafile, or hashed in capath; self-signed: nothing', () => {
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/fullchain.pem\nkeyfile $T/server.key\n`, ID), []);
     assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\ncertfile $T/server.crt\nkeyfile $T/server.key\n`, ID), []);

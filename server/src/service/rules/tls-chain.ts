@@ -1,5 +1,5 @@
 import { configurationRule } from '../engine/rule';
-import { factsOf, optionName, pathRange, refOf, shellPath, tlsFileRefs } from '../model/tls';
+import { factsOf, letsEncryptFile, optionName, pathRange, refOf, shellPath, tlsFileRefs } from '../model/tls';
 
 /**
  * Chain problems the broker does not stop for: no certificate in `certfile`, `cafile` or
@@ -30,7 +30,8 @@ export default configurationRule({
     // A bridge's CA file verifies the remote broker, not the bridge's own certificate.
     for (const certRef of refs.filter((r) => r.slot === 'certfile' && r.section.kind !== 'bridge')) {
       const leaf = factsOf(certRef, tls)?.certificates[0];
-      if (!leaf || leaf.selfSigned) {
+      // Let's Encrypt's cert.pem gets the fullchain.pem advice from tls-file-slot: one story per line.
+      if (!leaf || leaf.selfSigned || letsEncryptFile(certRef.path) === 'cert.pem') {
         continue;
       }
       const cafile = refOf(refs, certRef.section, 'cafile');
