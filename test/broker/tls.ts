@@ -10,12 +10,12 @@
  *
  * Prints `LAYER_RESULT broker-tls <passed> <failed>`.
  */
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { analyze, atLeast, defaultSettings, parseVersion } from '../../server/src/service';
 import { canTestRuntimeUser, opensslAvailable, tlsMaterial } from '../unit/tlsMaterial';
-import { brokerVersion, runCase, sandboxProblem } from './oracle';
+import type { OracleVerdict } from './oracle';
+import { sandboxProblem } from './oracle';
+import { brokerFor, RELEASES, verdictsOf } from './releases';
 
 interface TlsCase {
   readonly id: string;
@@ -84,15 +84,6 @@ export const CASES: readonly TlsCase[] = [
   { id: 'clean-real-drop', config: `${MQTT}${CA}${PAIR}`, realDrop: true },
 ];
 
-/** Debian's broker and the release builds of ../shared/brokers/build.sh that exist here. */
-function brokers(): { version: string; path: string }[] {
-  const candidates = ['/usr/sbin/mosquitto', ...['1.5.11', '1.6.15', '2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto'))];
-  return candidates.flatMap((p) => {
-    const version = brokerVersion(p);
-    return version ? [{ version, path: p }] : [];
-  });
-}
-
 let passed = 0;
 let failed = 0;
 const table: string[] = [];
@@ -105,25 +96,37 @@ function check(name: string, ok: boolean, detail: string): void {
   }
 }
 
-async function runBroker(broker: { version: string; path: string }, dir: string): Promise<void> {
-  const version = parseVersion(broker.version);
+/** One release: every case through the oracle (no verdict cache: the material is outside the
+ * case folder and the privilege-drop mode is not part of the cache key). */
+async function runRelease(release: string, dir: string): Promise<void> {
+  const version = parseVersion(release);
   if (!version) {
     return;
   }
+  const cases = CASES.filter((c) => !c.realDrop || canTestRuntimeUser());
+  const configOf = (c: TlsCase): string => c.config.replace(/\$T/g, dir);
+  const verdicts = new Map<string, OracleVerdict>();
+  for (const realDrop of [false, true]) {
+    const group = cases.filter((c) => (c.realDrop === true) === realDrop).map((c) => ({ id: `tls-${c.id}`, config: configOf(c) }));
+    for (const [id, verdict] of await verdictsOf(release, group, { cacheDir: null, realPrivilegeDrop: realDrop })) {
+      verdicts.set(id, verdict);
+    }
+  }
   const fs = nodeFileSystem();
-  for (const c of CASES) {
-    if (c.realDrop && !canTestRuntimeUser()) {
+  for (const c of cases) {
+    const config = configOf(c);
+    const verdict = verdicts.get(`tls-${c.id}`);
+    if (!verdict) {
+      check(`${release} ${c.id}: the broker gave a verdict`, false, 'no verdict');
       continue;
     }
-    const config = c.config.replace(/\$T/g, dir);
-    const verdict = await runCase({ id: `tls-${c.id}`, config }, { broker: broker.path, realPrivilegeDrop: c.realDrop === true });
     const uri = '/etc/mosquitto/mosquitto.conf';
     const ours = analyze({ text: config, uri }, defaultSettings({ brokerVersion: version, checkPaths: true, platform: 'linux' }), fs).diagnostics.get(uri) ?? [];
     const errors = ours.filter((d) => d.severity === 1);
     const refused = verdict.verdict === 'rejected';
     const shown = ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ');
-    table.push(`${c.id}\t${broker.version}\t${refused ? 'refuses' : 'starts'}\t${verdict.message}`);
-    check(`${broker.version} ${c.id}: error exactly when the broker refuses`, refused === errors.length > 0,
+    table.push(`${c.id}\t${release}\t${refused ? 'refuses' : 'starts'}\t${verdict.message}`);
+    check(`${release} ${c.id}: error exactly when the broker refuses`, refused === errors.length > 0,
       `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${shown}`);
     const material = ours.filter((d) => TLS_RULES.includes(String(d.code)));
     // 1.x loads these files before it drops privileges: nothing to report there.
@@ -131,9 +134,9 @@ async function runBroker(broker: { version: string; path: string }, dir: string)
     if (expected !== undefined) {
       // 1.5.11 does not know dhparamfile at all: unknown-directive is the finding there.
       const unknownOption = ours.some((d) => d.code === 'unknown-directive');
-      check(`${broker.version} ${c.id}: ${expected} reports it`, unknownOption || material.some((d) => d.code === expected), `we report: ${shown}`);
+      check(`${release} ${c.id}: ${expected} reports it`, unknownOption || material.some((d) => d.code === expected), `we report: ${shown}`);
     } else {
-      check(`${broker.version} ${c.id}: no TLS material finding`, material.length === 0, `we report: ${shown}`);
+      check(`${release} ${c.id}: no TLS material finding`, material.length === 0, `we report: ${shown}`);
     }
   }
 }
@@ -147,12 +150,16 @@ async function main(): Promise<void> {
     return;
   }
   const dir = tlsMaterial();
-  const found = brokers();
-  await Promise.all(found.map((broker) => runBroker(broker, dir)));
+  const found = RELEASES.filter((release) => brokerFor(release) !== null);
+  const missing = RELEASES.filter((release) => !found.includes(release));
+  // Releases one after the other; each runs its cases in the oracle's bounded pool.
+  for (const release of found) {
+    await runRelease(release, dir);
+  }
   if (process.argv.includes('--table')) {
     console.log(table.sort().join('\n'));
   }
-  console.log(`TLS material: ${passed} passed, ${failed} failed (brokers: ${found.map((b) => b.version).join(', ')}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`);
+  console.log(`TLS material: ${passed} passed, ${failed} failed (releases: ${found.join(', ')}${missing.length > 0 ? `; not built here: ${missing.join(', ')}` : ''}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`);
   console.log(`LAYER_RESULT broker-tls ${passed} ${failed}`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
