@@ -130,9 +130,11 @@ const runners = {
     const companion = await scriptLayer('broker-companion', 'out/test/broker/companion.js');
     // Certificates and keys: each TLS material rule's severity against a real start per release.
     const tls = await scriptLayer('broker-tls', 'out/test/broker/tls.js');
+    // Windows paths on a Linux broker, missing folders of written files, service-created folders.
+    const paths = await scriptLayer('broker-paths', 'out/test/broker/platform-paths.js');
     return {
-      passed: differential.passed + effective.passed + companion.passed + tls.passed,
-      failed: differential.failed + effective.failed + companion.failed + tls.failed,
+      passed: differential.passed + effective.passed + companion.passed + tls.passed + paths.passed,
+      failed: differential.failed + effective.failed + companion.failed + tls.failed + paths.failed,
     };
   },
   integration: async () => (await prepare('integration', 'bash', ['scripts/install-code-server.sh'])
