@@ -2,7 +2,7 @@ import type { CodeAction, Command, CompletionList, Connection, Hover, Position, 
 import { CodeActionKind, Command as Commands } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../service';
-import { codeActions, INSERT_WSS_LISTENER_KIND } from '../service/features/codeActions';
+import { codeActions, FIX_ALL_KIND, INSERT_WSS_LISTENER_KIND } from '../service/features/codeActions';
 import { complete, COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion';
 import { hover } from '../service/features/hover';
 import { fileOf } from '../service/model/lineContext';
@@ -72,7 +72,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         diagnostics: params.context.diagnostics,
         only: params.context.only,
         triggerKind: params.context.triggerKind,
-      }, { fs: state.fileSystem() });
+      }, { fs: state.fileSystem(), snippetEdits: state.capabilities.snippetEdits });
       if (state.capabilities.codeActionLiterals) {
         return actions;
       }
@@ -108,7 +108,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
   return {
     completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_WSS_LISTENER_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_WSS_LISTENER_KIND, FIX_ALL_KIND] },
     executeCommandProvider: { commands: [APPLY_EDIT_COMMAND, WSS_LISTENER_SNIPPET_COMMAND] },
   };
 }

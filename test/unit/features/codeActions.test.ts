@@ -88,6 +88,30 @@ suite('code actions: TLS pairs', () => {
     );
   });
 
+  test('a guessed key path says so in the title, and is a selected placeholder for clients with snippet edits', () => {
+    const text = 'listener 8883\ncertfile /etc/mosquitto/certs/server.crt\nallow_anonymous true\n';
+    const analysis = analysisOf(text, '2.0.11');
+    const diagnostic = diagnosticsOf(analysis).find((d) => d.code === 'tls-certfile-without-keyfile');
+    assert.ok(diagnostic);
+    const request = { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] };
+    const [plain] = codeActions(analysis, request).filter((a) => a.title.startsWith('Add'));
+    assert.equal(plain.title, "Add 'keyfile /etc/mosquitto/certs/server.key' (the path is a guess)");
+    assert.ok(plain.edit?.changes, 'plain text edits without snippet support');
+    const [snippet] = codeActions(analysis, request, { snippetEdits: true }).filter((a) => a.title.startsWith('Add'));
+    const change = snippet.edit?.documentChanges?.[0];
+    assert.ok(change && 'edits' in change);
+    const [edit] = change.edits;
+    assert.ok('snippet' in edit);
+    assert.equal(edit.snippet.value, 'keyfile ${1:/etc/mosquitto/certs/server.key}\n');
+    assert.deepEqual(edit.range, plain.edit.changes[DOCUMENT_URI][0].range);
+  });
+
+  test('a found key file is not called a guess', () => {
+    const fs = memoryFs({ '/etc/certs/broker.crt': '', '/etc/certs/broker-private.key': '' });
+    const fixes = quickFixes('listener 8883\ncertfile /etc/certs/broker.crt\nallow_anonymous true\n', 'tls-certfile-without-keyfile', { fs });
+    assert.deepEqual(fixes.map((f) => f.title), ["Add 'keyfile /etc/certs/broker-private.key' (found next to the certificate)"]);
+  });
+
   test('the key file found next to the certificate is used', () => {
     const fs = memoryFs({ '/etc/certs/broker.crt': '', '/etc/certs/broker-private.key': '' });
     assertFix(
@@ -400,5 +424,67 @@ suite('code actions: line edits keep the file intact', () => {
 
   test('moving per_listener_settings from the last line without a final line break', () => {
     assertFix('listener 1883\npassword_file /etc/pw\nper_listener_settings true', 'per-listener-settings-order', 'per_listener_settings true\nlistener 1883\npassword_file /etc/pw', { version: '2.0' });
+  });
+});
+
+suite('code actions: fix all (source.fixAll.mosquitto)', () => {
+  const fixAll = (text: string, version = '2.0.11', overrides: Partial<AnalysisSettings> = {}): CodeAction | undefined => {
+    const analysis = analysisOf(text, version, overrides);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: whole, diagnostics: [], only: [`${CodeActionKind.SourceFixAll}.mosquitto`] }).find((a) => a.kind === 'source.fixAll.mosquitto');
+  };
+
+  test('tabs, indented comments, socket_domain on every websockets listener (Windows) and a single-candidate rename in one edit', () => {
+    const text = [
+      '  # websockets for the browser',
+      'listener\t8080',
+      'protocol websockets',
+      'listener 8081',
+      'protocol websockets',
+      'allow_anonymous true',
+      'max_conections 10',
+      '',
+    ].join('\n');
+    const action = fixAll(text, '2.0.11', { platform: 'windows' });
+    assert.ok(action, 'a fix-all action');
+    assert.equal(action.title, 'Fix all auto-fixable problems');
+    const fixed = applyEdits(text, editsOf(action.edit));
+    assert.equal(fixed, [
+      '# websockets for the browser',
+      'listener 8080',
+      'protocol websockets',
+      'socket_domain ipv4',
+      'listener 8081',
+      'protocol websockets',
+      'socket_domain ipv4',
+      'allow_anonymous true',
+      'max_connections 10',
+      '',
+    ].join('\n'));
+    assert.deepEqual(errorCodes(diagnosticsOf(analysisOf(fixed, '2.0.11', { platform: 'windows' }))), []);
+  });
+
+  test('fixes that would touch each other: the second waits for the next run', () => {
+    // socket_domain goes in before the indented comment, whose fix starts at the same place.
+    const text = 'listener 8080\nprotocol websockets\n  # comment\nallow_anonymous true\n';
+    const first = applyEdits(text, editsOf(fixAll(text, '2.0.11', { platform: 'windows' })?.edit));
+    assert.equal(first, 'listener 8080\nprotocol websockets\nsocket_domain ipv4\n  # comment\nallow_anonymous true\n');
+    const second = applyEdits(first, editsOf(fixAll(first, '2.0.11', { platform: 'windows' })?.edit));
+    assert.equal(second, 'listener 8080\nprotocol websockets\nsocket_domain ipv4\n# comment\nallow_anonymous true\n');
+  });
+
+  test('an unknown directive with several candidates is left alone', () => {
+    const text = 'listener 1883\nallow_anonymous true\nmax_inflight_mesages 5\n';
+    const analysis = analysisOf(text, '2.0.11');
+    const unknown = diagnosticsOf(analysis).find((d) => d.code === 'unknown-directive');
+    assert.ok(unknown && ((unknown.data as { candidates: string[] }).candidates.length > 1), 'the example has several candidates');
+    assert.equal(fixAll(text), undefined);
+  });
+
+  test('not offered to a quick-fix or light bulb request', () => {
+    const analysis = analysisOf('listener\t1883\n', '2.0.11');
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const kinds = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: whole, diagnostics: diagnosticsOf(analysis), triggerKind: CodeActionTriggerKind.Automatic }).map((a) => a.kind);
+    assert.ok(!kinds.includes('source.fixAll.mosquitto'));
   });
 });

@@ -68,6 +68,11 @@ export interface Fix {
    * change a setting. Clients that do not know it show the action but cannot run it.
    */
   readonly command?: { readonly command: string; readonly arguments?: readonly unknown[] };
+  /**
+   * The same change as one snippet edit (a placeholder the user types over), for clients that
+   * accept snippet edits in a WorkspaceEdit; `edits` for the others.
+   */
+  readonly snippet?: { readonly range: TextEdit['range']; readonly snippet: string };
 }
 
 /** Marks a directive rule that inspects every directive line (known or not). */

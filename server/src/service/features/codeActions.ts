@@ -17,6 +17,17 @@ export const INSERT_WSS_LISTENER_KIND = `${CodeActionKind.Refactor}.insert`;
 /** Title of the "Insert secure WebSocket (wss) listener" action. */
 export const INSERT_WSS_LISTENER_TITLE = 'Insert secure WebSocket (wss) listener';
 
+/** Kind of "Fix all auto-fixable problems" (usable in `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mosquitto`;
+export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
+
+/**
+ * Rules whose first fix is safe to apply to every finding at once: it changes only what the
+ * broker misreads (tabs, indented comments), adds the one line Windows needs
+ * (socket_domain ipv4), or renames an unknown directive that has exactly one candidate.
+ */
+const FIX_ALL_RULES: ReadonlySet<string> = new Set(['websockets-socket-domain', 'tab-separator', 'indented-comment', 'unknown-directive']);
+
 /** A code action request in the service's terms. */
 export interface CodeActionRequest {
   /** URI the edits are for (the document's URI). */
@@ -35,6 +46,8 @@ export interface CodeActionRequest {
 export interface CodeActionEnvironment {
   /** Used to guess partner file names (e.g. the key next to a certificate). */
   readonly fs?: FileSystemAccess;
+  /** The client applies snippet edits in a WorkspaceEdit (LSP 3.18 snippetEditSupport). */
+  readonly snippetEdits?: boolean;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -68,7 +81,7 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest, envi
     const rule = ruleById(code);
     const context: FixContext<unknown> = { model, file, fileId: request.fileId, fs, diagnostic, payload: diagnostic.data, directive: file.lines[diagnostic.range.start.line]?.directive };
     for (const fix of rule?.fix?.(context) ?? []) {
-      fixes.push(toAction(fix, CodeActionKind.QuickFix, request.uri, sent));
+      fixes.push(toAction(fix, CodeActionKind.QuickFix, request.uri, sent, environment.snippetEdits === true));
     }
     const key = `${diagnostic.range.start.line}\u0000${code}`;
     if (!suppressed.has(key)) {
@@ -80,6 +93,12 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest, envi
     }
   }
   const actions = [...fixes, ...suppressions];
+  if (request.only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`)) === true) {
+    const fixAll = fixAllAction(analysis, request.uri, request.fileId, fs);
+    if (fixAll) {
+      actions.push(fixAll);
+    }
+  }
   if (request.triggerKind !== CodeActionTriggerKind.Automatic || request.only?.some((k) => k.startsWith(CodeActionKind.Refactor)) === true) {
     actions.push(insertWssListenerAction(model, file, request.uri, request.range.start.line));
   }
@@ -87,9 +106,46 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest, envi
   return only && only.length > 0 ? actions.filter((a) => only.some((k) => a.kind === k || (a.kind ?? '').startsWith(`${k}.`))) : actions;
 }
 
-function toAction(fix: Fix, kind: string, uri: string, diagnostic: Diagnostic): CodeAction {
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  // Two insertions at one place overlap too: their order would be up to the client.
+  return !(before(a.end, b.start) || before(b.end, a.start)) || (a.start.line === b.start.line && a.start.character === b.start.character);
+}
+
+/**
+ * "Fix all auto-fixable problems": the first fix of every finding of the safe rules
+ * (FIX_ALL_RULES), as one edit; a fix whose edits would touch another's is left for a second
+ * run. Undefined when there is nothing to fix.
+ */
+export function fixAllAction(analysis: Analysis, uri: string, fileId: string, fs: FileSystemAccess = NO_FILE_SYSTEM): CodeAction | undefined {
+  const model = analysis.model;
+  const file = fileOf(model, fileId);
+  const edits: TextEdit[] = [];
+  for (const diagnostic of analysis.diagnostics.get(fileId) ?? []) {
+    const code = String(diagnostic.code);
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !FIX_ALL_RULES.has(code)) {
+      continue;
+    }
+    const context: FixContext<unknown> = { model, file, fileId, fs, diagnostic, payload: diagnostic.data, directive: file.lines[diagnostic.range.start.line]?.directive };
+    const candidates = ruleById(code)?.fix?.(context) ?? [];
+    // A rename is only safe when there is exactly one candidate.
+    if (candidates.length === 0 || (code === 'unknown-directive' && candidates.length !== 1)) {
+      continue;
+    }
+    const chosen = candidates.find((f) => f.preferred) ?? candidates[0];
+    if (chosen.edits.some((e) => edits.some((taken) => overlaps(e.range, taken.range)))) {
+      continue;
+    }
+    edits.push(...chosen.edits);
+  }
+  return edits.length > 0 ? { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } } : undefined;
+}
+
+function toAction(fix: Fix, kind: string, uri: string, diagnostic: Diagnostic, snippetEdits = false): CodeAction {
   const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic] };
-  if (fix.edits.length > 0 || !fix.command) {
+  if (snippetEdits && fix.snippet) {
+    action.edit = { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: fix.snippet.range, snippet: { kind: 'snippet', value: fix.snippet.snippet } }] }] };
+  } else if (fix.edits.length > 0 || !fix.command) {
     action.edit = { changes: { [uri]: fix.edits } };
   }
   if (fix.command) {

@@ -52,6 +52,11 @@ export function siblings(site: FixSite, value: string): readonly string[] {
 
 /** The key that goes with a certificate, or the certificate that goes with a key: a guess. */
 export function partnerPath(site: FixSite, value: string, missing: 'keyfile' | 'certfile'): string {
+  return partnerGuess(site, value, missing).path;
+}
+
+/** partnerPath, and whether the file was found next to the other one (else the name is made up). */
+export function partnerGuess(site: FixSite, value: string, missing: 'keyfile' | 'certfile'): { path: string; found: boolean } {
   const { folder, name } = splitPath(value);
   const stem = name.replace(/\.(crt|pem|cer|key)$/i, '');
   const extension = /\.[^.]+$/.exec(name)?.[0] ?? '';
@@ -61,11 +66,11 @@ export function partnerPath(site: FixSite, value: string, missing: 'keyfile' | '
     // Let's Encrypt folders hold fullchain.pem/cert.pem with privkey.pem.
     candidates = /^(fullchain|cert|chain)\.pem$/i.test(name) ? ['privkey.pem'] : [`${stem}.key`, `${stem}-key.pem`, `${stem}.key.pem`];
     const existing = candidates.find((c) => found.includes(c)) ?? found.find((f) => /\.key$/i.test(f));
-    return folder + (existing ?? candidates[0]);
+    return { path: folder + (existing ?? candidates[0]), found: existing !== undefined };
   }
   candidates = /^privkey\.pem$/i.test(name) ? ['fullchain.pem', 'cert.pem'] : [`${stem}.crt`, `${stem}.pem`, `${stem.replace(/[-.]key$/i, '')}.crt`];
   const existing = candidates.find((c) => found.includes(c) && c !== name) ?? found.find((f) => /\.crt$/i.test(f) && !/^ca[.-]/i.test(f));
-  return folder + (existing ?? (extension.toLowerCase() === '.pem' && !/^privkey/i.test(name) ? `${stem}.crt` : candidates[0]));
+  return { path: folder + (existing ?? (extension.toLowerCase() === '.pem' && !/^privkey/i.test(name) ? `${stem}.crt` : candidates[0])), found: existing !== undefined };
 }
 
 /** Where a password file could live: next to the configuration when it is on disk. */
@@ -80,4 +85,9 @@ export function passwordFilePath(site: FixSite): string {
 /** One "Change to 'x'" fix per candidate (preferred when there is only one). */
 export function replaceWithEach(range: Range, candidates: readonly string[]): { title: string; edits: TextEdit[]; preferred: boolean }[] {
   return candidates.map((name) => ({ title: `Change to '${name}'`, edits: [{ range, newText: name }], preferred: candidates.length === 1 }));
+}
+
+/** Text for a snippet: `$`, `}` and `\\` are literal. */
+export function snippetLiteral(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }

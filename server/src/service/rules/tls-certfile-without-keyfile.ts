@@ -6,7 +6,7 @@ import { SINCE } from '../model/reading';
 import { atLeast } from '../version';
 import { basename } from '../util/paths';
 import { insertLinesAfter, insertLinesBefore } from '../model/lineEdits';
-import { partnerPath, sectionById } from '../model/fixSupport';
+import { partnerGuess, sectionById, snippetLiteral } from '../model/fixSupport';
 import { nameOf } from '../model/reading';
 
 /** What a half certificate pair attaches to its finding: the option that is missing and where. */
@@ -53,10 +53,14 @@ function fixPair(context: FixContext<MissingPartner>): Fix[] {
       fixes.push({ title: `Change the '${present}' on line ${looksLikeMissing.line + 1} to '${missing}'`, edits: [{ range: looksLikeMissing.nameRange, newText: missing }], preferred: true });
     }
   }
-  const value = partnerPath(context, directive.value, missing);
-  const line = `${missing} ${value}`;
+  const guess = partnerGuess(context, directive.value, missing);
+  const line = `${missing} ${guess.path}`;
   const edit = missing === 'keyfile' ? insertLinesAfter(file, directive.line, [line]) : insertLinesBefore(file, directive.line, [line]);
-  fixes.push({ title: `Add '${line}'`, edits: [edit], preferred: fixes.length === 0 });
+  // The inserted path as a placeholder, selected so the user types over a guess.
+  const at = edit.newText.indexOf(line);
+  const snippet = `${snippetLiteral(edit.newText.slice(0, at))}${missing} \${1:${snippetLiteral(guess.path)}}${snippetLiteral(edit.newText.slice(at + line.length))}`;
+  const title = guess.found ? `Add '${line}' (found next to the ${missing === 'keyfile' ? 'certificate' : 'key'})` : `Add '${line}' (the path is a guess)`;
+  fixes.push({ title, edits: [edit], snippet: { range: edit.range, snippet }, preferred: fixes.length === 0 });
   return fixes;
 }
 
