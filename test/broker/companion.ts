@@ -15,6 +15,7 @@ import { nodePasswordHasher } from '../../server/src/passwordHasher';
 import type { CompanionKind } from '../../server/src/service';
 import { defaultSettings, formatPbkdf2, hashPlaintextEdits, parseVersion, validateCompanion } from '../../server/src/service';
 import { brokerVersion, runCase, sandboxProblem } from './oracle';
+import { Tally } from './tally';
 
 const HASH = formatPbkdf2(101, Buffer.alloc(12, 1).toString('base64'), Buffer.alloc(64, 2).toString('base64'));
 
@@ -70,16 +71,8 @@ function brokers(): { version: string; path: string }[] {
   });
 }
 
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail: string): void {
-  if (ok) {
-    passed++;
-  } else {
-    failed++;
-    console.log(`FAIL ${name}: ${detail}`);
-  }
-}
+const tally = new Tally();
+const check = (name: string, ok: boolean, detail: string): void => tally.check(name, ok, detail);
 
 async function differential(): Promise<void> {
   for (const broker of brokers()) {
@@ -155,9 +148,7 @@ async function main(): Promise<void> {
       roundTrip(broker);
     }
   }
-  console.log(`companion files: ${passed} passed, ${failed} failed`);
-  console.log(`LAYER_RESULT broker-companion ${passed} ${failed}`);
-  process.exitCode = failed > 0 ? 1 : 0;
+  tally.finish('broker-companion', 'companion files');
 }
 
 void main();

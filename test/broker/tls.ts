@@ -16,6 +16,7 @@ import { canTestRuntimeUser, opensslAvailable, tlsMaterial } from '../unit/tlsMa
 import type { OracleVerdict } from './oracle';
 import { sandboxProblem } from './oracle';
 import { brokerFor, RELEASES, verdictsOf } from './releases';
+import { Tally } from './tally';
 
 interface TlsCase {
   readonly id: string;
@@ -84,17 +85,9 @@ export const CASES: readonly TlsCase[] = [
   { id: 'clean-real-drop', config: `${MQTT}${CA}${PAIR}`, realDrop: true },
 ];
 
-let passed = 0;
-let failed = 0;
+const tally = new Tally();
+const check = (name: string, ok: boolean, detail: string): void => tally.check(name, ok, detail);
 const table: string[] = [];
-function check(name: string, ok: boolean, detail: string): void {
-  if (ok) {
-    passed++;
-  } else {
-    failed++;
-    console.log(`FAIL ${name}: ${detail}`);
-  }
-}
 
 /** One release: every case through the oracle (no verdict cache: the material is outside the
  * case folder and the privilege-drop mode is not part of the cache key). */
@@ -159,9 +152,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--table')) {
     console.log(table.sort().join('\n'));
   }
-  console.log(`TLS material: ${passed} passed, ${failed} failed (releases: ${found.join(', ')}${missing.length > 0 ? `; not built here: ${missing.join(', ')}` : ''}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`);
-  console.log(`LAYER_RESULT broker-tls ${passed} ${failed}`);
-  process.exitCode = failed > 0 ? 1 : 0;
+  tally.finish('broker-tls', `TLS material (releases: ${found.join(', ')}${missing.length > 0 ? `; not built here: ${missing.join(', ')}` : ''}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`);
 }
 
 void main();
