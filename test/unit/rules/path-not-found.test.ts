@@ -57,6 +57,36 @@ suite(ID, () => {
     const pathMappings = [{ brokerPath: '/mosquitto/data', origin: 'compose.yaml', volume: 'data' }];
     assert.deepEqual(run('persistence_location /mosquitto/data/\npassword_file /mosquitto/data/passwd\n', {}, '2.0.11', { pathMappings }), ['1:3', '2:3']);
   });
+  // Release-specific behaviours, each checked against the real brokers (test/broker/cases/).
+  test('pid_file with a missing folder: an error from 2.0, a warning on 1.5 and 1.6 (written only with -d)', () => {
+    for (const version of ['2.0.11', '2.0.22', '2.1.2']) {
+      assert.deepEqual(run('pid_file /run/nowhere/m.pid\nlistener 1883\n', {}, version), ['1:1'], version);
+    }
+    for (const version of ['1.5.11', '1.6.15']) {
+      assert.deepEqual(run('pid_file /run/nowhere/m.pid\nlistener 1883\n', {}, version), ['1:2'], version);
+    }
+  });
+  test('log_dest file with a missing folder: an error on 1.5 only, a warning from 1.6', () => {
+    assert.deepEqual(run('log_dest file /var/log/nowhere/m.log\nlistener 1883\n', {}, '1.5.11'), ['1:1']);
+    for (const version of ['1.6.15', '2.0.11', '2.0.22', '2.1.2']) {
+      assert.deepEqual(run('log_dest file /var/log/nowhere/m.log\nlistener 1883\n', {}, version), ['1:2'], version);
+    }
+  });
+  test('acl_file before the first listener with per_listener_settings true: never read up to 2.0 (a warning)', () => {
+    const text = 'per_listener_settings true\nacl_file /etc/nowhere.acl\nlistener 1883\nallow_anonymous true\n';
+    for (const version of ['1.5.11', '1.6.15', '2.0.11', '2.0.22']) {
+      assert.deepEqual(run(text, {}, version), ['2:2'], version);
+    }
+    const [d] = lint(text, '2.0.22', { checkPaths: true }, memoryFs({})).filter((x) => x.code === ID);
+    assert.match(String(d.message), /default listener, which this file does not open/);
+    // When other options open the default listener, its ACL file is read: an error.
+    assert.deepEqual(run('per_listener_settings true\nacl_file /etc/nowhere.acl\nmount_point a/\nlistener 1884\n', {}, '2.0.22'), ['2:1']);
+  });
+  test('acl_file before the first listener with per_listener_settings true on 2.1: refused for want of a listener', () => {
+    const text = 'per_listener_settings true\nacl_file /etc/nowhere.acl\nlistener 1883\nallow_anonymous true\n';
+    const errors = lint(text, '2.1.2', { checkPaths: true }, memoryFs({})).filter((x) => x.severity === 1).map((x) => `${x.range.start.line + 1}:${String(x.code)}`);
+    assert.ok(errors.includes('2:listener-option-before-listener'), errors.join(' '));
+  });
   test('a folder where a file is needed, and a file where a folder is needed', () => {
     assert.deepEqual(run('password_file /etc/mosquitto\n', { '/etc/mosquitto/': '' }), ['1:1']);
     assert.deepEqual(run('listener 9001\nprotocol websockets\nhttp_dir /www\n', { '/www': '' }), ['3:1']);

@@ -401,7 +401,7 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   log_dest: {
     summary: 'Adds a place where the broker writes its log.',
-    details: 'One destination per line; extra words are ignored (apart from the path after `file`), so use several lines for several destinations. The first `log_dest` replaces the default (`stderr`), `none` clears what earlier lines added, and only one `file` is allowed. The file path runs to the end of the line, comments included, and must be writable by the broker account. A Windows service cannot log to only `stdout` or only `stderr`.',
+    details: 'One destination per line; extra words are ignored (apart from the path after `file`), so use several lines for several destinations. The first `log_dest` replaces the default (`stderr`), `none` clears what earlier lines added, and only one `file` is allowed. The file path runs to the end of the line, comments included, and must be writable by the broker account: 1.5 refuses to start when it cannot open the file, later releases log to stderr instead. A Windows service cannot log to only `stdout` or only `stderr`.',
     values: {
       none: 'Remove all destinations added so far.',
       syslog: 'System log; the facility comes from `log_facility`.',
@@ -579,7 +579,7 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   pid_file: {
     summary: 'File in which the broker records its process id (PID).',
-    details: 'Used by init scripts and service managers. Since 2.0 it is written even without `-d`, after privileges have been dropped, so the `user` account must be able to create it.',
+    details: 'Used by init scripts and service managers. Before 2.0 it is only written when the broker runs as a daemon (`-d`); since 2.0 always, after privileges have been dropped, so the `user` account must be able to create it, and a missing folder stops the broker.',
     example: 'pid_file /run/mosquitto/mosquitto.pid',
   },
   plugin: {

@@ -426,6 +426,21 @@ export function lastEntry(section: Section, ...names: DirectiveName[]): Directiv
 }
 
 /**
+ * Options that make releases up to 2.0 open the default listener whenever they are set on it
+ * (a pointer or count in the broker's `default_listener` that is no longer empty). Read from
+ * the condition after parsing in src/conf.c at each tag (`config__parse_args` in 2.0): the
+ * TLS files and settings, addresses, mount point, socket domain, password and PSK files and
+ * authentication plugins. Everything else (acl_file, tls_version, max_topic_alias, http_dir,
+ * websockets options, …) leaves it closed. Checked against 1.5.11, 1.6.15, 2.0.11, 2.0.22.
+ */
+const OPENS_DEFAULT_LISTENER_WHEN_SET: ReadonlySet<string> = new Set([
+  'cafile', 'capath', 'certfile', 'keyfile', 'ciphers', 'psk_hint', 'crlfile', 'bind_address', 'port', 'mount_point',
+  'socket_domain', 'password_file', 'psk_file', 'auth_plugin', 'plugin',
+]);
+/** The same, added in 1.6 (bind_interface, engines, dhparamfile) and 2.0 (TLS 1.3 ciphers). */
+const OPENS_DEFAULT_LISTENER_WHEN_SET_1_6: ReadonlySet<string> = new Set(['bind_interface', 'tls_engine', 'tls_engine_kpass_sha1', 'dhparamfile']);
+
+/**
  * Whether a directive attached to the default listener makes releases up to 2.0 open it:
  * the broker checks for values that differ from the defaults, not for lines.
  */
@@ -433,6 +448,7 @@ function triggersDefaultListener(d: Directive, version: Version): boolean {
   const name = d.spec?.prefix !== undefined ? d.spec.name : d.name;
   const token = d.args[0]?.text;
   const isTrue = readBool(token) === true;
+  const is16 = atLeast(version, SINCE.release1_6);
   switch (name) {
     case 'require_certificate':
     case 'use_identity_as_username':
@@ -443,23 +459,19 @@ function triggersDefaultListener(d: Directive, version: Version): boolean {
       return atoi(token) !== -1;
     case 'max_qos':
     case 'maximum_qos':
-      return atoi(token) !== 2;
+      return is16 && atoi(token) !== 2;
     case 'protocol':
       return token !== 'mqtt';
     case 'tls_keyform':
-      return d.value !== 'pem';
+      return is16 && d.value !== 'pem';
     case 'allow_zero_length_clientid':
-      return !isTrue;
+      return is16 && !isTrue;
     case 'allow_anonymous':
       return !atLeast(version, SINCE.release2_0);
-    case 'acl_file':
-    case 'auto_id_prefix':
-    case 'auth_opt_*':
-    case 'plugin_opt_*':
-    case 'auth_plugin_deny_special_chars':
-      return false;
+    case 'ciphers_tls1.3':
+      return atLeast(version, SINCE.release2_0);
     default:
-      return true;
+      return OPENS_DEFAULT_LISTENER_WHEN_SET.has(name) || (is16 && OPENS_DEFAULT_LISTENER_WHEN_SET_1_6.has(name));
   }
 }
 

@@ -23,11 +23,24 @@ export function missingPathIsFatal(d: Directive, model: ConfigModel, version: Ve
   if (removed?.kind === 'ignored' && atLeast(version, removed.version)) {
     return false;
   }
+  if (inUnopenedDefaultListener(d, model)) {
+    return false;
+  }
   if (use.tlsListener) {
     const section = model.placements.get(d)?.target;
     return section !== undefined && activeListeners(model).includes(section) && listenerUsesTls(section, version);
   }
   return true;
+}
+
+/**
+ * A listener option before the first listener belongs to the default listener; when the file
+ * does not make the broker open it (releases up to 2.0), the broker never reads the path
+ * (e.g. `acl_file` there with `per_listener_settings true`; checked with 1.5.11 to 2.0.22).
+ */
+function inUnopenedDefaultListener(d: Directive, model: ConfigModel): boolean {
+  const target = model.placements.get(d)?.target;
+  return target?.kind === 'default-listener' && !activeListeners(model).includes(target);
 }
 
 /** What goes wrong when this directive's path is missing, in the selected release. */
@@ -36,9 +49,11 @@ export function missingPathEffect(d: Directive, model: ConfigModel, version: Ver
   const fatal = missingPathIsFatal(d, model, version);
   const effect = fatal
     ? 'the broker refuses to start'
-    : use?.tlsListener
-      ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
-      : use?.effect ?? 'the broker does not use it';
+    : inUnopenedDefaultListener(d, model)
+      ? 'it belongs to the default listener, which this file does not open, so the broker never reads it'
+      : use?.tlsListener
+        ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
+        : use?.effect ?? 'the broker does not use it';
   return { fatal, effect };
 }
 
