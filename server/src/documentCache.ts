@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfigFile, mergeSetti
 import type { CachedFileSystem } from './nodeFileSystem';
 import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
 import type { Analysis, AnalysisSettings, ContainerDetection, FileSystemAccess, ParsedFile, PathMapping, Version } from './service';
-import { analyze, detectContainers, parse } from './service';
+import { analyze, detectContainers, FindingsCache, parse } from './service';
 import type { ResolvedTarget, UserSettings } from './settings';
 import { analysisTarget, resolveTarget, toAnalysisSettings } from './settings';
 import type { AnalysisTargetParams } from './protocol';
@@ -30,6 +30,8 @@ export class DocumentCache {
   detectedVersion: Version | undefined;
   settings: AnalysisSettings = toAnalysisSettings(undefined);
   private readonly parsed = new Map<string, { version: number; file: ParsedFile }>();
+  /** Line-local rule findings per document, kept across its edits. */
+  private readonly findings = new Map<string, FindingsCache>();
   private readonly analyses = new Map<string, { version: number; epoch: number; inputs: string; analysis: Analysis }>();
   /** Analyses of main files read from disk (not open), keyed by path; checked against mtime. */
   private readonly diskAnalyses = new Map<string, { mtimeMs: number; epoch: number; open: string; analysis: Analysis }>();
@@ -162,7 +164,12 @@ export class DocumentCache {
     if (cached && cached.version === document.version && cached.epoch === this.epoch && cached.inputs === this.openInputs(cached.analysis, document.uri) && sameSettings(cached.analysis.model.settings, settings)) {
       return cached.analysis;
     }
-    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, settings, this.fileSystem(), this.parsedFile(document));
+    let findings = this.findings.get(document.uri);
+    if (!findings) {
+      findings = new FindingsCache();
+      this.findings.set(document.uri, findings);
+    }
+    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, settings, this.fileSystem(), this.parsedFile(document), findings);
     this.analyses.set(document.uri, { version: document.version, epoch: this.epoch, inputs: this.openInputs(analysis, document.uri), analysis });
     return analysis;
   }
@@ -261,6 +268,7 @@ export class DocumentCache {
   }
 
   forget(uri: string): void {
+    this.findings.delete(uri);
     this.bomOnDisk.delete(uri);
     this.parsed.delete(uri);
     this.analyses.delete(uri);

@@ -10,6 +10,7 @@ import type { AnalysisSettings, FileSystemAccess, Platform, RuleSeverity } from 
 import { NO_FILE_SYSTEM } from './types';
 import type { DiagnosticsByFile } from './engine/validate';
 import { validateConfig } from './engine/validate';
+import type { FindingsCache } from './engine/validate';
 import { NEWEST_RELEASE } from './version';
 
 export * from './types';
@@ -22,7 +23,7 @@ export { effectiveConfig, listenerSummary } from './model/effective';
 export type { EffectiveConfig, EffectiveListener, EffectiveOption, EffectiveOrigin, EffectiveBridge, EffectiveAuthentication } from './model/effective';
 export { renderEffectiveView } from './features/effectiveView';
 export type { EffectiveView, EffectiveViewLink } from './features/effectiveView';
-export { validateConfig, runRules, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './engine/validate';
+export { validateConfig, runRules, FindingsCache, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './engine/validate';
 export type { DiagnosticsByFile, RuleFindings } from './engine/validate';
 export { CONFIGURABLE_RULES, RULES, ruleById } from './engine/registry';
 export type { ConfigurableRule } from './engine/registry';
@@ -55,10 +56,14 @@ export interface Analysis {
   readonly diagnostics: DiagnosticsByFile;
 }
 
-/** Parses, builds the section model and validates one configuration. */
-export function analyze(input: AnalysisInput, settings: AnalysisSettings = defaultSettings(), fs: FileSystemAccess = NO_FILE_SYSTEM, parsed?: ParsedFile): Analysis {
+/**
+ * Parses, builds the section model and validates one configuration. For a document being
+ * edited, pass the previous parse's result as `parsed` (from `parse(text, uri, previous)`)
+ * and one FindingsCache per document: unchanged lines keep their line-local findings.
+ */
+export function analyze(input: AnalysisInput, settings: AnalysisSettings = defaultSettings(), fs: FileSystemAccess = NO_FILE_SYSTEM, parsed?: ParsedFile, cache?: FindingsCache): Analysis {
   const main = parsed ?? parse(input.text, input.uri);
   const model = buildConfig({ main, path: input.path }, settings, fs);
-  return { parsed: main, model, diagnostics: validateConfig(model, settings, fs) };
+  return { parsed: main, model, diagnostics: validateConfig(model, settings, fs, cache) };
 }
 export * from './companion';

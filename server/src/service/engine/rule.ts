@@ -99,6 +99,11 @@ export interface DirectiveRule<Payload = undefined> extends RuleBase<Payload> {
   readonly kind: 'directive';
   /** Canonical names (`nameOf`) of the directives it inspects, or EVERY_DIRECTIVE. */
   readonly directives: readonly DirectiveName[] | typeof EVERY_DIRECTIVE;
+  /**
+   * The findings depend only on the directive and the settings (never on other lines, the
+   * model or files): they are kept across edits for lines that did not change.
+   */
+  readonly lineLocal?: boolean;
   check(directive: Directive, context: RuleContext<Payload>): void;
 }
 

@@ -55,7 +55,7 @@ function applyOverride(severity: Severity, override: RuleSeverity | undefined): 
 }
 
 /** Runs every rule on a built configuration and returns LSP diagnostics per file. */
-export function validateConfig(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): DiagnosticsByFile {
+export function validateConfig(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, cache?: FindingsCache): DiagnosticsByFile {
   const result: DiagnosticsByFile = new Map();
   for (const file of model.files) {
     result.set(file.uri, []);
@@ -99,7 +99,7 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
     list.push(diagnostic);
   };
   // Findings are kept per rule and listed in table order, whatever order the pass visits them in.
-  for (const { rule, findings } of runRules(RULES, model, settings, fs)) {
+  for (const { rule, findings } of runRules(RULES, model, settings, fs, cache)) {
     for (const finding of findings) {
       toDiagnostic(rule, finding);
     }
@@ -178,8 +178,9 @@ export interface RuleFindings {
  * rules once. A rule that throws stops being asked for this analysis and gets one finding
  * that names it: a rule bug never takes the whole analysis down.
  */
-export function runRules(rules: readonly Rule[], model: ConfigModel, settings: AnalysisSettings, files: FileSystemAccess): RuleFindings[] {
+export function runRules(rules: readonly Rule[], model: ConfigModel, settings: AnalysisSettings, files: FileSystemAccess, cache?: FindingsCache): RuleFindings[] {
   const fs = statOncePerPath(files);
+  const kept = cache?.forRun(rules, settings);
   const buckets: Finding<unknown>[][] = rules.map(() => []);
   const failed: boolean[] = rules.map(() => false);
   const contexts: RuleContext<unknown>[] = buckets.map((bucket) => ({ model, settings, fs, report: (finding) => bucket.push(finding) }));
@@ -207,10 +208,31 @@ export function runRules(rules: readonly Rule[], model: ConfigModel, settings: A
     if (failed[index]) {
       return;
     }
+    const rule = rules[index] as DirectiveRule<unknown>;
+    const bucket = buckets[index];
+    if (kept && rule.lineLocal === true) {
+      const known = kept.get(d)?.[index];
+      if (known) {
+        for (const finding of known) {
+          bucket.push(finding);
+        }
+        return;
+      }
+    }
+    const before = bucket.length;
     try {
-      (rules[index] as DirectiveRule<unknown>).check(d, contexts[index]);
+      rule.check(d, contexts[index]);
     } catch (error) {
       fail(index, error);
+      return;
+    }
+    if (kept && rule.lineLocal === true) {
+      let perRule = kept.get(d);
+      if (!perRule) {
+        perRule = [];
+        kept.set(d, perRule);
+      }
+      perRule[index] = bucket.slice(before);
     }
   };
 
@@ -285,4 +307,28 @@ function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
     readFile: (path) => fs.readFile(path),
     ...(fs.tls ? { tls: fs.tls } : {}),
   };
+}
+
+/**
+ * Findings of line-local directive rules (`lineLocal`), kept per directive object across
+ * analyses of one document: the parser reuses the objects of unchanged lines, so an edit
+ * re-checks only the lines it touched. Valid for one rule table and one settings object;
+ * anything else starts afresh.
+ */
+export class FindingsCache {
+  private rules: readonly Rule[] | undefined;
+  /** The settings of the last run, as text: callers may build an equal settings object per run. */
+  private settings: string | undefined;
+  private byDirective = new WeakMap<Directive, Finding<unknown>[][]>();
+
+  /** The store for one run (emptied when the rules or the settings are not the last ones). */
+  forRun(rules: readonly Rule[], settings: AnalysisSettings): WeakMap<Directive, Finding<unknown>[][]> {
+    const key = JSON.stringify(settings);
+    if (rules !== this.rules || key !== this.settings) {
+      this.rules = rules;
+      this.settings = key;
+      this.byDirective = new WeakMap();
+    }
+    return this.byDirective;
+  }
 }

@@ -7,6 +7,7 @@ import { SINCE, nameOf } from '../model/reading';
 export default directiveRule({
   id: 'bridge-address',
   directives: ['address', 'addresses'],
+  lineLocal: true,
   title: "Invalid port in a bridge 'address'",
   check(d, { settings, report }) {
     const lastColon = atLeast(settings.brokerVersion, SINCE.addressLastColon);

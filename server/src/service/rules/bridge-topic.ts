@@ -36,6 +36,7 @@ export function topicTokens(d: Directive, version: Version): Token[] {
 export default directiveRule({
   id: 'bridge-topic',
   directives: ['topic'],
+  lineLocal: true,
   title: "Invalid bridge 'topic' line",
   check(d, { settings, report }) {
     const version = settings.brokerVersion;

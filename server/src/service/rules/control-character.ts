@@ -7,6 +7,7 @@ import { KNOWN_DIRECTIVES } from '../data';
 export default directiveRule({
   id: 'control-character',
   directives: KNOWN_DIRECTIVES,
+  lineLocal: true,
   title: 'Control character (such as a tab) inside a value',
   check(d, { settings, report }) {
     const version = settings.brokerVersion;

@@ -18,6 +18,7 @@ export interface Replacement {
 export default directiveRule<Replacement>({
   id: 'deprecated-option',
   directives: directivesWhere((spec) => spec.deprecated !== undefined),
+  lineLocal: true,
   title: 'Deprecated option',
   check(d, { settings, report }) {
     const deprecated = d.spec?.deprecated;

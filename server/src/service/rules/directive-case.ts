@@ -7,6 +7,7 @@ import type { Candidates } from './unknown-directive';
 export default directiveRule<Candidates>({
   id: 'directive-case',
   directives: EVERY_DIRECTIVE,
+  lineLocal: true,
   title: 'Directive written in the wrong letter case',
   check(d, { report }) {
     if (d.spec || /[\t=:#]/.test(d.name) || d.name.charCodeAt(0) === 0xfeff) {

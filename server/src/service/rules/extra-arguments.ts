@@ -6,6 +6,7 @@ import { KNOWN_DIRECTIVES } from '../data';
 export default directiveRule({
   id: 'extra-arguments',
   directives: KNOWN_DIRECTIVES,
+  lineLocal: true,
   title: 'Words after the value that the broker ignores',
   check(d, { settings, report }) {
     const read = tokensRead(d, settings.brokerVersion);

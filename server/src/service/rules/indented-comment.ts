@@ -4,6 +4,7 @@ import { EVERY_DIRECTIVE, directiveRule } from '../engine/rule';
 export default directiveRule({
   id: 'indented-comment',
   directives: EVERY_DIRECTIVE,
+  lineLocal: true,
   title: 'Comment that does not start in the first column',
   check(d, { report }) {
     if (d.name.startsWith('#')) {

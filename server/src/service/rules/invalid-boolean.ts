@@ -14,6 +14,7 @@ export interface BooleanReplacement {
 export default directiveRule<BooleanReplacement>({
   id: 'invalid-boolean',
   directives: directivesWhere((spec) => spec.valueMode === 'token' && spec.args[0]?.type === 'bool'),
+  lineLocal: true,
   title: 'Boolean value other than true, false, 1 or 0',
   check(d, { settings, report }) {
     const fatal = atLeast(settings.brokerVersion, SINCE.strictBooleans);

@@ -11,6 +11,7 @@ import { SINCE, nameOf } from '../model/reading';
 export default directiveRule({
   id: 'invalid-duration',
   directives: ['persistent_client_expiration'],
+  lineLocal: true,
   title: 'Duration without a valid unit or amount',
   check(d, { settings, report }) {
     const units = atLeast(settings.brokerVersion, SINCE.release2_1) ? 'shdwmy' : 'hdwmy';

@@ -9,6 +9,7 @@ import { nameOf } from '../model/reading';
 export default directiveRule({
   id: 'invalid-mount-point',
   directives: ['mount_point'],
+  lineLocal: true,
   title: "'mount_point' with a wildcard character",
   check(d, { report }) {
     if (nameOf(d) !== 'mount_point' || d.value.length === 0) {

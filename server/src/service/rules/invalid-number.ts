@@ -7,6 +7,7 @@ import { directivesWhere } from '../data';
 export default directiveRule({
   id: 'invalid-number',
   directives: directivesWhere((spec) => spec.args.some((arg) => arg.type === 'int' || arg.type === 'int64')),
+  lineLocal: true,
   title: 'Value that is not a whole number',
   check(d, { settings, report }) {
     const strict = atLeast(settings.brokerVersion, SINCE.release2_1);

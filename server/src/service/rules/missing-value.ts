@@ -9,6 +9,7 @@ import { KNOWN_DIRECTIVES } from '../data';
 export default directiveRule({
   id: 'missing-value',
   directives: KNOWN_DIRECTIVES,
+  lineLocal: true,
   title: 'Directive without its value',
   check(d, { settings, report }) {
     const version = settings.brokerVersion;

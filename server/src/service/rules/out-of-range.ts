@@ -36,6 +36,7 @@ function checkRestartTimeout(d: Directive, version: Version, report: (finding: F
 export default directiveRule({
   id: 'out-of-range',
   directives: directivesWhere((spec) => spec.ranges !== undefined || spec.name === 'restart_timeout'),
+  lineLocal: true,
   title: 'Number outside the range the broker accepts',
   check(d, { settings, report }) {
     const version = settings.brokerVersion;

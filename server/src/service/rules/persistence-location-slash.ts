@@ -6,6 +6,7 @@ import { SINCE, nameOf } from '../model/reading';
 export default directiveRule({
   id: 'persistence-location-slash',
   directives: ['persistence_location'],
+  lineLocal: true,
   title: "'persistence_location' without a trailing slash (before 2.0.3)",
   check(d, { settings, report }) {
     if (atLeast(settings.brokerVersion, SINCE.persistenceLocationSeparator)) {

@@ -8,6 +8,7 @@ import { nameOf, pathValue } from '../model/reading';
 export default directiveRule({
   id: 'relative-path',
   directives: directivesWhere((spec) => spec.path !== undefined || spec.name === 'include_dir'),
+  lineLocal: true,
   title: 'Relative path',
   check(d, { settings, report }) {
     const name = nameOf(d);

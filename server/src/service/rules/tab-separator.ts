@@ -5,6 +5,7 @@ import { EVERY_DIRECTIVE, directiveRule } from '../engine/rule';
 export default directiveRule({
   id: 'tab-separator',
   directives: EVERY_DIRECTIVE,
+  lineLocal: true,
   title: 'Tab used as a separator or for indentation',
   check(d, { report }) {
     const tab = d.name.indexOf('\t');

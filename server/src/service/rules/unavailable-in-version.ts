@@ -12,6 +12,7 @@ export interface Availability {
 export default directiveRule<Availability>({
   id: 'unavailable-in-version',
   directives: KNOWN_DIRECTIVES,
+  lineLocal: true,
   title: 'Option not available in the selected mosquitto version',
   check(d, { settings, report }) {
     const version = settings.brokerVersion;

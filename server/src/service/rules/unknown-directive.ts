@@ -26,6 +26,7 @@ export interface Candidates {
 export default directiveRule<Candidates>({
   id: 'unknown-directive',
   directives: EVERY_DIRECTIVE,
+  lineLocal: true,
   title: 'Directive the broker does not know',
   check(d, { report }) {
     const prefix = d.spec?.prefix;
