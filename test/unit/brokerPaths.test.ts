@@ -3,6 +3,7 @@ import { suite, test } from 'node:test';
 import type { PathMapping } from '../../server/src/service';
 import { resolveBrokerPath, serviceFolder } from '../../server/src/service';
 import { findMapping, foreignStyle } from '../../server/src/service/model/brokerPaths';
+import { lint, memoryFs } from './helpers';
 
 const CONFIG: PathMapping = { brokerPath: '/mosquitto/config', localPath: '/repo/config', origin: 'setting' };
 const CERTS: PathMapping = { brokerPath: '/mosquitto/config/certs', localPath: '/repo/certs', origin: 'setting' };
@@ -49,5 +50,26 @@ suite('model: paths as the broker sees them', () => {
     assert.match(serviceFolder('/mosquitto/log', 'linux') ?? '', /Docker image/);
     assert.equal(serviceFolder('/run/mosquitto', 'windows'), undefined);
     assert.equal(serviceFolder('/etc/mosquitto', 'linux'), undefined);
+  });
+});
+
+suite('model: every reader of named files goes through the mappings', () => {
+  const pathMappings = [{ brokerPath: '/mosquitto/config', localPath: '/repo/config', origin: 'test' }];
+  const files = { '/repo/config/passwd': 'user:$7$broken\n', '/repo/config/server.crt': '', '/repo/config/server.key': '' };
+  const text = 'listener 8883\ncertfile /mosquitto/config/server.crt\nkeyfile /mosquitto/config/server.key\npassword_file /mosquitto/config/passwd\n';
+  const codes = (ds: readonly { code?: unknown }[]): string[] => [...new Set(ds.map((d) => String(d.code)))].sort();
+
+  test('companion files (the password file) are read from the mapped folder', () => {
+    const mapped = codes(lint(text, '2.1.2', { checkPaths: true, pathMappings }, memoryFs(files)));
+    assert.ok(mapped.includes('companion-file-errors') && !mapped.includes('path-not-found'), mapped.join());
+    const unmapped = codes(lint(text, '2.1.2', { checkPaths: true }, memoryFs(files)));
+    assert.ok(unmapped.includes('path-not-found') && !unmapped.includes('companion-file-errors'), unmapped.join());
+  });
+
+  test('TLS files are inspected at the mapped path', () => {
+    const asked: string[] = [];
+    const tls = { inspect: (p: string) => { asked.push(p); return undefined; }, verifyChain: () => undefined, inspectCaPath: () => undefined, userAccess: () => undefined };
+    lint(text, '2.1.2', { checkPaths: true, pathMappings }, { ...memoryFs(files), tls });
+    assert.deepEqual([...new Set(asked)].sort(), ['/repo/config/server.crt', '/repo/config/server.key']);
   });
 });

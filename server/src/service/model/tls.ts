@@ -3,7 +3,7 @@
 import type { Directive } from '../parser/parser';
 import { nameOf, pathValue } from './reading';
 import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } from '../types';
-import { isAbsoluteFor, isCheckableOn, resolveConfigPath } from '../util/paths';
+import { pathContext, resolveBrokerPath } from './brokerPaths';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel, Section } from './config';
@@ -63,11 +63,12 @@ export function tlsFileRef(d: Directive, model: ConfigModel, settings: AnalysisS
 /** The native path a path option names, when it can be checked on this machine, and where it is on the line. */
 export function checkablePath(d: Directive, settings: AnalysisSettings, fs: FileSystemAccess): { path: string; start: number; end: number } | undefined {
   const value = pathValue(d, settings.brokerVersion);
-  if (!value || !isCheckableOn(value.text, fs.hostPlatform) || !isAbsoluteFor(value.text, fs.hostPlatform)) {
+  if (!value) {
     return undefined;
   }
-  const resolved = resolveConfigPath(value.text, undefined);
-  return resolved === undefined ? undefined : { path: resolved, start: value.start, end: value.start + value.text.length };
+  // Through the path mappings (a Compose project's /mosquitto/certs is read from the repository); relative paths are not read.
+  const resolved = resolveBrokerPath(value.text, pathContext(settings, fs.hostPlatform));
+  return resolved.kind !== 'local' || resolved.relative ? undefined : { path: resolved.local, start: value.start, end: value.start + value.text.length };
 }
 
 const LISTENER_OPTIONS = ['cafile', 'capath', 'certfile', 'keyfile', 'crlfile', 'dhparamfile'] as const;
