@@ -41,6 +41,8 @@ const browser = {
     'node:url': shim('url'),
   },
   inject: [shim('process'), shim('buffer')],
+  // No module folder in a browser: code that looks for files next to the bundle finds none.
+  define: { ...common.define, __dirname: '"/"', __filename: '"/index.js"' },
 };
 
 const npmPackage = { sourcemap: false, minify: true, banner: { js: '#!/usr/bin/env node' } };

@@ -137,9 +137,15 @@ const runners = {
       failed: differential.failed + effective.failed + companion.failed + tls.failed + paths.failed,
     };
   },
-  integration: async () => (await prepare('integration', 'bash', ['scripts/install-code-server.sh'])
-    ? scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs')
-    : { passed: 0, failed: 1 }),
+  integration: async () => {
+    if (!(await prepare('integration', 'bash', ['scripts/install-code-server.sh']))) {
+      return { passed: 0, failed: 1 };
+    }
+    const desktop = await scriptLayer('integration', 'scripts/integration/run-in-code-server.mjs');
+    // The web extension in code-server's web worker extension host.
+    const web = await scriptLayer('integration-web', 'scripts/integration/run-web-worker.mjs');
+    return { passed: desktop.passed + web.passed, failed: desktop.failed + web.failed };
+  },
 };
 
 let passed = 0;

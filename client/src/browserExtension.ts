@@ -15,8 +15,25 @@ import { EFFECTIVE_SCHEME } from './effectiveView';
 import { sharedClientOptions } from './clientOptions';
 import { registerStatusItem } from './statusItem';
 
-/** The web worker constructor of the browser extension host (the client's tsconfig has no DOM types). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+/** Browser globals of the web worker extension host (the client's tsconfig has no DOM types). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2] & object;
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
+declare const URL: { createObjectURL(blob: object): string };
+
+/**
+ * The URL to start the server worker from. An extension installed in the browser (vscode.dev)
+ * has a URL the browser can load; one that lives on a remote host (code-server, Codespaces,
+ * an extension under development) has a vscode-remote URI, which VS Code does not start
+ * workers from: its bytes are read through vscode.workspace.fs and started from a blob URL.
+ */
+async function serverWorkerUrl(context: vscode.ExtensionContext): Promise<string> {
+  const script = vscode.Uri.joinPath(context.extensionUri, 'server', 'dist', 'browserServer.js');
+  if (script.scheme === 'https' || script.scheme === 'http' || script.scheme === 'file') {
+    return script.toString(true);
+  }
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
 
 let client: LanguageClient | undefined;
 
@@ -33,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRuleDocs(context);
   const status = registerStatusItem(context, current);
   const clientOptions = sharedClientOptions(output, WEB_SCHEMES.map((scheme) => ({ language: 'mosquitto-conf', scheme })), false, { checkPaths: false, checkWithBrokerOnSave: false });
-  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'server', 'dist', 'browserServer.js').toString(true));
-  client = new LanguageClient('mosquitto', 'Mosquitto Config', clientOptions as ConstructorParameters<typeof LanguageClient>[2], worker);
+  const worker = new Worker(await serverWorkerUrl(context));
+  client = new LanguageClient('mosquitto', 'Mosquitto Config', worker, clientOptions as ConstructorParameters<typeof LanguageClient>[3]);
   context.subscriptions.push(vscode.commands.registerCommand('mosquitto.checkWithBroker', () => {
     void vscode.window.showInformationMessage('Checking with the installed broker needs the desktop VS Code: the web version cannot run programs.');
   }));

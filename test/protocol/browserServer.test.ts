@@ -15,14 +15,19 @@ import { PLAIN_CAPABILITIES, REPOSITORY_ROOT } from './lspClient';
 const bundle = path.join(REPOSITORY_ROOT, 'server', 'dist', 'browserServer.js');
 
 /** Runs the bundle with a web-worker-like `self` around the worker thread's port. */
+// The worker's own code may use Node; the bundle below sees only the globals a browser has.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-globalThis.self = {
+const vm = require('node:vm');
+const port = {
   postMessage: (message) => parentPort.postMessage(message),
   addEventListener: () => undefined,
   set onmessage(listener) { parentPort.on('message', (data) => listener({ data })); },
 };
-require(workerData.bundle);
+// A fresh context with only globals a web worker has: no require, module, process, Buffer,
+// __dirname or __filename, so a bundle that still needs Node fails here as in a browser.
+const browserGlobals = { self: port, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, URL, URLSearchParams, performance, atob, btoa, structuredClone };
+vm.runInNewContext(require('node:fs').readFileSync(workerData.bundle, 'utf8'), browserGlobals, { filename: workerData.bundle });
 `;
 
 interface Message {
