@@ -23,7 +23,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_SEED, generateCases, loadDirectiveTable, makeFixtures, LABELS } from './generator';
+import { DEFAULT_SEED, generateCases, listenerOptionFirstCases, loadDirectiveTable, makeFixtures, LABELS } from './generator';
 import type { Fixtures, GeneratedCase } from './generator';
 import { compareWithManifest, defaultCacheDir, defaultConcurrency, readManifest, sandboxProblem } from './oracle';
 import type { OracleCase, OracleVerdict, SupportFile } from './oracle';
@@ -191,7 +191,10 @@ function folderCases(dir: string, source: 'fixture' | 'case', release: string): 
 
 function generatedCases(release: string, seed: number, count: number, fixtures: Fixtures, table: ReturnType<typeof loadDirectiveTable>,
   workDir: string): DiffCase[] {
-  const generated: GeneratedCase[] = generateCases({ seed, count, fixtures, table, version: release });
+  const generated: GeneratedCase[] = [
+    ...generateCases({ seed, count, fixtures, table, version: release }),
+    ...listenerOptionFirstCases({ fixtures, table, version: release, seed }),
+  ];
   const dir = path.join(workDir, release, 'generated');
   return generated.map((g) => {
     // Each case in its own folder with the files it names, as the broker sees it (the lint CLI
@@ -500,7 +503,7 @@ async function runRelease(release: string, options: Options, root: string, fixtu
   const generated = results.filter((r) => r.source === 'generated');
   if (generated.length > 0 && options.verbose) {
     out.push('', 'Generated cases by mutation label:', header);
-    for (const label of LABELS) {
+    for (const label of [...LABELS, 'listener-option-first']) {
       const rs = generated.filter((r) => r.label === label);
       if (rs.length > 0) {
         out.push(line(label, rs));

@@ -1158,7 +1158,36 @@ const MUTATIONS: Record<string, Mutation> = {
     c.insert(at, text);
     return `${text} (line ${at + 1})`;
   },
+  'include-dir': (c, r, pools) => includeDirMutation(c, r, pools),
 };
+
+
+/** include_dir: some global lines move into `conf.d/10-part.conf` (read in place of the
+ * include_dir line); half of the time the included file also gets a mistake, so the broker
+ * names a line of the included file. */
+function includeDirMutation(c: Config, r: Rng, pools: Pools): string | null {
+  const globals = c.directives((l) => l.section === 'global' && l.name !== 'per_listener_settings');
+  if (globals.length === 0) {
+    return null;
+  }
+  const moved = r.sample(globals, r.int(1, Math.min(3, globals.length))).sort((a, b) => a - b);
+  const at = moved[0];
+  const included = moved.map((k) => c.lines[k].text);
+  for (const k of [...moved].reverse()) {
+    c.lines.splice(k, 1);
+  }
+  let note = '';
+  if (r.chance(0.5)) {
+    const where = r.int(0, included.length);
+    const bad = r.pick([`${typoOf('allow_anonymous', r, pools.names)} true`, 'max_inflight_messages lots', 'log_type nonsense']);
+    included.splice(where, 0, bad);
+    note = `, '${bad}' on line ${where + 1} of it`;
+  }
+  const folder = r.pick(['conf.d', 'mosquitto.d']);
+  c.insert(at, `include_dir ${folder}`);
+  c.files.set(`${folder}/10-part.conf`, { path: `${folder}/10-part.conf`, content: `${included.join('\n')}\n` });
+  return `include_dir ${folder} (line ${at + 1}) with ${moved.length} global line(s)${note}`;
+}
 
 const emptyPools: Pools = { global: [], listener: [], bridge: [], newer: [], removed: [], ignored: [], names: new Set(), byName: new Map() };
 
@@ -1250,6 +1279,73 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
   return cases;
 }
 
+/** Values for listener and security options the value table has none for (files from the case folder). */
+const SWEEP_VALUES: Record<string, (c: Config) => string> = {
+  accept_protocol_versions: () => '4,5',
+  auto_id_prefix: () => 'auto-',
+  listener_auto_id_prefix: () => 'auto-',
+  bind_interface: () => 'lo',
+  cafile: (c) => c.need('cert'),
+  certfile: (c) => c.need('cert'),
+  keyfile: (c) => c.need('key'),
+  crlfile: (c) => c.need('cert'),
+  dhparamfile: (c) => c.need('cert'),
+  capath: (c) => c.need('data/'),
+  http_dir: (c) => c.need('data/'),
+  acl_file: (c) => c.need('acl'),
+  password_file: (c) => c.need('passwd'),
+  psk_file: (c) => c.need('psk'),
+  auth_plugin: () => '/usr/lib/mosquitto-oracle-missing/plugin.so',
+  plugin: () => '/usr/lib/mosquitto-oracle-missing/plugin.so',
+  plugin_use: () => 'auth',
+  ciphers: () => 'HIGH',
+  'ciphers_tls1.3': () => 'TLS_AES_128_GCM_SHA256',
+  psk_hint: () => 'hint',
+  tls_engine: () => 'dynamic',
+  tls_engine_kpass_sha1: () => '0123456789abcdef0123456789abcdef01234567',
+  websockets_origin: () => 'example.com',
+};
+
+/**
+ * One case per listener option of the catalogue (and per security option, with
+ * `per_listener_settings true`) known to `version`: the option with a valid value above
+ * `listener 1883`. Whether it opens the default listener on 1883 (and clashes), is refused for
+ * want of a listener (2.1), or is simply kept for later differs per option and release.
+ */
+export function listenerOptionFirstCases(options: { fixtures: Fixtures; table?: DirectiveTable; version?: string; seed?: number }): GeneratedCase[] {
+  const table = options.table ?? loadDirectiveTable();
+  const version = options.version ?? TARGET_VERSION;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const cases: GeneratedCase[] = [];
+  const options_ = table.directives.filter((d) => (d.scope === 'listener' || d.scope === 'security') && d.prefix === undefined &&
+    !d.name.includes('*') && availableIn(d, version) && !(d.removed && compareVersions(d.removed.version, version) <= 0));
+  for (const d of options_) {
+    const r = Rng.forCase(seed, 100000 + cases.length);
+    const c = new Config(options.fixtures);
+    const value = SWEEP_VALUES[d.name]?.(c) ?? validValue(d, r);
+    if (value === null) {
+      continue;
+    }
+    const security = d.scope === 'security';
+    if (security) {
+      c.add('per_listener_settings true');
+    }
+    c.add(`${d.name} ${value}`);
+    c.add('listener 1883', 'listener', 0);
+    if (d.name !== 'allow_anonymous') {
+      c.add('allow_anonymous true', 'listener', 0);
+    }
+    cases.push({
+      id: `listener-option-first-${d.name}`,
+      label: 'listener-option-first',
+      detail: `${d.name} ${value} before the first listener${security ? ' (per_listener_settings true)' : ''}`,
+      config: c.render(),
+      files: [...c.files.values()],
+    });
+  }
+  return cases;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Command line: print or write the cases
 
@@ -1282,6 +1378,7 @@ function main(argv: string[]): number {
         if (f.path.endsWith('/')) {
           fs.mkdirSync(target, { recursive: true });
         } else {
+          fs.mkdirSync(path.dirname(target), { recursive: true });
           fs.writeFileSync(target, f.content ?? '');
         }
       }

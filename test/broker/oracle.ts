@@ -37,7 +37,7 @@ import * as path from 'path';
 import { corpusDir as defaultCorpusDir } from './paths';
 
 /** Bump when the oracle's logic changes, so cached verdicts are recomputed. */
-export const ORACLE_REVISION = 7;
+export const ORACLE_REVISION = 8;
 
 export type RejectionKind = 'syntax' | 'semantic' | 'environment' | 'build' | 'unknown';
 
@@ -522,7 +522,7 @@ const STARTUP_RULES: { re: RegExp; kind: RejectionKind }[] = [
   { re: /^Error: Bridge local_clientid .* is not unique/, kind: 'semantic' },
   { re: /^Error: Cannot use both certificate and psk encryption in a single listener/, kind: 'semantic' },
   { re: /^Error: Invalid port specified/, kind: 'semantic' },
-  { re: /^Error: cafile specified without certfile and keyfile/, kind: 'semantic' },
+  { re: /^Error: (cafile|capath) specified without certfile and keyfile/, kind: 'semantic' },
   { re: /^Error: Both certfile and keyfile must be provided/, kind: 'semantic' },
   { re: /^Error: use_subject_as_username cannot be used with `enable_proxy_protocol 2`/, kind: 'semantic' },
   { re: /^Error: (certfile|keyfile|Certificate based TLS).*enable_proxy_protocol/, kind: 'semantic' },
