@@ -166,6 +166,9 @@ function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings,
   }
 }
 
+/** Shared by every line a line-local rule finds nothing on (never written to). */
+const NO_FINDINGS: Finding<unknown>[] = [];
+
 /** The findings of one rule over one configuration. */
 export interface RuleFindings {
   readonly rule: Rule;
@@ -203,18 +206,20 @@ export function runRules(rules: readonly Rule[], model: ConfigModel, settings: A
       fail(index, error);
     }
   };
-  // The hot path: no closure per directive and rule.
-  const checkDirective = (index: number, d: Directive): void => {
+  // The hot path: no closure per directive and rule. `kept` holds, per directive, the findings
+  // of each line-local rule (by rule index) from earlier analyses of the same document.
+  const checkDirective = (index: number, d: Directive, perLine: Finding<unknown>[][] | undefined): void => {
     if (failed[index]) {
       return;
     }
     const rule = rules[index] as DirectiveRule<unknown>;
     const bucket = buckets[index];
-    if (kept && rule.lineLocal === true) {
-      const known = kept.get(d)?.[index];
-      if (known) {
-        for (const finding of known) {
-          bucket.push(finding);
+    const local = perLine !== undefined && rule.lineLocal === true;
+    if (local) {
+      const known = perLine[index];
+      if (known !== undefined) {
+        for (let i = 0; i < known.length; i++) {
+          bucket.push(known[i]);
         }
         return;
       }
@@ -226,13 +231,8 @@ export function runRules(rules: readonly Rule[], model: ConfigModel, settings: A
       fail(index, error);
       return;
     }
-    if (kept && rule.lineLocal === true) {
-      let perRule = kept.get(d);
-      if (!perRule) {
-        perRule = [];
-        kept.set(d, perRule);
-      }
-      perRule[index] = bucket.slice(before);
+    if (local) {
+      perLine[index] = bucket.length === before ? NO_FINDINGS : bucket.slice(before);
     }
   };
 
@@ -258,13 +258,21 @@ export function runRules(rules: readonly Rule[], model: ConfigModel, settings: A
   });
   if (everyLine.length > 0 || byName.size > 0) {
     for (const d of model.order) {
+      let perLine: Finding<unknown>[][] | undefined;
+      if (kept) {
+        perLine = kept.get(d);
+        if (perLine === undefined) {
+          perLine = [];
+          kept.set(d, perLine);
+        }
+      }
       for (const index of everyLine) {
-        checkDirective(index, d);
+        checkDirective(index, d, perLine);
       }
       const named = byName.get(nameOf(d));
       if (named) {
         for (const index of named) {
-          checkDirective(index, d);
+          checkDirective(index, d, perLine);
         }
       }
     }
