@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfigFile, mergeSetti
 import type { CachedFileSystem } from './nodeFileSystem';
 import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
 import type { Analysis, AnalysisSettings, ContainerDetection, FileSystemAccess, ParsedFile, PathMapping, Version } from './service';
-import { analyze, detectContainers, FindingsCache, parse } from './service';
+import { analyze, detectContainers, FindingsCache, isFragmentPath, parse } from './service';
 import type { ResolvedTarget, UserSettings } from './settings';
 import { analysisTarget, resolveTarget, toAnalysisSettings } from './settings';
 import type { AnalysisTargetParams } from './protocol';
@@ -169,7 +169,9 @@ export class DocumentCache {
       findings = new FindingsCache();
       this.findings.set(document.uri, findings);
     }
-    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath }, settings, this.fileSystem(), this.parsedFile(document), findings);
+    // Analysed on its own, a conf.d file is a fragment (its including file is analysed separately).
+    const fragment = filePath !== undefined && isFragmentPath(filePath);
+    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath, fragment }, settings, this.fileSystem(), this.parsedFile(document), findings);
     this.analyses.set(document.uri, { version: document.version, epoch: this.epoch, inputs: this.openInputs(analysis, document.uri), analysis });
     return analysis;
   }

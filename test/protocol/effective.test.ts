@@ -119,3 +119,15 @@ suite('server: textDocument/inlayHint', () => {
     });
   });
 });
+
+suite('server: conf.d fragments', () => {
+  test('a conf.d file opened without the file that includes it gets no no-listener note', async () => {
+    const text = 'allow_anonymous false\npassword_file /etc/mosquitto/passwd\nmax_conections 5\n';
+    const uri = file('fragment-only/conf.d/auth.conf', text);
+    await withServer({ checkPaths: false, brokerVersion: '2.0.11' }, async (client) => {
+      client.openDocument(uri, text);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-directive'));
+      assert.deepEqual(published.diagnostics.filter((d) => d.code === 'no-listener'), []);
+    });
+  });
+});

@@ -17,7 +17,7 @@ export * from './types';
 export * from './version';
 export { parse, parseLine, splitTokens } from './parser/parser';
 export type { Directive, ParsedFile, ParsedLine, Token } from './parser/parser';
-export { buildConfig, describeSection, activeListeners, lastEntry, listenerProtocol, compareIncludeNames, isIncludedName as isIncludedNameForBroker } from './model/config';
+export { buildConfig, isFragmentPath, describeSection, activeListeners, lastEntry, listenerProtocol, compareIncludeNames, isIncludedName as isIncludedNameForBroker } from './model/config';
 export type { ConfigModel, Section, Placement, PlacementKind, IncludeInfo } from './model/config';
 export { effectiveConfig, listenerSummary } from './model/effective';
 export type { EffectiveConfig, EffectiveListener, EffectiveOption, EffectiveOrigin, EffectiveBridge, EffectiveAuthentication } from './model/effective';
@@ -47,6 +47,8 @@ export interface AnalysisInput {
   readonly uri: string;
   /** Native path of the file, when it is on disk (for include_dir and path checks). */
   readonly path?: string;
+  /** A conf.d-style fragment analysed without the file that includes it (no whole-config findings). */
+  readonly fragment?: boolean;
 }
 
 /** Everything one analysis produces; every feature works from this. */
@@ -63,7 +65,7 @@ export interface Analysis {
  */
 export function analyze(input: AnalysisInput, settings: AnalysisSettings = defaultSettings(), fs: FileSystemAccess = NO_FILE_SYSTEM, parsed?: ParsedFile, cache?: FindingsCache): Analysis {
   const main = parsed ?? parse(input.text, input.uri);
-  const model = buildConfig({ main, path: input.path }, settings, fs);
+  const model = buildConfig({ main, path: input.path, fragment: input.fragment }, settings, fs);
   return { parsed: main, model, diagnostics: validateConfig(model, settings, fs, cache) };
 }
 export * from './companion';

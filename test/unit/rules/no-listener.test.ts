@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { findings, lint, withCode } from '../helpers';
+import { analyze, isFragmentPath } from '../../../server/src/service';
+import { findings, lint, settings, withCode } from '../helpers';
 
 const ID = 'no-listener';
 
@@ -28,5 +29,16 @@ suite(ID, () => {
   });
   test('1.x always opens the default listener: no finding', () => {
     assert.deepEqual(findings('allow_anonymous true\n', ID, '1.6.15'), []);
+  });
+  test('a conf.d fragment analysed on its own is not a whole configuration: no finding', () => {
+    const path = '/etc/mosquitto/conf.d/auth.conf';
+    const fragment = analyze({ text: 'allow_anonymous false\npassword_file /etc/mosquitto/passwd\n', uri: path, path, fragment: true }, settings('2.0.11'));
+    assert.deepEqual(withCode(fragment.diagnostics.get(path) ?? [], ID), []);
+  });
+  test('fragment paths: a .conf file in a folder whose name ends in .d', () => {
+    assert.equal(isFragmentPath('/etc/mosquitto/conf.d/auth.conf'), true);
+    assert.equal(isFragmentPath('C:\\mosquitto\\conf.d\\tls.conf'), true);
+    assert.equal(isFragmentPath('/etc/mosquitto/mosquitto.conf'), false);
+    assert.equal(isFragmentPath('/etc/mosquitto/conf.d/notes.txt'), false);
   });
 });

@@ -102,6 +102,11 @@ export interface ConfigModel {
   readonly includedBy: ReadonlyMap<string, Directive>;
   /** Final value of per_listener_settings. */
   readonly perListenerSettings: boolean;
+  /**
+   * The file is a fragment (a `conf.d`-style file) analysed without the configuration that
+   * includes it: findings about the whole configuration (no listener at all) do not apply.
+   */
+  readonly fragment: boolean;
 }
 
 /** Input: the main file, already parsed, and where it is on disk. */
@@ -109,6 +114,8 @@ export interface ConfigInput {
   readonly main: ParsedFile;
   /** Native path of the main file (for include_dir and relative paths), when it has one. */
   readonly path?: string;
+  /** The file is a fragment read on its own (see ConfigModel.fragment). */
+  readonly fragment?: boolean;
 }
 
 /** Lines that start a plugin: plugin options attach to the latest one in the same file. */
@@ -393,7 +400,17 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
     includes,
     includedBy,
     perListenerSettings: pls,
+    fragment: input.fragment === true,
   };
+}
+
+/**
+ * Whether a path names a configuration fragment: a file in a `conf.d`-style folder (a folder
+ * whose name ends in `.d`), which a main configuration reads through include_dir.
+ */
+export function isFragmentPath(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  return parts.length >= 2 && /\.d$/i.test(parts[parts.length - 2]) && /\.conf$/i.test(parts[parts.length - 1]);
 }
 
 /** Short human name of a section: `listener 1885`, `bridge "cloud"`, `default listener`, `global`. */

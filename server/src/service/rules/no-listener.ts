@@ -9,7 +9,8 @@ export default configurationRule({
   title: 'No listener: local-only mode (2.0+)',
   check({ model, settings, report }) {
     // 2.0.0-2.0.11 also open the default listener when listener options configure it.
-    if (!atLeast(settings.brokerVersion, SINCE.release2_0) || activeListeners(model).length > 0) {
+    // A conf.d fragment read alone: its listeners may well be in the main file.
+    if (model.fragment || !atLeast(settings.brokerVersion, SINCE.release2_0) || activeListeners(model).length > 0) {
       return;
     }
     report({
