@@ -71,6 +71,15 @@ suite('protocol: a Compose project is analysed through its mappings', () => {
     assert.match(target.summary, /2\.0\.18/);
   });
 
+  test('the hover of the first line says what the file is checked against, and why', async () => {
+    const hover = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(main) }, position: { line: 0, character: 2 } });
+    assert.match(hover.contents.value, /listener/);
+    assert.match(hover.contents.value, /Checked against mosquitto 2\.0\.18 \(from the image tag in the Compose file\)/);
+    assert.match(hover.contents.value, /\/mosquitto\/config → /);
+    const second = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uriOf(main) }, position: { line: 1, character: 2 } });
+    assert.doesNotMatch(second?.contents.value ?? '', /Checked against/);
+  });
+
   test('links and go to definition follow the mapping', async () => {
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uriOf(main) } });
     assert.ok(links.some((l) => l.target === uriOf(passwd)), JSON.stringify(links));

@@ -53,7 +53,8 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         return null;
       }
       const { analysis, fileId } = analysisFor(state, document);
-      return hover(analysis, fileId, params.position, state.capabilities, state.fileSystem());
+      const found = hover(analysis, fileId, params.position, state.capabilities, state.fileSystem());
+      return params.position.line === 0 ? withTarget(found, state, document) : found;
     });
   });
 
@@ -111,4 +112,21 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_WSS_LISTENER_KIND, FIX_ALL_KIND] },
     executeCommandProvider: { commands: [APPLY_EDIT_COMMAND, WSS_LISTENER_SNIPPET_COMMAND] },
   };
+}
+
+/**
+ * The first line's hover also says what the file is checked against and why (the
+ * `mosquitto/analysisTarget` summary and its path mappings), for clients without a status item.
+ */
+function withTarget(found: Hover | null, state: ServerState, document: TextDocument): Hover {
+  const target = state.targetNotification(document);
+  const mappings = target.pathMappings.map((m) => `${m.brokerPath} → ${m.localPath ?? (m.volume !== undefined ? `volume '${m.volume}'` : 'anonymous volume')} (${m.origin})`);
+  const text = `${target.summary}${mappings.length > 0 ? ` Path mappings: ${mappings.join('; ')}.` : ''}`;
+  const markdown = state.capabilities.markdown;
+  if (!found) {
+    return { contents: { kind: markdown ? 'markdown' : 'plaintext', value: text }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length } } };
+  }
+  const contents = found.contents;
+  const value = typeof contents === 'object' && 'kind' in contents ? contents.value : '';
+  return { ...found, contents: { kind: markdown ? 'markdown' : 'plaintext', value: `${value}${markdown ? '\n\n---\n\n' : '\n\n'}${text}` } };
 }
