@@ -20,7 +20,13 @@ let vsixFiles: string[] = [];
 let vsix = '';
 
 before(async () => {
-  vsix = (await pack({ cwd: root, packagePath: path.join(work, 'mosquitto-conf.vsix'), ...PACKAGE_OPTIONS })).packagePath;
+  const log = console.log; // vsce prints the package tree
+  console.log = () => undefined;
+  try {
+    vsix = (await pack({ cwd: root, packagePath: path.join(work, 'mosquitto-conf.vsix'), ...PACKAGE_OPTIONS })).packagePath;
+  } finally {
+    console.log = log;
+  }
   const listing = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
   assert.equal(listing.status, 0, listing.stderr);
   vsixFiles = listing.stdout.trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
@@ -99,5 +105,17 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
     for (const file of referenced) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} exists`);
     }
+  });
+});
+
+suite('client: settings forwarded to the server', () => {
+  test('the client sends every mosquitto.* setting the manifest contributes (a missing one would be silently ignored)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+    const contributed = [...new Set(Object.keys(pkg.contributes.configuration.properties).map((key) => key.split('.')[1]))].sort();
+    const source = fs.readFileSync(path.join(root, 'client', 'src', 'clientOptions.ts'), 'utf8');
+    const list = /for \(const key of \[([^\]]+)\]\)/.exec(source);
+    assert.ok(list, 'clientOptions.ts lists the forwarded keys');
+    const forwarded = [...list[1].matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]).sort();
+    assert.deepEqual(forwarded, contributed);
   });
 });
