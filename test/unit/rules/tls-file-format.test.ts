@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { diskWithoutTls, MQTT, tlsDiagnostics, tlsFindings, WSS } from '../tls/tlsHelpers';
+import { findings } from '../helpers';
+import { tlsDir } from '../tlsMaterial';
+import { diskWithoutTls, diskWithTls, MQTT, tlsDiagnostics, tlsFindings, WSS } from '../tls/tlsHelpers';
 
 const ID = 'tls-file-format';
 const GOOD_CERT = 'certfile $T/fullchain.pem';
@@ -51,6 +53,12 @@ suite(ID, () => {
   test('PEM files of the right kind, missing files and folders: nothing from this rule', () => {
     assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\n${GOOD_CERT}\n${GOOD_KEY}\ncrlfile $T/int.crl\ndhparamfile $T/dhparam.pem\n`, ID), []);
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/does-not-exist.pem\nkeyfile $T/\n`, ID), []);
+  });
+  test('a Compose-style mapping: /mosquitto/certs in the container is the material folder here', () => {
+    const text = `${MQTT}certfile /mosquitto/certs/server.pfx\nkeyfile /mosquitto/certs/server.key\n`;
+    const pathMappings = [{ brokerPath: '/mosquitto/certs', localPath: tlsDir(), origin: 'docker-compose.yml service \'broker\'' }];
+    assert.deepEqual(findings(text, ID, '2.0.11', { checkPaths: true, pathMappings }, diskWithTls()), ['3:error']);
+    assert.deepEqual(findings(text, ID, '2.0.11', { checkPaths: true }, diskWithTls()), [], 'without the mapping the container path is not here');
   });
   test('tls_keyform engine: keyfile names a key inside the engine, not a file', () => {
     assert.deepEqual(tlsFindings(`${MQTT}tls_engine pkcs11\ntls_keyform engine\n${GOOD_CERT}\nkeyfile $T/server-key.der\n`, ID), []);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { canTestRuntimeUser } from '../tlsMaterial';
-import { MQTT, tlsDiagnostics, tlsFindings } from '../tls/tlsHelpers';
+import { findings } from '../helpers';
+import { canTestRuntimeUser, tlsDir } from '../tlsMaterial';
+import { diskWithTls, MQTT, tlsDiagnostics, tlsFindings } from '../tls/tlsHelpers';
 
 const ID = 'tls-file-permissions';
 const RUNTIME = canTestRuntimeUser() ? false : 'needs root and a mosquitto user to create files that user cannot read';
@@ -27,6 +28,11 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(`${MQTT}password_file $T/rootonly.passwd\n`, ID, '2.1.2'), ['3:error']);
     assert.deepEqual(tlsFindings(`${MQTT}acl_file $T/rootonly.acl\n`, ID, '1.6.15'), []);
     assert.deepEqual(tlsFindings(`user root\n${MQTT}acl_file $T/rootonly.acl\n`, ID), []);
+  });
+  test("a key reached through a container mapping: the container's users are not this machine's, so no run-time user check", { skip: RUNTIME }, () => {
+    const text = `${MQTT}${'cafile $T/ca.crt\n'}certfile /mosquitto/certs/fullchain.pem\nkeyfile /mosquitto/certs/rootonly.key\n`.replace(/\$T/g, tlsDir());
+    const pathMappings = [{ brokerPath: '/mosquitto/certs', localPath: tlsDir(), origin: 'setting' }];
+    assert.deepEqual(findings(text, ID, '2.0.11', { checkPaths: true, pathMappings }, diskWithTls()), []);
   });
   test('keys shared with the broker group (0640), certificates (0644): nothing', { skip: RUNTIME }, () => {
     assert.deepEqual(tlsFindings(`${MQTT}cafile $T/cachain.pem\ncertfile $T/fullchain.pem\nkeyfile $T/server.key\n`, ID), []);

@@ -1,9 +1,9 @@
 // The TLS files a listener or bridge points at, where they are on this machine, and what the
 // selected release does when it cannot load one. Shared by the TLS material rules and hover.
 import type { Directive } from '../parser/parser';
+import { pathContext, resolveBrokerPath } from './brokerPaths';
 import { nameOf, pathValue } from './reading';
 import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } from '../types';
-import { pathContext, resolveBrokerPath } from './brokerPaths';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel, Section } from './config';
@@ -36,6 +36,8 @@ export interface TlsFileRef {
   /** Where the path text starts and ends on the line. */
   readonly start: number;
   readonly end: number;
+  /** Found through a path mapping: the broker runs elsewhere, with its own users. */
+  readonly mapped: boolean;
 }
 
 /** The file a TLS option names, when path checks are on, the inspector is there and the path can be checked here. */
@@ -60,15 +62,22 @@ export function tlsFileRef(d: Directive, model: ConfigModel, settings: AnalysisS
   return { directive: d, slot, section, ...where };
 }
 
-/** The native path a path option names, when it can be checked on this machine, and where it is on the line. */
-export function checkablePath(d: Directive, settings: AnalysisSettings, fs: FileSystemAccess): { path: string; start: number; end: number } | undefined {
+/**
+ * The native path a path option names, looked up through the path mappings (Compose volumes,
+ * `mosquitto.pathMappings`) the way path-not-found does, when it can be checked on this
+ * machine; and where it is on the line. `mapped`: found through a mapping, so the broker runs
+ * elsewhere (a container) with its own users.
+ */
+export function checkablePath(d: Directive, settings: AnalysisSettings, fs: FileSystemAccess): { path: string; start: number; end: number; mapped: boolean } | undefined {
   const value = pathValue(d, settings.brokerVersion);
   if (!value) {
     return undefined;
   }
-  // Through the path mappings (a Compose project's /mosquitto/certs is read from the repository); relative paths are not read.
   const resolved = resolveBrokerPath(value.text, pathContext(settings, fs.hostPlatform));
-  return resolved.kind !== 'local' || resolved.relative ? undefined : { path: resolved.local, start: value.start, end: value.start + value.text.length };
+  if (resolved.kind !== 'local' || resolved.relative) {
+    return undefined;
+  }
+  return { path: resolved.local, start: value.start, end: value.start + value.text.length, mapped: resolved.mapping !== undefined };
 }
 
 const LISTENER_OPTIONS = ['cafile', 'capath', 'certfile', 'keyfile', 'crlfile', 'dhparamfile'] as const;

@@ -44,7 +44,8 @@ export default configurationRule({
       `The broker drops privileges to user '${user}' before it reads ${what}, and on this machine '${user}' cannot read this file (or a folder on its way): ${effect}. ` +
       "Give that user read access (e.g. group 'mosquitto' and mode 640 for the file, and search permission on its folders), or ignore this if the broker runs elsewhere.";
     for (const ref of refs) {
-      if (ref.slot === 'capath' || (ref.section.kind !== 'bridge' && !loadsCertificates(ref.section, model, version)) || !unreadable(ref.path)) {
+      // A mapped path belongs to a broker in a container, whose users are not this machine's.
+      if (ref.slot === 'capath' || ref.mapped || (ref.section.kind !== 'bridge' && !loadsCertificates(ref.section, model, version)) || !unreadable(ref.path)) {
         continue;
       }
       const fatal = loadFailureIsFatal(ref.slot, ref.section, model, version);
@@ -58,7 +59,7 @@ export default configurationRule({
         continue;
       }
       const where = checkablePath(d, settings, fs);
-      if (!where || !unreadable(where.path)) {
+      if (!where || where.mapped || !unreadable(where.path)) {
         continue;
       }
       report({
