@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './lspClient';
+import { realBroker, realBrokerProblem } from '../realBroker';
 
 const folder = mkdtempSync(join(tmpdir(), 'mosquitto-server-test-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -104,6 +105,28 @@ suite('server: behaviour beyond single features', () => {
       client.changeDocument(uri, 2, [{ text: 'listener 1883\nallow_anonymous true\n' }]);
       await client.waitForDiagnostics(uri, (p) => p.version === 2 && !p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
     });
+  });
+
+  test('check with broker against the real mosquitto 2.1.2: its finding on its line, the file on disk untouched', { skip: realBrokerProblem() ?? undefined }, async () => {
+    const broker = realBroker();
+    try {
+      const text = 'listener 1883\nallow_anonymous true\npersistence true\nbogus 1\n';
+      const uri = file('real-broker/mosquitto.conf', text);
+      const onDisk = join(folder, 'real-broker');
+      const before = readdirSync(onDisk).map((name) => `${name} ${statSync(join(onDisk, name)).mtimeMs}`);
+      await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: broker.executable, checkPaths: false, rules: { 'unknown-directive': 'off' } }, async (client) => {
+        client.openDocument(uri, text);
+        await client.waitForDiagnostics(uri);
+        const result = await client.request<{ status: string }>('mosquitto/checkWithBroker', { uri });
+        assert.equal(result.status, 'errors');
+        const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
+        assert.deepEqual(published.diagnostics.filter((d) => d.source === 'mosquitto (broker)').map((d) => d.range.start.line), [3]);
+      });
+      assert.equal(readFileSync(join(onDisk, 'mosquitto.conf'), 'utf8'), text);
+      assert.deepEqual(readdirSync(onDisk).map((name) => `${name} ${statSync(join(onDisk, name)).mtimeMs}`), before, 'nothing written next to the live file');
+    } finally {
+      broker.dispose();
+    }
   });
 
   test('check with broker does not block the server, and an edit cancels it', async () => {

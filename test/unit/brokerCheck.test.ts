@@ -8,6 +8,10 @@ import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion, withoutDuplicates 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broker-check-test-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+// Stand-in brokers for what the real one cannot show: exactly what it was handed (copy, persistence
+// off, include_dir rewritten), an older release without --test-config. The real 2.1.2 is asked in
+// brokerCheckReal.test.ts.
+
 /**
  * A stand-in broker executable: `-h` prints the given version; `--test-config -c FILE`
  * records the path and text it was given in a log, and rejects lines starting with `bogus`.
