@@ -49,6 +49,16 @@ export default tseslint.config(
     { group: ['../features', '../features/*'], message: 'Rules never import features: share through the model layer (model/, data/, util/).' },
     { group: ['../engine/validate', '../engine/registry', '../engine/codes', '../index'], message: 'Rules import only engine/rule from the engine.' },
   ]),
+  {
+    // A release that changed something is a named constant (model/reading.ts SINCE), not a literal.
+    files: ['server/src/service/rules/**/*.ts', 'server/src/service/features/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.name=/^(atLeast|before)$/] > Literal.arguments",
+        message: 'Name the release: add it to SINCE in model/reading.ts and compare with SINCE.<name>.',
+      }],
+    },
+  },
   serviceFence('server/src/service/features/**/*.ts', [
     { group: ['../rules', '../rules/*'], message: 'Features never import rules: use the model layer, or engine/registry to look a rule up by id.' },
   ]),

@@ -54,6 +54,8 @@ export const SINCE = {
   bridgeTopicFilterChecked: '1.6.10',
   /** 2.0: local-only mode without listeners, a CA alone no longer enables TLS. */
   release2_0: '2.0.0',
+  /** The broker drops privileges before it loads certificates and other files. */
+  privilegeDropBeforeFiles: '2.0.0',
   /** `persistence_location` gets a separator before the database name. */
   persistenceLocationSeparator: '2.0.3',
   /** Local-only mode is decided by the default listener's lines, not by "no listeners". */

@@ -1,6 +1,6 @@
 import { configurationRule } from '../engine/rule';
 import { checkablePath, factsOf, loadFailureIsFatal, loadsCertificates, optionName, pathRange, runtimeUser, shellPath, tlsFileRefs } from '../model/tls';
-import { nameOf } from '../model/reading';
+import { nameOf, SINCE } from '../model/reading';
 import { atLeast } from '../version';
 
 /** Files the broker reads at start-up, after it has dropped privileges (from 2.0 on). */
@@ -35,7 +35,7 @@ export default configurationRule({
     }
     // The privilege drop happens before the files are loaded only from 2.0; and only a Linux
     // broker checked on a Linux machine can be judged here.
-    if (!atLeast(version, '2.0.0') || settings.platform !== 'linux' || fs.hostPlatform !== 'linux') {
+    if (!atLeast(version, SINCE.privilegeDropBeforeFiles) || settings.platform !== 'linux' || fs.hostPlatform !== 'linux') {
       return;
     }
     const user = runtimeUser(model);
