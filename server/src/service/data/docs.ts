@@ -366,7 +366,7 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   listener: {
     summary: 'Opens a listening port (or Unix socket) and starts the section for its options.',
-    details: 'Listener options below it apply to this listener until the next `listener` line. The optional second value is a bind address or host name, or, with port `0` (2.0+), a Unix socket path. From 2.0 any listener ends local-only mode, and anonymous clients are then refused unless `allow_anonymous true` is set. Two listeners on the same port and address are not caught here; the second one fails at startup.',
+    details: 'Listener options below it apply to this listener until the next `listener` line. The optional second value is a bind address or host name, or, with port `0` (2.0+), a Unix socket path. From 2.0 any listener ends local-only mode, and anonymous clients are then refused unless `allow_anonymous true` is set. Two listeners on the same port and address make the broker fail at startup (`duplicate-listener` reports it).',
     example: 'listener 8883 0.0.0.0',
   },
   listener_allow_anonymous: {

@@ -5,8 +5,8 @@ import { dirname } from '../util/paths';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel } from './config';
-import { activeListeners, listenerUsesTls } from './config';
-import { nameOf } from './reading';
+import { activeListeners, lastEntry, listenerUsesTls } from './config';
+import { nameOf, SINCE } from './reading';
 
 /**
  * Whether a missing file for this directive stops the selected broker from starting:
@@ -43,6 +43,21 @@ function inUnopenedDefaultListener(d: Directive, model: ConfigModel): boolean {
   return target?.kind === 'default-listener' && !activeListeners(model).includes(target);
 }
 
+/**
+ * The listener's TLS options are incomplete in a way this release refuses at start-up: one of
+ * certfile/keyfile, or a cafile/capath with neither (tls-certfile-without-keyfile,
+ * tls-keyfile-without-certfile, tls-ca-without-certificate).
+ */
+function incompleteTlsRefused(d: Directive, model: ConfigModel, version: Version): boolean {
+  const section = model.placements.get(d)?.target;
+  if (!section || !atLeast(version, SINCE.incompleteTlsRefused)) {
+    return false;
+  }
+  const cert = lastEntry(section, 'certfile') !== undefined;
+  const key = lastEntry(section, 'keyfile') !== undefined;
+  return cert !== key || (!cert && lastEntry(section, 'cafile', 'capath') !== undefined);
+}
+
 /** What goes wrong when this directive's path is missing, in the selected release. */
 export function missingPathEffect(d: Directive, model: ConfigModel, version: Version): { fatal: boolean; effect: string } {
   const use = PATH_OPTIONS[nameOf(d)];
@@ -51,8 +66,11 @@ export function missingPathEffect(d: Directive, model: ConfigModel, version: Ver
     ? 'the broker refuses to start'
     : inUnopenedDefaultListener(d, model)
       ? 'it belongs to the default listener, which this file does not open, so the broker never reads it'
-      : use?.tlsListener
-        ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
+      : use?.tlsListener && incompleteTlsRefused(d, model, version)
+        // A tls-* finding already says the broker refuses to start: tell the same story.
+        ? 'the broker stops at the incomplete TLS options of this listener before it gets to this file; once certfile and keyfile are both set, the missing file stops it'
+        : use?.tlsListener
+          ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
         : use?.effect ?? 'the broker does not use it';
   return { fatal, effect };
 }
