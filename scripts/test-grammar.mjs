@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Grammar tests: runs vscode-tmgrammar-test on test/grammar/*.test.conf (one test per file)
+// Grammar tests: runs vscode-tmgrammar-test on test/grammar/*.test.{conf,acl,pwfile,psk} (one test per file)
 // and checks that syntaxes/mosquitto-conf.tmLanguage.json is the one generated from the
 // catalogue. Offline. Ends with `LAYER_RESULT grammar <passed> <failed>` for test-all.mjs.
 // Usage: node scripts/test-grammar.mjs
@@ -12,13 +12,16 @@ let passed = 0;
 let failed = 0;
 
 const runner = join(root, 'node_modules/vscode-tmgrammar-test/dist/unit.js');
-const cases = readdirSync(join(root, 'test/grammar')).filter((n) => n.endsWith('.test.conf')).sort();
+// Test file extension → grammar: mosquitto.conf and the files it points at (ACL, passwords, PSK).
+const GRAMMARS = { '.test.conf': 'mosquitto-conf', '.test.acl': 'mosquitto-acl', '.test.pwfile': 'mosquitto-passwd', '.test.psk': 'mosquitto-psk' };
+const grammarOf = (name) => GRAMMARS[Object.keys(GRAMMARS).find((ext) => name.endsWith(ext))];
+const cases = readdirSync(join(root, 'test/grammar')).filter((n) => grammarOf(n) !== undefined).sort();
 if (!existsSync(runner)) {
   console.log('[grammar] vscode-tmgrammar-test is not installed (npm install)');
   failed += Math.max(cases.length, 1);
 } else {
   for (const name of cases) {
-    const result = spawnSync(process.execPath, [runner, '-g', 'syntaxes/mosquitto-conf.tmLanguage.json', `test/grammar/${name}`], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [runner, '-g', `syntaxes/${grammarOf(name)}.tmLanguage.json`, `test/grammar/${name}`], { cwd: root, encoding: 'utf8' });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
     if (result.status === 0) {
       passed++;

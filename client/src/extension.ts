@@ -8,6 +8,7 @@ import { registerRuleDocs } from './ruleDocs';
 import { checkWithBroker, sharedClientOptions } from './clientOptions';
 import type { StatusItemState } from './statusItem';
 import { registerStatusItem } from './statusItem';
+import { registerCompanionFiles } from './companionFiles';
 
 let client: LanguageClient | undefined;
 
@@ -30,8 +31,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mosqui
   registerRuleDocs(context);
   const status = registerStatusItem(context, () => client);
   // Files and untitled documents; not the read-only effective views (EFFECTIVE_SCHEME), which
-  // are output rather than configuration and must not be linted.
-  const clientOptions = sharedClientOptions(output, [{ language: 'mosquitto-conf', scheme: 'file' }, { language: 'mosquitto-conf', scheme: 'untitled' }], vscode.workspace.isTrusted);
+  // are output rather than configuration and must not be linted. Also the files mosquitto.conf
+  // points at (ACL, password, PSK).
+  const languages = ['mosquitto-conf', 'mosquitto-acl', 'mosquitto-passwd', 'mosquitto-psk'];
+  const clientOptions = sharedClientOptions(output, languages.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]), vscode.workspace.isTrusted);
   client = new LanguageClient('mosquitto', 'Mosquitto Config', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -47,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mosqui
     output.info(`${name}: ${target.summary ?? ''}${mappings.length > 0 ? ` Path mappings: ${mappings.join('; ')}.` : ''}${(target.notes ?? []).length > 0 ? ` ${(target.notes ?? []).join(' ')}` : ''}`);
   });
   await client.start();
+  registerCompanionFiles(context, client);
   return { statusItem: status.state };
 }
 

@@ -2,6 +2,7 @@ import { ANALYSIS_TARGET_NOTIFICATION } from './protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { withoutDuplicates } from './broker';
+import { COMPANION_FILES_NOTIFICATION, companionDiagnostics, companionFilesOf, companionKindOf } from './handlers/companion';
 import { linkRuleDocs } from './ruleDocs';
 import type { ServerState } from './state';
 import { idToUri, uriToPath } from './uris';
@@ -76,6 +77,12 @@ export class DiagnosticsPublisher {
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return undefined; // named by the 'ignore' list of its .mosquitto-lint.json
     }
+    const companion = companionKindOf(document);
+    if (companion) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: linkRuleDocs(companionDiagnostics(state, document, companion), this.ruleDocs) });
+      this.publishedFor.set(uri, new Set([uri]));
+      return undefined;
+    }
     const including = state.includingAnalysis(document);
     const analysis = including?.analysis ?? state.analysis(document);
     this.sendTarget(document);
@@ -88,6 +95,10 @@ export class DiagnosticsPublisher {
       const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...ours, ...withoutDuplicates(fromBroker, ours)] : ours, this.ruleDocs);
       if (including && id !== ownId) {
         continue; // the main file publishes for itself and its other included files
+      }
+      const open = target !== uri ? state.documents.get(target) : undefined;
+      if (open && companionKindOf(open)) {
+        continue; // an open companion file publishes for itself
       }
       void connection.sendDiagnostics({ uri: target, version: target === uri ? version : undefined, diagnostics });
       sent.add(target);
@@ -102,6 +113,12 @@ export class DiagnosticsPublisher {
       }
     }
     this.publishedFor.set(uri, sent);
+    if (!including) {
+      const files = companionFilesOf(state, analysis);
+      if (files.length > 0) {
+        void connection.sendNotification(COMPANION_FILES_NOTIFICATION, { files });
+      }
+    }
     return including?.mainUri;
   }
 

@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfigFile, mergeSetti
 import type { CachedFileSystem } from './nodeFileSystem';
 import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
 import type { Analysis, AnalysisSettings, ContainerDetection, FileSystemAccess, ParsedFile, PathMapping, Version } from './service';
-import { analyze, detectContainers, FindingsCache, isFragmentPath, parse } from './service';
+import { analyze, companionKindOfLanguage, detectContainers, FindingsCache, isFragmentPath, parse } from './service';
 import type { ResolvedTarget, UserSettings } from './settings';
 import { analysisTarget, resolveTarget, toAnalysisSettings } from './settings';
 import type { AnalysisTargetParams } from './protocol';
@@ -197,7 +197,7 @@ export class DocumentCache {
       return undefined;
     }
     for (const other of this.documents.all()) {
-      if (other.uri === document.uri) {
+      if (other.uri === document.uri || companionKindOfLanguage(other.languageId)) {
         continue;
       }
       const analysis = this.analysis(other);
@@ -216,6 +216,11 @@ export class DocumentCache {
       }
     }
     return undefined;
+  }
+
+  /** Analysis of a configuration on disk that is not open (for companion files). */
+  diskAnalysisOf(filePath: string): Analysis | undefined {
+    return this.diskAnalysis(filePath);
   }
 
   /** Analysis of a main file that is not open, reused while the file and settings are unchanged. */

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion } from './broker';
 import { CONFIG_FILE_NAME } from './configFile';
 import { DiagnosticsPublisher } from './diagnostics';
+import { COMPANION_LANGUAGE_REQUEST, companionKindOf, companionLanguageOf } from './handlers/companion';
 import { registerEditingFeatures } from './handlers/editing';
 import { registerEffectiveFeatures } from './handlers/effective';
 import { registerStructureFeatures } from './handlers/structure';
@@ -169,6 +170,11 @@ export function startServer(connection: Connection, version: string): ServerStat
     }
   };
 
+  connection.onRequest(COMPANION_LANGUAGE_REQUEST, (params: { uri: string }, token): string | null => {
+    const result = state.runner.run<string | null>('Companion language', params.uri, null, token, () => companionLanguageOf(state, params.uri));
+    return typeof result === 'string' ? result : null;
+  });
+
   connection.onRequest('mosquitto/checkWithBroker', async (params: CheckWithBrokerParams, token): Promise<{ status: string; summary: string }> => {
     const document = state.documents.get(params.uri);
     const filePath = uriToPath(params.uri);
@@ -194,6 +200,13 @@ export function startServer(connection: Connection, version: string): ServerStat
     brokerChecks.get(e.document.uri)?.abort();
     state.brokerFindings.delete(e.document.uri);
     schedule(e.document);
+    if (companionKindOf(e.document)) {
+      // The configurations that name this file summarise its errors: analyse them again.
+      state.epoch++;
+      for (const other of state.documents.all().filter((d) => d.languageId === 'mosquitto-conf')) {
+        schedule(other);
+      }
+    }
   });
   state.documents.onDidSave((e) => {
     state.disk.clear();

@@ -47,8 +47,10 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
   test('the .vsix holds exactly the bundles, grammar, snippets, schema, docs and README images', () => {
     assert.deepEqual(vsixFiles, [
       'LICENSE.txt', 'changelog.md', 'client/dist/browserExtension.js', 'client/dist/extension.js', 'docs/images/completion-wss.png', 'docs/images/hover-certfile.png',
-      'docs/images/icon.png', 'docs/images/outline.png', 'docs/images/problems.png', 'docs/rules.md', 'language-configuration.json',
-      'package.json', 'readme.md', 'schemas/mosquitto-lint.schema.json', 'server/dist/browserServer.js', 'server/dist/server.js', 'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-conf.tmLanguage.json',
+      'docs/images/icon.png', 'docs/images/outline.png', 'docs/images/problems.png', 'docs/rules.md', 'language-configuration-companion.json',
+      'language-configuration.json', 'package.json', 'readme.md', 'schemas/mosquitto-lint.schema.json', 'server/dist/browserServer.js', 'server/dist/server.js',
+      'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-acl.tmLanguage.json', 'syntaxes/mosquitto-conf.tmLanguage.json', 'syntaxes/mosquitto-passwd.tmLanguage.json',
+      'syntaxes/mosquitto-psk.tmLanguage.json',
     ]);
   });
 

@@ -10,6 +10,8 @@ import type { SnippetInsertion } from '../service/features/snippets';
 import { wssListenerInsertion } from '../service/features/snippets';
 import type { ServerState } from '../state';
 import { uriToPath } from '../uris';
+import { companionCodeActions, companionCompletion, companionHover, HASH_PLAINTEXT_COMMAND } from '../service';
+import { companionKindOf, hashPlaintextPasswords } from './companion';
 
 /** Server command: applies a WorkspaceEdit (code actions for clients without CodeAction literals). */
 export const APPLY_EDIT_COMMAND = 'mosquitto.server.applyEdit';
@@ -40,6 +42,10 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
       if (!document) {
         return null;
       }
+      const companion = companionKindOf(document);
+      if (companion) {
+        return { isIncomplete: false, items: companionCompletion(companion, document.getText(), params.position) };
+      }
       const { analysis, fileId } = analysisFor(state, document);
       return complete(analysis, fileId, params.position, { ...state.capabilities, markdown: state.capabilities.completionMarkdown }, { documentPath: uriToPath(uri), fs: state.fileSystem(), triggerCharacter: params.context?.triggerCharacter });
     });
@@ -51,6 +57,10 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
       const document = state.documents.get(uri);
       if (!document) {
         return null;
+      }
+      const companion = companionKindOf(document);
+      if (companion) {
+        return companionHover(companion, document.getText(), params.position, state.capabilities.markdown);
       }
       const { analysis, fileId } = analysisFor(state, document);
       const found = hover(analysis, fileId, params.position, state.capabilities, state.fileSystem());
@@ -65,33 +75,46 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
       if (!document) {
         return [];
       }
-      const { analysis, fileId } = analysisFor(state, document);
-      const actions = codeActions(analysis, {
-        uri,
-        fileId,
-        range: params.range,
-        diagnostics: params.context.diagnostics,
-        only: params.context.only,
-        triggerKind: params.context.triggerKind,
-      }, { fs: state.fileSystem(), snippetEdits: state.capabilities.snippetEdits });
+      const companion = companionKindOf(document);
+      let actions: CodeAction[];
+      if (companion) {
+        actions = companionCodeActions(companion, document.getText(), uri, params.range, params.context.diagnostics);
+      } else {
+        const { analysis, fileId } = analysisFor(state, document);
+        actions = codeActions(analysis, {
+          uri,
+          fileId,
+          range: params.range,
+          diagnostics: params.context.diagnostics,
+          only: params.context.only,
+          triggerKind: params.context.triggerKind,
+        }, { fs: state.fileSystem(), snippetEdits: state.capabilities.snippetEdits });
+      }
       if (state.capabilities.codeActionLiterals) {
         return actions;
       }
       // Clients without CodeAction literals get commands that ask the server to apply the edit.
-      return actions.filter((a) => a.edit !== undefined).map((a) => Commands.create(a.title, APPLY_EDIT_COMMAND, a.edit));
+      return actions.flatMap((a) => a.edit !== undefined ? [Commands.create(a.title, APPLY_EDIT_COMMAND, a.edit)] : a.command ? [a.command] : []);
     });
   });
 
   connection.onExecuteCommand((params, token) => {
     const args = params.arguments ?? [];
     const uri = typeof args[0] === 'string' ? args[0] : '(no document)';
-    return state.runner.run<SnippetInsertion | null>(`Command ${params.command}`, uri, null, token, () => {
+    return state.runner.run<SnippetInsertion | Promise<number> | null>(`Command ${params.command}`, uri, null, token, () => {
       if (params.command === APPLY_EDIT_COMMAND) {
         const edit = args[0] as WorkspaceEdit | undefined;
         if (edit) {
           connection.workspace.applyEdit(edit).catch((error: unknown) => connection.console.error(`Applying an edit failed: ${String(error)}`));
         }
         return null;
+      }
+      if (params.command === HASH_PLAINTEXT_COMMAND) {
+        // Answered once the client has applied the edit; the count of hashed lines, never a password.
+        return hashPlaintextPasswords(connection, state, uri).catch((error: unknown) => {
+          connection.console.error(`Hashing passwords failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+          return 0;
+        });
       }
       if (params.command === WSS_LISTENER_SNIPPET_COMMAND) {
         const document = state.documents.get(uri);
@@ -109,8 +132,8 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
   return {
     completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_WSS_LISTENER_KIND, FIX_ALL_KIND] },
-    executeCommandProvider: { commands: [APPLY_EDIT_COMMAND, WSS_LISTENER_SNIPPET_COMMAND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, INSERT_WSS_LISTENER_KIND, FIX_ALL_KIND] },
+    executeCommandProvider: { commands: [APPLY_EDIT_COMMAND, WSS_LISTENER_SNIPPET_COMMAND, HASH_PLAINTEXT_COMMAND] },
   };
 }
 

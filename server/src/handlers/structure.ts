@@ -7,6 +7,8 @@ import { formatDocument } from '../service/features/formatting';
 import type { LinkContext } from '../service/features/links';
 import { definition, documentLinks } from '../service/features/links';
 import { documentSymbols, symbolInformation } from '../service/features/symbols';
+import { companionSymbols } from '../service';
+import { companionKindOf } from './companion';
 
 /** Where links and definitions of a document resolve, and how their paths become URIs. */
 function linkContext(state: ServerState, document: TextDocument): LinkContext {
@@ -23,6 +25,10 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
       return [];
     }
     return state.runner.run('Document symbols', document.uri, [], token, () => {
+      const companion = companionKindOf(document);
+      if (companion) {
+        return companionSymbols(companion, document.getText());
+      }
       const { model, parsed } = state.analysis(document);
       return state.capabilities.hierarchicalSymbols ? documentSymbols(model, parsed) : symbolInformation(model, document.uri, parsed);
     });
@@ -30,7 +36,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
 
   connection.onFoldingRanges((params, token) => {
     const document = state.documents.get(params.textDocument.uri);
-    if (!document) {
+    if (!document || companionKindOf(document)) {
       return [];
     }
     return state.runner.run('Folding ranges', document.uri, [], token, () => foldingRanges(state.parsedFile(document)));
@@ -38,7 +44,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
 
   connection.onDocumentLinks((params, token) => {
     const document = state.documents.get(params.textDocument.uri);
-    if (!document) {
+    if (!document || companionKindOf(document)) {
       return [];
     }
     return state.runner.run('Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settingsFor(uriToPath(document.uri)).brokerVersion, linkContext(state, document)));
@@ -46,7 +52,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
 
   connection.onDefinition((params, token) => {
     const document = state.documents.get(params.textDocument.uri);
-    if (!document) {
+    if (!document || companionKindOf(document)) {
       return [];
     }
     return state.runner.run('Definition', document.uri, [], token, () => {
@@ -58,7 +64,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
 
   connection.onDocumentFormatting((params, token) => {
     const document = state.documents.get(params.textDocument.uri);
-    if (!document) {
+    if (!document || companionKindOf(document)) {
       return [];
     }
     return state.runner.run('Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options));
@@ -66,7 +72,7 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
 
   connection.onDocumentRangeFormatting((params, token) => {
     const document = state.documents.get(params.textDocument.uri);
-    if (!document) {
+    if (!document || companionKindOf(document)) {
       return [];
     }
     return state.runner.run('Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options, params.range));

@@ -44,7 +44,11 @@ suite('grammar: generated from the catalogue', () => {
   test('scope name and the package.json contribution agree', () => {
     assert.equal(committed().scopeName, SCOPE);
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ scopeName: string; path: string; language: string }> } };
-    assert.deepEqual(pkg.contributes.grammars.map((g) => [g.language, g.scopeName, path.normalize(g.path)]), [['mosquitto-conf', SCOPE, path.normalize('syntaxes/mosquitto-conf.tmLanguage.json')]]);
+    assert.deepEqual(pkg.contributes.grammars.map((g) => [g.language, g.scopeName, path.normalize(g.path)]), ['conf', 'acl', 'passwd', 'psk'].map((k) => [`mosquitto-${k}`, `source.mosquitto-${k}`, path.normalize(`syntaxes/mosquitto-${k}.tmLanguage.json`)]));
+    for (const k of ['acl', 'passwd', 'psk']) {
+      const grammar = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'syntaxes', `mosquitto-${k}.tmLanguage.json`), 'utf8')) as { scopeName: string };
+      assert.equal(grammar.scopeName, `source.mosquitto-${k}`);
+    }
   });
   test('every regular expression compiles (as JavaScript, a close cousin of Oniguruma)', () => {
     const visit = (value: unknown): void => {

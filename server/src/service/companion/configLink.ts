@@ -15,7 +15,7 @@ import { parseColonFile } from './colonFile';
 import type { CompanionKind } from './findings';
 import { COMPANION_DIRECTIVES, COMPANION_FILE_ERRORS, overrideSeverity } from './findings';
 import { passwordUsers } from './passwd/passwd';
-import { validateCompanion } from './index';
+import { validateCompanion } from './analysis';
 
 /** One acl_file / password_file / psk_file line and the file it names. */
 export interface CompanionReference {
@@ -102,4 +102,19 @@ export function validateCompanionFiles(model: ConfigModel, settings: AnalysisSet
       relatedInformation: errors.slice(0, 5).map((e) => ({ location: { uri: target, range: e.range }, message: typeof e.message === 'string' ? e.message : e.message.value })),
     });
   }
+}
+
+/** How a configuration names `path`: its kind and the context its checks need; undefined when it does not. */
+export function companionContextFor(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, path: string): { kind: CompanionKind; passwordUsers?: ReadonlySet<string> } | undefined {
+  const references = companionReferences(model, settings, fs);
+  const own = references.find((r) => r.resolved === path);
+  if (!own) {
+    return undefined;
+  }
+  if (own.kind !== 'acl') {
+    return { kind: own.kind };
+  }
+  const passwordFiles = [...new Set(references.filter((r) => r.kind === 'passwd' && r.resolved !== undefined).map((r) => r.resolved ?? ''))];
+  const text = passwordFiles.length === 1 ? fs.readFile(passwordFiles[0]) : undefined;
+  return { kind: 'acl', passwordUsers: text !== undefined ? passwordUsers(parseColonFile(text)) : undefined };
 }
