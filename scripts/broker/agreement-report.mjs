@@ -69,7 +69,8 @@ function releaseRow(r) {
     return `| ${r.broker} | – | – | – | – | – | – | – | – | could not run: ${cell(r.problem)} |`;
   }
   const f = figures(r.results);
-  return `| **${r.broker}**${r.broker === '2.0.11' ? ' (Debian 12)' : ''} | ${f.cases} | ${r.count} (seed ${r.seed}) | ${f.accepted} | ${f.asserted} | ` +
+  const sweep = r.results.filter((x) => x.label === 'listener-option-first').length;
+  return `| **${r.broker}**${r.broker === '2.0.11' ? ' (Debian 12)' : ''} | ${f.cases} | ${r.count} (seed ${r.seed}) + ${sweep} option cases | ${f.accepted} | ${f.asserted} | ` +
     `${f.agree} | ${pct(f.agree, f.asserted)} | ${f.notAsserted} | ${f.known} | ${f.failed} | ${(r.totalMs / 1000).toFixed(0)} s |`;
 }
 

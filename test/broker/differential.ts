@@ -23,7 +23,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_SEED, generateCases, listenerOptionFirstCases, loadDirectiveTable, makeFixtures, LABELS } from './generator';
+import { DEFAULT_SEED, generateCases, listenerOptionFirstCases, loadDirectiveTable, makeFixtures, LABELS, parseSeed } from './generator';
 import type { Fixtures, GeneratedCase } from './generator';
 import { compareWithManifest, defaultCacheDir, defaultConcurrency, readManifest, sandboxProblem } from './oracle';
 import type { OracleCase, OracleVerdict, SupportFile } from './oracle';
@@ -57,17 +57,6 @@ function perRelease(text: string, into: Map<string, number>, releases: readonly 
       into.set(release, value);
     }
   }
-}
-
-function parseSeed(text: string): number {
-  if (/^\d+$/.test(text)) {
-    return Number(text) >>> 0;
-  }
-  let h = 2166136261;
-  for (const ch of text) {
-    h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  }
-  return h;
 }
 
 function parseArgs(argv: string[]): Options {

@@ -75,9 +75,11 @@ export class Rng {
 
 export function seedFromEnv(): number {
   const raw = process.env.MOSQUITTO_FUZZ_SEED;
-  if (raw === undefined || raw === '') {
-    return DEFAULT_SEED;
-  }
+  return raw === undefined || raw === '' ? DEFAULT_SEED : parseSeed(raw);
+}
+
+/** A seed from text: a number as is, any other word hashed (FNV-1a). */
+export function parseSeed(raw: string): number {
   if (/^\d+$/.test(raw)) {
     return Number(raw) >>> 0;
   }
