@@ -43,6 +43,9 @@ const settingsArb: fc.Arbitrary<AnalysisSettings> = fc.constantFrom(
   settingsFor('1.5.11', { platform: 'windows' }),
 );
 
+// The analysis with a FindingsCache reuses line-local directive findings, section-local section
+// findings and sections-only configuration findings: a wrongly keyed or wrongly marked cache
+// shows up here as a difference from the fresh analysis.
 suite('robustness: work reused across edits', () => {
   const documents = startDocuments();
 

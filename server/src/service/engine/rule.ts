@@ -113,12 +113,25 @@ export interface SectionRule<Payload = undefined, Prepared = undefined> extends 
   readonly sections: SectionSelection;
   /** Work shared by every section of one analysis (e.g. facts about the global section). */
   prepare?(context: RuleContext<Payload>): Prepared;
+  /**
+   * The findings depend only on the section handed (its kind, id, header, port, address, name,
+   * `explicit` and entries) and the settings: never on `prepare`, other sections, the model or
+   * files. They are kept across edits while the section's entries are the same objects.
+   */
+  readonly sectionLocal?: boolean;
   check(section: Section, context: RuleContext<Payload>, prepared: Prepared): void;
 }
 
 /** A rule that sees the whole configuration. */
 export interface ConfigurationRule<Payload = undefined> extends RuleBase<Payload> {
   readonly kind: 'configuration';
+  /**
+   * The findings depend only on the sections (global, default listener, listeners, bridges;
+   * see `sectionLocal` for what of a section) and the settings: never on lines outside a
+   * section, the files, placements or the file system. They are kept across edits while every
+   * section keeps the same entries.
+   */
+  readonly sectionsOnly?: boolean;
   check(context: RuleContext<Payload>): void;
 }
 

@@ -278,20 +278,49 @@ export function runRules(rules: readonly Rule[], model: ConfigModel, settings: A
     }
   }
 
-  // Section rules and configuration rules.
+  // Section rules and configuration rules; the cacheable ones reuse the findings of the last
+  // analysis for a section (or a set of sections) whose key did not change.
   let listeners: Section[] | undefined;
+  const reuse = (index: number, key: string, run: () => void): void => {
+    const store = kept?.keyed(index);
+    const known = store?.get(key);
+    const bucket = buckets[index];
+    if (known !== undefined) {
+      for (let i = 0; i < known.length; i++) {
+        bucket.push(known[i]);
+      }
+      return;
+    }
+    const before = bucket.length;
+    run();
+    if (store && !failed[index]) {
+      store.set(key, bucket.length === before ? NO_FINDINGS : bucket.slice(before));
+    }
+  };
+  let allSections: string | undefined;
   rules.forEach((rule, index) => {
     if (rule.kind === 'section') {
       guard(index, () => {
         const sectionRule = rule as SectionRule<unknown, unknown>;
+        const local = kept !== undefined && sectionRule.sectionLocal === true;
         const prepared = sectionRule.prepare?.(contexts[index]);
         const sections = sectionRule.sections === 'bridges' ? model.bridges : (listeners ??= activeListeners(model));
         for (const section of sections) {
-          sectionRule.check(section, contexts[index], prepared);
+          if (local) {
+            reuse(index, kept.sectionKey(section), () => sectionRule.check(section, contexts[index], prepared));
+          } else {
+            sectionRule.check(section, contexts[index], prepared);
+          }
         }
       });
     } else if (rule.kind === 'configuration') {
-      guard(index, () => (rule as ConfigurationRule<unknown>).check(contexts[index]));
+      const configurationRule = rule as ConfigurationRule<unknown>;
+      if (kept !== undefined && configurationRule.sectionsOnly === true) {
+        allSections ??= [model.global, model.defaultListener, ...model.listeners, ...model.bridges].map((s) => kept.sectionKey(s)).join('\n');
+        guard(index, () => reuse(index, allSections ?? '', () => configurationRule.check(contexts[index])));
+      } else {
+        guard(index, () => configurationRule.check(contexts[index]));
+      }
     }
   });
   return rules.map((rule, index) => ({ rule, findings: buckets[index] }));
@@ -318,25 +347,90 @@ function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
 }
 
 /**
- * Findings of line-local directive rules (`lineLocal`), kept per directive object across
- * analyses of one document: the parser reuses the objects of unchanged lines, so an edit
- * re-checks only the lines it touched. Valid for one rule table and one settings object;
- * anything else starts afresh.
+ * Findings kept across analyses of one document: those of line-local directive rules
+ * (`lineLocal`) per directive object (the parser reuses the objects of unchanged lines, so an
+ * edit re-checks only the lines it touched), and those of section-local section rules and
+ * sections-only configuration rules per key of their sections (`sectionKey`). Valid for one
+ * rule table and one settings object; anything else starts afresh.
  */
 export class FindingsCache {
   private rules: readonly Rule[] | undefined;
   /** The settings of the last run, as text: callers may build an equal settings object per run. */
   private settings: string | undefined;
-  private byDirective = new WeakMap<Directive, Finding<unknown>[][]>();
+  private store = new RunStore();
 
   /** The store for one run (emptied when the rules or the settings are not the last ones). */
-  forRun(rules: readonly Rule[], settings: AnalysisSettings): WeakMap<Directive, Finding<unknown>[][]> {
+  forRun(rules: readonly Rule[], settings: AnalysisSettings): RunStore {
     const key = JSON.stringify(settings);
     if (rules !== this.rules || key !== this.settings) {
       this.rules = rules;
       this.settings = key;
-      this.byDirective = new WeakMap();
+      this.store = new RunStore();
+    } else {
+      this.store.startRun();
     }
-    return this.byDirective;
+    return this.store;
+  }
+}
+
+/** One cache's findings for one rule table and settings (see FindingsCache). */
+class RunStore {
+  private readonly byDirective = new WeakMap<Directive, Finding<unknown>[][]>();
+  /** A number per directive object, so that a key names the objects, not only their text. */
+  private readonly ids = new WeakMap<Directive, number>();
+  private nextId = 1;
+  /** Per rule index: findings by key from the last run, and those used in this run. */
+  private last = new Map<number, Map<string, Finding<unknown>[]>>();
+  private current = new Map<number, Map<string, Finding<unknown>[]>>();
+
+  get(d: Directive): Finding<unknown>[][] | undefined {
+    return this.byDirective.get(d);
+  }
+
+  set(d: Directive, findings: Finding<unknown>[][]): void {
+    this.byDirective.set(d, findings);
+  }
+
+  /** Keys not used by the last run are dropped: an edited document does not grow the cache. */
+  startRun(): void {
+    this.last = this.current;
+    this.current = new Map();
+  }
+
+  /** The findings by key of one rule: a lookup falls back to the last run's findings. */
+  keyed(index: number): { get(key: string): Finding<unknown>[] | undefined; set(key: string, findings: Finding<unknown>[]): void } {
+    let now = this.current.get(index);
+    if (!now) {
+      now = new Map();
+      this.current.set(index, now);
+    }
+    const current = now;
+    const last = this.last.get(index);
+    return {
+      get: (key) => {
+        const found = current.get(key) ?? last?.get(key);
+        if (found !== undefined) {
+          current.set(key, found);
+        }
+        return found;
+      },
+      set: (key, findings) => void current.set(key, findings),
+    };
+  }
+
+  /** Everything a section-local finding may depend on: the section's fields and entry objects. */
+  sectionKey(section: Section): string {
+    const id = (d: Directive | undefined): number => {
+      if (d === undefined) {
+        return 0;
+      }
+      let n = this.ids.get(d);
+      if (n === undefined) {
+        n = this.nextId++;
+        this.ids.set(d, n);
+      }
+      return n;
+    };
+    return JSON.stringify([section.kind, section.id, id(section.header), section.port, section.address, section.name, section.explicit, section.entries.map(id)]);
   }
 }

@@ -8,6 +8,7 @@ import { SINCE } from '../model/reading';
 export default configurationRule({
   id: 'bridge-local-clientid',
   title: 'Two bridges with the same local client id',
+  sectionsOnly: true,
   check({ model, settings, report }) {
     if (!atLeast(settings.brokerVersion, SINCE.release1_5)) {
       return;

@@ -6,6 +6,7 @@ import { nameOf, readBool } from '../model/reading';
 export default sectionRule({
   id: 'bridge-tls',
   sections: 'bridges',
+  sectionLocal: true,
   title: 'Bridge TLS settings that cannot work or are insecure',
   check(bridge, { report }) {
     const name = `bridge '${bridge.name ?? ''}'`;

@@ -1,6 +1,7 @@
 import { configurationRule } from '../engine/rule';
 
 /** A UTF-8 byte order mark: the broker reads it as part of the first keyword. */
+// Not kept across edits (no `sectionsOnly`): it reads the text of the files, which no section holds.
 export default configurationRule({
   id: 'byte-order-mark',
   title: 'File starts with a byte order mark',

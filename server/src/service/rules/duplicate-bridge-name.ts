@@ -7,6 +7,7 @@ import { SINCE } from '../model/reading';
 export default configurationRule({
   id: 'duplicate-bridge-name',
   title: 'Two bridges with the same name',
+  sectionsOnly: true,
   check({ model, settings, report }) {
     const refuses = atLeast(settings.brokerVersion, SINCE.duplicateBridgeNameRefused);
     const seen = new Map<string, Section>();

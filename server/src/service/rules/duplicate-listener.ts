@@ -78,6 +78,7 @@ function collision(a: Section, b: Section): 'same' | 'overlap' | undefined {
 export default configurationRule({
   id: 'duplicate-listener',
   title: 'Two listeners on the same port and address',
+  sectionsOnly: true,
   check({ model, settings, report }) {
     const seen: Section[] = [];
     for (const section of activeListeners(model)) {

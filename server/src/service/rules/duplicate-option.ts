@@ -7,6 +7,7 @@ import { atName, configurationRule } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 
 /** The same single-valued option twice in one scope (global, one listener, one bridge). */
+// Not kept across edits (no `sectionsOnly`): it reads the reading order and placements, lines outside any section included.
 export default configurationRule({
   id: 'duplicate-option',
   title: 'The same option twice in one section',

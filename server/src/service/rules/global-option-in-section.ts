@@ -5,6 +5,7 @@ import { atName, configurationRule } from '../engine/rule';
  * A global option written inside a listener or bridge block. The broker applies it to the
  * whole broker; the placement suggests otherwise.
  */
+// Not kept across edits (no `sectionsOnly`): it reads the placements and the files.
 export default configurationRule({
   id: 'global-option-in-section',
   title: 'Global option written inside a listener or bridge block',

@@ -7,6 +7,7 @@ import { atLeast } from '../version';
 export default sectionRule({
   id: 'http-dir-without-websockets',
   sections: 'active-listeners',
+  sectionLocal: true,
   title: "'http_dir' on a listener that serves no HTTP",
   check(section, { settings, report }) {
     const is21 = atLeast(settings.brokerVersion, SINCE.release2_1);

@@ -4,6 +4,7 @@ import { atName, configurationRule } from '../engine/rule';
 import { SINCE } from '../model/reading';
 
 /** include_dir problems the broker reports (or silently ignores). */
+// Not kept across edits (no `sectionsOnly`): it reads what include_dir found on the file system.
 export default configurationRule({
   id: 'include-dir',
   title: 'include_dir used where the broker ignores or refuses it',

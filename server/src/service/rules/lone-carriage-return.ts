@@ -4,6 +4,7 @@ import { configurationRule } from '../engine/rule';
  * A carriage return that does not end the broker's line: editors show a line break there, the
  * broker (which splits at line feeds only) reads the text on both sides as one line.
  */
+// Not kept across edits (no `sectionsOnly`): it reads the text of the files, which no section holds.
 export default configurationRule({
   id: 'lone-carriage-return',
   title: 'Line break made of a lone carriage return (CR)',

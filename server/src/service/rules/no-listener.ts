@@ -4,6 +4,7 @@ import { configurationRule } from '../engine/rule';
 import { SINCE } from '../model/reading';
 
 /** 2.0+: without `listener`, `port` or `bind_address` the broker only listens on loopback. */
+// Not kept across edits (no `sectionsOnly`): it reads the main file's first line, which may be outside every section.
 export default configurationRule({
   id: 'no-listener',
   title: 'No listener: local-only mode (2.0+)',

@@ -1,6 +1,7 @@
 import { configurationRule } from '../engine/rule';
 
 /** The broker stops reading at a NUL character and silently ignores the rest of the file. */
+// Not kept across edits (no `sectionsOnly`): it reads the text of the files, which no section holds.
 export default configurationRule({
   id: 'nul-character',
   title: 'NUL character in the file',

@@ -22,6 +22,7 @@ export function isSecurityOption(d: Directive, version: import('../version').Ver
 }
 
 /** `per_listener_settings true` after security options: the broker refuses to start. */
+// Not kept across edits (no `sectionsOnly`): it reads the reading order, lines outside any section included.
 export default configurationRule({
   id: 'per-listener-settings-order',
   title: 'per_listener_settings after security options',

@@ -12,6 +12,7 @@ export default sectionRule({
   id: 'proxy-protocol-tls',
   title: 'Certificate options on a proxy protocol v2 listener',
   sections: 'active-listeners',
+  sectionLocal: true,
   check(section, { settings, report }) {
     if (!atLeast(settings.brokerVersion, SINCE.release2_1)) {
       return;

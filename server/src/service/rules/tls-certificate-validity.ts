@@ -12,6 +12,7 @@ function day(iso: string): string {
  * Certificates in `certfile` that are expired, not yet valid or expire within 30 days. The
  * broker starts with them (checked on every release here), but TLS clients refuse them.
  */
+// Not kept across edits (no `sectionsOnly`): it reads certificate files through the file system and TLS inspector.
 export default configurationRule({
   id: 'tls-certificate-validity',
   title: 'Certificate expired, not yet valid, or expiring within 30 days',

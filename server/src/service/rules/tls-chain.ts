@@ -6,6 +6,7 @@ import { factsOf, letsEncryptFile, optionName, pathRange, refOf, shellPath, tlsF
  * `capath` issued the server certificate (so the broker cannot send its issuer with it), and
  * `capath` folders without the hashed names OpenSSL looks certificates up by.
  */
+// Not kept across edits (no `sectionsOnly`): it reads certificate files and capath folders through the file system.
 export default configurationRule({
   id: 'tls-chain',
   title: "Certificate chain that the CA files do not complete; capath without hashed names",

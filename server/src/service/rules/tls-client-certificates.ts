@@ -6,6 +6,7 @@ import { readBool } from '../model/reading';
 export default sectionRule({
   id: 'tls-client-certificates',
   sections: 'active-listeners',
+  sectionLocal: true,
   title: 'Client-certificate options that cannot work',
   check(section, { report }) {
     const name = describeSection(section);

@@ -2,6 +2,7 @@ import { configurationRule } from '../engine/rule';
 import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, shellPath, tlsFileRefs } from '../model/tls';
 
 /** A private key protected by a passphrase: the broker has no way to ask for it. */
+// Not kept across edits (no `sectionsOnly`): it reads key files through the file system.
 export default configurationRule({
   id: 'tls-encrypted-key',
   title: 'Private key protected by a passphrase',

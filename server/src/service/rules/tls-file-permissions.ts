@@ -11,6 +11,7 @@ const STARTUP_FILES = new Set(['password_file', 'acl_file', 'psk_file']);
  * `user`, default `mosquitto`, before it loads them), certificate, key, password, ACL and PSK
  * files that this user cannot read here.
  */
+// Not kept across edits (no `sectionsOnly`): it reads the file system, the reading order and placements.
 export default configurationRule({
   id: 'tls-file-permissions',
   title: "Private key readable by everyone, or a file the broker's run-time user cannot read",

@@ -2,6 +2,7 @@ import { configurationRule } from '../engine/rule';
 import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, refOf, tlsFileRefs } from '../model/tls';
 
 /** `keyfile` holds a private key that does not belong to `certfile`'s certificate. */
+// Not kept across edits (no `sectionsOnly`): it reads certificate and key files through the file system.
 export default configurationRule({
   id: 'tls-key-mismatch',
   title: "Private key that does not belong to the certificate",

@@ -9,6 +9,7 @@ import { SINCE, nameOf } from '../model/reading';
  * (all versions), or `psk_file` read while the current listener already has a `certfile`
  * (2.0.23 and 2.1+). The broker refuses to start.
  */
+// Not kept across edits (no `sectionsOnly`): it reads the reading order and placements.
 export default configurationRule({
   id: 'tls-psk-and-certificate',
   title: 'Certificate and PSK encryption in one listener',

@@ -9,6 +9,7 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 export default sectionRule({
   id: 'websockets-host-name',
   sections: 'active-listeners',
+  sectionLocal: true,
   title: 'Websockets listener bound to a host name',
   check(section, { settings, report }) {
     if (atLeast(settings.brokerVersion, SINCE.release2_1)) {

@@ -7,6 +7,7 @@ import { atLeast } from '../version';
 export default sectionRule({
   id: 'websockets-windows-localhost',
   sections: 'active-listeners',
+  sectionLocal: true,
   title: 'Websockets on Windows before 1.5.4 (localhost only)',
   check(section, { settings, report }) {
     if (settings.platform !== 'windows' || atLeast(settings.brokerVersion, SINCE.windowsWebsocketsAllInterfaces) || listenerProtocol(section) !== 'websockets') {
