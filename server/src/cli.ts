@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { EffectiveConfig, PathMapping, Platform, RuleSeverity, Version } from './service';
+import type { CompanionKind, EffectiveConfig, PathMapping, Platform, RuleSeverity, Version } from './service';
+import { companionKindOfPath, validateCompanion } from './service';
 import { effectiveConfig, renderEffectiveView } from './service';
 import { analyze, describeKnownReleases, formatVersion, NEWEST_RELEASE, RULES, INCLUDED_FILE_ERRORS, COMPANION_RULES } from './service';
 import type { LoadedConfigFile } from './configFile';
@@ -34,6 +35,12 @@ Options:
   --effective               print the effective configuration instead of findings: every
                             listener and bridge with each option's value and where it
                             comes from (a line, inherited, or the release default)
+  --language conf|acl|passwd|psk   read every FILE as a mosquitto.conf, ACL file, password file
+                            or PSK file (default: by name: aclfile, *.acl, passwd, pwfile,
+                            *.pwfile, pskfile, *.psk inside a folder named mosquitto are
+                            companion files, the rest mosquitto.conf). Files a configuration
+                            names with acl_file, password_file or psk_file are always checked,
+                            each reported under its own name
   --quiet                   report errors only
   --max-warnings N          exit 1 when there are more than N warnings
   --stdin-filename PATH     name and folder of the file read from standard input
@@ -71,6 +78,8 @@ interface Options {
   stdinFilename: string | undefined;
   quiet: boolean;
   maxWarnings: number | undefined;
+  /** --language: how to read every FILE; undefined = by name (companion patterns) else mosquitto.conf. */
+  language: 'conf' | CompanionKind | undefined;
 }
 
 /** Is `arg` (after a bare --with-broker) the broker rather than a file to lint? */
@@ -101,6 +110,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   let printConfig: string | undefined;
   let stdinFilename: string | undefined;
   let quiet = false;
+  let language: Options['language'];
   let maxWarnings: number | undefined;
   let platform: Platform | undefined;
   let checkPaths: boolean | undefined;
@@ -178,6 +188,14 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       case '--quiet':
         quiet = true;
         break;
+      case '--language': {
+        const value = takeValue().replace(/^mosquitto-/, '');
+        if (value !== 'conf' && value !== 'acl' && value !== 'passwd' && value !== 'psk') {
+          throw new UsageError(`--language must be conf, acl, passwd or psk, not '${value}'`);
+        }
+        language = value;
+        break;
+      }
       case '--max-warnings': {
         const value = takeValue();
         if (!/^\d+$/.test(value)) {
@@ -244,7 +262,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (stdinFilename !== undefined && !files.includes('-')) {
     throw new UsageError("--stdin-filename names the file read from standard input: add '-' to the files");
   }
-  return { format, effective, broker, files, stdinFilename, quiet, maxWarnings, printConfig, flags: { version, platform, checkPaths, rules, pathMappings, compose, detectContainers } };
+  return { format, effective, broker, files, stdinFilename, quiet, maxWarnings, printConfig, language, flags: { version, platform, checkPaths, rules, pathMappings, compose, detectContainers } };
 }
 
 /** The folder a file's settings are looked up from ('-': --stdin-filename's folder, else the working folder). */
@@ -314,6 +332,11 @@ function lintFile(input: string, resolved: ResolvedSettings, options: Options, n
     }];
   }
   const absolute = path.resolve(file);
+  // An ACL, password or PSK file given directly: by --language, or by its name inside a mosquitto folder.
+  const companion = options.language !== undefined ? (options.language === 'conf' ? undefined : options.language) : companionKindOfPath(absolute);
+  if (companion) {
+    return [{ file, diagnostics: validateCompanion(companion, read.text, settings) }];
+  }
   const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, settings, nodeFileSystem());
   const results: FileResult[] = [];
   if (broker !== undefined) {

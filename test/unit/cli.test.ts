@@ -339,3 +339,31 @@ suite('cli: paths as the broker sees them', () => {
     assert.equal(r.code, 1);
   });
 });
+
+suite('cli: files mosquitto.conf points at', () => {
+  const acl = file('companion/mosquitto/aclfile', 'user alice\ntopic rw sensors/#\n');
+  const conf = file('companion/mosquitto/mosquitto.conf', `listener 1883\nacl_file ${acl}\n`);
+  test('a configuration: the ACL file is reported under its own name, the acl_file line gets the summary', () => {
+    const r = run('--format', 'json', '--no-check-paths', conf);
+    assert.equal(r.code, 1);
+    const results = JSON.parse(r.out) as JsonResult[];
+    const own = results.find((x) => x.file.endsWith(path.join('mosquitto', 'aclfile')));
+    assert.deepEqual(own?.diagnostics.map((d) => `${d.range.start.line}:${d.code}:${d.severity}`), ['1:acl-access-type:error']);
+    assert.ok(results.find((x) => x.file === conf)?.diagnostics.some((d) => d.code === 'companion-file-errors'));
+  });
+  test('an ACL file given directly: detected by its name inside a mosquitto folder', () => {
+    const r = run('--format', 'json', acl);
+    assert.equal(r.code, 1);
+    assert.deepEqual((JSON.parse(r.out) as JsonResult[])[0].diagnostics.map((d) => d.code), ['acl-access-type']);
+  });
+  test('--language passwd reads any file as a password file (severity per release)', () => {
+    const pw = file('users.txt', 'alice:secret\n');
+    assert.equal(run('--language', 'passwd', '--broker-version', '2.1.2', pw).code, 1);
+    const old = run('--format', 'json', '--language', 'passwd', '--broker-version', '2.0.11', pw);
+    assert.equal(old.code, 0);
+    assert.deepEqual((JSON.parse(old.out) as JsonResult[])[0].diagnostics.map((d) => `${d.code}:${d.severity}`), ['password-hash:warning']);
+  });
+  test('--language with an unknown value is a usage error', () => {
+    assert.equal(run('--language', 'yaml', acl).code, 2);
+  });
+});
