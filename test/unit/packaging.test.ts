@@ -101,9 +101,9 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
   test('every file the manifest points at exists in the package list', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       main: string;
-      contributes: { grammars: { path: string }[]; languages: { configuration: string }[] };
+      contributes: { grammars: { path: string }[]; languages: { configuration: string; icon?: { light: string; dark: string } }[] };
     };
-    const referenced = [pkg.main, ...pkg.contributes.grammars.map((g) => g.path), ...pkg.contributes.languages.map((l) => l.configuration)];
+    const referenced = [pkg.main, ...pkg.contributes.grammars.map((g) => g.path), ...pkg.contributes.languages.flatMap((l) => [l.configuration, ...(l.icon ? [l.icon.light, l.icon.dark] : [])])];
     for (const file of referenced) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} exists`);
     }
