@@ -62,19 +62,6 @@ suite('check with the installed broker', () => {
     assert.equal(fs.existsSync(seen.file), false, 'the copy is removed afterwards');
   });
 
-  test('2.1 broker: its errors map back to the original line, with their own source', async () => {
-    const broker = fakeBroker('2.1.2');
-    const live = path.join(dir, 'bad.conf');
-    const text = 'listener 1883\n\nbogus 1\n';
-    fs.writeFileSync(live, text);
-    const result = await checkWithBroker(live, text, broker.executable);
-    assert.equal(result.status, 'errors');
-    const found = result.diagnostics.get(live) ?? [];
-    assert.equal(found.length, 1);
-    assert.equal(found[0].range.start.line, 2);
-    assert.equal(found[0].source, BROKER_SOURCE);
-  });
-
   test('include_dir files are copied too, with persistence off, and the copy points at them', async () => {
     const broker = fakeBroker('2.1.2');
     const confd = path.join(dir, 'conf.d');
