@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, suite, test } from 'node:test';
-import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion, withoutDuplicates } from '../../server/src/broker';
+import { checkWithBroker, detectBrokerVersion, withoutDuplicates } from '../../server/src/broker';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broker-check-test-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
