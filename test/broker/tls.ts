@@ -83,6 +83,16 @@ export const CASES: readonly TlsCase[] = [
   { id: 'root-only-password-file', config: `${MQTT}${CA}${PAIR}password_file $T/rootonly.passwd\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'root-only-psk-file', config: `${MQTT}psk_hint hint\npsk_file $T/rootonly.psk\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'clean-real-drop', config: `${MQTT}${CA}${PAIR}`, realDrop: true },
+  // Missing files (path-not-found): whether the release reads the slot at all decides the severity.
+  // Before 2.0 a websockets listener hands certfile and keyfile to libwebsockets without a CA file.
+  { id: 'missing-cert-wss', config: `${WSS}certfile $T/missing.crt\nkeyfile $T/server.key\n`, rule: 'path-not-found' },
+  { id: 'missing-key-wss', config: `${WSS}certfile $T/fullchain.pem\nkeyfile $T/missing.key\n`, rule: 'path-not-found' },
+  { id: 'missing-ca-wss', config: `${WSS}cafile $T/missing-ca.pem\n${PAIR}`, rule: 'path-not-found' },
+  { id: 'missing-crl-wss', config: `${WSS}${CA}crlfile $T/missing.crl\n${PAIR}`, rule: 'path-not-found' },
+  { id: 'missing-cert-mqtt', config: `${MQTT}${CA}certfile $T/missing.crt\nkeyfile $T/server.key\n`, rule: 'path-not-found' },
+  { id: 'missing-cert-mqtt-no-ca', config: `${MQTT}certfile $T/missing.crt\nkeyfile $T/server.key\n`, rule: 'path-not-found' },
+  { id: 'missing-dhparam-psk', config: `${MQTT}psk_hint hint\ndhparamfile $T/missing-dh.pem\n`, rule: 'path-not-found' },
+  { id: 'missing-ca-psk', config: `${MQTT}psk_hint hint\ncafile $T/missing-ca.pem\n`, rule: 'path-not-found' },
 ];
 
 const tally = new Tally();
@@ -127,7 +137,7 @@ async function runRelease(release: string, dir: string): Promise<void> {
     if (expected !== undefined) {
       // 1.5.11 does not know dhparamfile at all: unknown-directive is the finding there.
       const unknownOption = ours.some((d) => d.code === 'unknown-directive');
-      check(`${release} ${c.id}: ${expected} reports it`, unknownOption || material.some((d) => d.code === expected), `we report: ${shown}`);
+      check(`${release} ${c.id}: ${expected} reports it`, unknownOption || ours.some((d) => d.code === expected), `we report: ${shown}`);
     } else {
       check(`${release} ${c.id}: no TLS material finding`, material.length === 0, `we report: ${shown}`);
     }

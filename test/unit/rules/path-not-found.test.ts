@@ -99,6 +99,38 @@ suite(ID, () => {
     assert.deepEqual(run(text, { '/s': '', '/k': '' }, '2.0.11'), ['4:1']);
     assert.deepEqual(run(text, { '/s': '', '/k': '' }, '2.1.2'), ['4:2']);
   });
+  // Per release, as the brokers answered in test/broker/tls.ts (missing-* cases).
+  const WSS = 'listener 1883\nlistener 8080\nprotocol websockets\n';
+  for (const release of ['1.5.11', '1.6.15', '2.0.11', '2.0.22', '2.1.2']) {
+    test(`${release}: a missing certfile or keyfile on a websockets listener without cafile: an error (the broker refuses)`, () => {
+      assert.deepEqual(run(`${WSS}certfile /s.crt\nkeyfile /s.key\n`, { '/s.key': '' }, release), ['4:1']);
+      assert.deepEqual(run(`${WSS}certfile /s.crt\nkeyfile /s.key\n`, { '/s.crt': '' }, release), ['5:1']);
+    });
+    test(`${release}: the same line gives one story: no 'runs unencrypted' warning and no 'not read yet' wording`, () => {
+      const ds = lint(`${WSS}certfile /s.crt\nkeyfile /s.key\n`, release, { checkPaths: true }, memoryFs({ '/s.key': '' })).filter((d) => d.range.start.line === 3);
+      assert.deepEqual(ds.map((d) => d.code), [ID]);
+      assert.match(String(ds[0].message), /refuses to start/);
+    });
+    const websocketsCaFatal = release === '2.1.2';
+    test(`${release}: a missing cafile or crlfile on a websockets listener: ${websocketsCaFatal ? 'an error' : 'a warning (libwebsockets goes on)'}`, () => {
+      const files = { '/s.crt': '', '/s.key': '', '/ca.crt': '' };
+      assert.deepEqual(run(`${WSS}cafile /missing-ca.crt\ncertfile /s.crt\nkeyfile /s.key\n`, files, release), [`4:${websocketsCaFatal ? 1 : 2}`]);
+      assert.deepEqual(run(`${WSS}cafile /ca.crt\ncrlfile /missing.crl\ncertfile /s.crt\nkeyfile /s.key\n`, files, release), [`5:${websocketsCaFatal ? 1 : 2}`]);
+    });
+    const mqttWithoutCaFatal = !release.startsWith('1.');
+    test(`${release}: a missing certfile on an MQTT listener without cafile: ${mqttWithoutCaFatal ? 'an error' : 'a warning (1.x runs it without TLS)'}`, () => {
+      assert.deepEqual(run('listener 8883\ncertfile /s.crt\nkeyfile /s.key\n', { '/s.key': '' }, release), [`2:${mqttWithoutCaFatal ? 1 : 2}`]);
+      assert.deepEqual(run('listener 8883\ncafile /ca.crt\ncertfile /s.crt\nkeyfile /s.key\n', { '/s.key': '', '/ca.crt': '' }, release), ['3:1']);
+    });
+  }
+  test('a TLS-PSK listener reads dhparamfile (1.6 until 2.1) but no CA file', () => {
+    assert.deepEqual(run('listener 8883\npsk_hint h\ndhparamfile /dh.pem\n', {}, '1.6.15'), ['3:1']);
+    assert.deepEqual(run('listener 8883\npsk_hint h\ndhparamfile /dh.pem\n', {}, '2.0.22'), ['3:1']);
+    assert.deepEqual(run('listener 8883\npsk_hint h\ndhparamfile /dh.pem\n', {}, '2.1.2'), ['3:2']);
+    const [d] = lint('listener 8883\npsk_hint h\ncafile /ca.crt\n', '2.0.22', { checkPaths: true }, memoryFs({})).filter((x) => x.code === ID);
+    assert.equal(d.severity, 2);
+    assert.match(String(d.message), /TLS-PSK/);
+  });
   test('before 1.6.9 the trailing blanks are part of the path that is looked up', () => {
     assert.deepEqual(run('password_file /etc/p  \n', { '/etc/p': '' }, '1.6.8'), ['1:1']);
     assert.deepEqual(run('password_file /etc/p  \n', { '/etc/p': '' }, '1.6.9'), []);

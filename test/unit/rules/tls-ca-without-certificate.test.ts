@@ -21,6 +21,11 @@ suite(ID, () => {
     assert.deepEqual(findings('listener 8883\ncertfile /s.crt\nkeyfile /s.key\n', ID, '1.6.15'), ['2:warning']);
     assert.deepEqual(findings('listener 8883\ncertfile /s.crt\nkeyfile /s.key\n', ID, '2.0.0'), []);
   });
+  test('before 2.0 a websockets listener loads certfile and keyfile without a CA (checked with 1.5.11, 1.6.15): no finding', () => {
+    for (const release of ['1.5.11', '1.6.15']) {
+      assert.deepEqual(findings('listener 1883\nlistener 8080\nprotocol websockets\ncertfile /s.crt\nkeyfile /s.key\n', ID, release), []);
+    }
+  });
   test('a CA with the certificate pair: no finding', () => {
     assert.deepEqual(findings('listener 8883\ncafile /c\ncertfile /s.crt\nkeyfile /s.key\n', ID), []);
   });

@@ -237,7 +237,7 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   cafile: {
     summary: 'Trusted CA certificates, in one PEM file, against which this listener checks client certificates.',
-    details: 'Since 2.0 `certfile` plus `keyfile` switch TLS on; `cafile` alone no longer does, and 2.0.21+ rejects it without them. In 1.x a listener only used TLS when a CA, `certfile` and `keyfile` were all set and otherwise quietly ran unencrypted. In 2.1 it must follow a `listener` line. The path runs to the end of the line, so keep comments on their own line.',
+    details: 'Since 2.0 `certfile` plus `keyfile` switch TLS on; `cafile` alone no longer does, and 2.0.21+ rejects it without them. In 1.x an MQTT listener only used TLS when a CA, `certfile` and `keyfile` were all set and otherwise quietly ran unencrypted; a websockets listener used `certfile` and `keyfile` without a CA. In 2.1 it must follow a `listener` line. The path runs to the end of the line, so keep comments on their own line.',
     example: 'cafile /etc/mosquitto/ca_certificates/ca.crt',
   },
   capath: {
@@ -247,7 +247,7 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   certfile: {
     summary: 'PEM server certificate that turns on TLS for the current listener.',
-    details: 'Needs `keyfile` as well; since 2.0.21 one without the other is rejected. The path runs to the end of the line, so a trailing `# comment` ends up in the file name. Not allowed after `psk_hint` on the same listener or with `enable_proxy_protocol 2`. The file is read again on reload (SIGHUP), which helps with certificate renewal.',
+    details: 'Needs `keyfile` as well; since 2.0.21 one without the other is rejected. Before 2.0 an MQTT listener also needs `cafile` or `capath` to use it; a websockets listener does not. The path runs to the end of the line, so a trailing `# comment` ends up in the file name. Not allowed after `psk_hint` on the same listener or with `enable_proxy_protocol 2`. The file is read again on reload (SIGHUP), which helps with certificate renewal.',
     example: 'certfile /etc/mosquitto/certs/server.crt',
   },
   check_retain_source: {

@@ -511,16 +511,27 @@ export function activeListeners(model: ConfigModel): Section[] {
 }
 
 /**
- * Whether the broker switches TLS on for a listener, so that it loads its certificate files
- * and checks `tls_version`/`ciphers`: `certfile` and `keyfile` (before 2.0 also `cafile` or
- * `capath`), or `psk_hint` for TLS-PSK.
+ * Whether the selected release loads a listener's certificate files (`certfile`, `keyfile` and
+ * the CA/CRL files that go with them): the one answer every rule uses. It needs both `certfile`
+ * and `keyfile`. Before 2.0 an MQTT listener also needs `cafile` or `capath` (net.c of 1.5/1.6
+ * sets TLS up only with all three), while a websockets listener hands whatever is set to
+ * libwebsockets (websockets.c), which loads the certificate and key without a CA file: checked
+ * with 1.5.11 and 1.6.15 (test/broker/tls.ts). Whether the listener is opened at all is the
+ * caller's question (`loadsCertificates` in model/tls.ts).
+ */
+export function listenerLoadsCertificates(section: Section, version: Version): boolean {
+  if (lastEntry(section, 'certfile') === undefined || lastEntry(section, 'keyfile') === undefined) {
+    return false;
+  }
+  return atLeast(version, SINCE.release2_0) || listenerProtocol(section) === 'websockets' || lastEntry(section, 'cafile', 'capath') !== undefined;
+}
+
+/**
+ * Whether the broker switches TLS on for a listener, so that it checks `tls_version`/`ciphers`:
+ * it loads a certificate (`listenerLoadsCertificates`), or `psk_hint` asks for TLS-PSK.
  */
 export function listenerUsesTls(section: Section, version: Version): boolean {
-  const certificate = lastEntry(section, 'certfile') !== undefined && lastEntry(section, 'keyfile') !== undefined;
-  if (certificate && (atLeast(version, SINCE.release2_0) || lastEntry(section, 'cafile', 'capath') !== undefined)) {
-    return true;
-  }
-  return lastEntry(section, 'psk_hint') !== undefined;
+  return listenerLoadsCertificates(section, version) || lastEntry(section, 'psk_hint') !== undefined;
 }
 
 /** The listener's protocol (`mqtt` unless `protocol` says otherwise). */

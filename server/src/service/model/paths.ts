@@ -5,8 +5,9 @@ import { dirname } from '../util/paths';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel } from './config';
-import { activeListeners, lastEntry, listenerUsesTls } from './config';
+import { activeListeners, lastEntry } from './config';
 import { nameOf, SINCE } from './reading';
+import { loadFailureIsFatal, slotFailureEffect, TLS_SLOT_OPTIONS } from './tls';
 
 /**
  * Whether a missing file for this directive stops the selected broker from starting:
@@ -27,8 +28,10 @@ export function missingPathIsFatal(d: Directive, model: ConfigModel, version: Ve
     return false;
   }
   if (use.tlsListener) {
+    // The TLS model's answer: does this release load the file for this listener at all.
     const section = model.placements.get(d)?.target;
-    return section !== undefined && activeListeners(model).includes(section) && listenerUsesTls(section, version);
+    const slot = TLS_SLOT_OPTIONS[nameOf(d)];
+    return section !== undefined && slot !== undefined && loadFailureIsFatal(slot, section, model, version);
   }
   return true;
 }
@@ -62,6 +65,8 @@ function incompleteTlsRefused(d: Directive, model: ConfigModel, version: Version
 export function missingPathEffect(d: Directive, model: ConfigModel, version: Version): { fatal: boolean; effect: string } {
   const use = PATH_OPTIONS[nameOf(d)];
   const fatal = missingPathIsFatal(d, model, version);
+  const section = model.placements.get(d)?.target;
+  const slot = TLS_SLOT_OPTIONS[nameOf(d)];
   const effect = fatal
     ? 'the broker refuses to start'
     : inUnopenedDefaultListener(d, model)
@@ -69,8 +74,8 @@ export function missingPathEffect(d: Directive, model: ConfigModel, version: Ver
       : use?.tlsListener && incompleteTlsRefused(d, model, version)
         // A tls-* finding already says the broker refuses to start: tell the same story.
         ? 'the broker stops at the incomplete TLS options of this listener before it gets to this file; once certfile and keyfile are both set, the missing file stops it'
-        : use?.tlsListener
-          ? 'the broker does not read it yet, because this listener does not switch TLS on, but it will once TLS is enabled'
+        : use?.tlsListener && section !== undefined && slot !== undefined
+          ? slotFailureEffect(slot, section, model, version)
         : use?.effect ?? 'the broker does not use it';
   return { fatal, effect };
 }

@@ -7,7 +7,7 @@ import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } f
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel, Section } from './config';
-import { activeListeners, lastEntry, listenerProtocol } from './config';
+import { activeListeners, lastEntry, listenerLoadsCertificates, listenerProtocol } from './config';
 
 /** The role a file plays, whatever the option is called (listener or bridge). */
 export type TlsSlot = 'cafile' | 'capath' | 'certfile' | 'keyfile' | 'crlfile' | 'dhparamfile';
@@ -106,31 +106,30 @@ export function refOf(refs: readonly TlsFileRef[], section: Section, slot: TlsSl
 
 /**
  * Whether the selected release opens a listener's certificate files at all: it must be opened,
- * and switch TLS on with `certfile` + `keyfile` (MQTT listeners before 2.0 also need `cafile`
- * or `capath`; websockets listeners hand the files to libwebsockets whenever both are set).
+ * and load its certificate (`listenerLoadsCertificates`: `certfile` + `keyfile`; MQTT listeners
+ * before 2.0 also need `cafile` or `capath`, websockets listeners do not).
  */
 export function loadsCertificates(section: Section, model: ConfigModel, version: Version): boolean {
-  if (section.kind === 'bridge' || !activeListeners(model).includes(section)) {
-    return false;
-  }
-  if (lastEntry(section, 'certfile') === undefined || lastEntry(section, 'keyfile') === undefined) {
-    return false;
-  }
-  return atLeast(version, '2.0.0') || listenerProtocol(section) === 'websockets' || lastEntry(section, 'cafile', 'capath') !== undefined;
+  return section.kind !== 'bridge' && activeListeners(model).includes(section) && listenerLoadsCertificates(section, version);
 }
 
 /**
- * Whether the selected release refuses to start when it cannot load the file of `slot` (checked
- * against 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2; see docs/rules.md): certificate and key
- * always; CA and CRL files on MQTT listeners, and on websockets listeners from 2.1 (before, the
- * websockets library goes on without them); dhparamfile on MQTT listeners from 1.6 until 2.1,
- * which ignores it. A bridge's files are loaded when it connects: the broker starts either way.
+ * Whether the selected release refuses to start when it cannot load (or find) the file of
+ * `slot` (checked against 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2; see docs/rules.md):
+ * certificate and key always; CA and CRL files on MQTT listeners, and on websockets listeners
+ * from 2.1 (before, the websockets library goes on without them); dhparamfile on MQTT listeners
+ * from 1.6 until 2.1, which ignores it, also on a TLS-PSK listener without a certificate (net.c
+ * reads it whenever it sets TLS up). A bridge's files are loaded when it connects: the broker
+ * starts either way. Used by the TLS material rules and by path-not-found.
  */
 export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: ConfigModel, version: Version): boolean {
+  const websockets = listenerProtocol(section) === 'websockets';
+  if (slot === 'dhparamfile') {
+    return !websockets && atLeast(version, '1.6.0') && !atLeast(version, '2.1.0') && (loadsCertificates(section, model, version) || usesPskOnly(section, model));
+  }
   if (!loadsCertificates(section, model, version)) {
     return false;
   }
-  const websockets = listenerProtocol(section) === 'websockets';
   switch (slot) {
     case 'certfile':
     case 'keyfile':
@@ -138,31 +137,42 @@ export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: Confi
     case 'cafile':
     case 'crlfile':
       return !websockets || atLeast(version, '2.1.0');
-    case 'dhparamfile':
-      return !websockets && atLeast(version, '1.6.0') && !atLeast(version, '2.1.0');
     case 'capath':
       return false;
   }
 }
 
-/** What happens when the selected release cannot use the file, in words for messages. */
-export function loadFailureEffect(ref: TlsFileRef, model: ConfigModel, version: Version): string {
-  if (loadFailureIsFatal(ref.slot, ref.section, model, version)) {
+/** An opened listener that sets TLS up for PSK (`psk_hint`), without a certificate. */
+function usesPskOnly(section: Section, model: ConfigModel): boolean {
+  return section.kind !== 'bridge' && activeListeners(model).includes(section) && lastEntry(section, 'psk_hint') !== undefined;
+}
+
+/** What happens when the selected release cannot use the file of `slot`, in words for messages. */
+export function slotFailureEffect(slot: TlsSlot, section: Section, model: ConfigModel, version: Version): string {
+  if (loadFailureIsFatal(slot, section, model, version)) {
     return 'the broker refuses to start';
   }
-  if (ref.section.kind === 'bridge') {
+  if (section.kind === 'bridge') {
     return 'the bridge cannot connect (the broker itself starts)';
   }
-  if (!loadsCertificates(ref.section, model, version)) {
+  if (!loadsCertificates(section, model, version)) {
+    if (slot !== 'dhparamfile' && usesPskOnly(section, model)) {
+      return 'the broker does not read it, because this listener uses TLS-PSK without a certificate';
+    }
     return 'the broker does not load it yet, because this listener does not switch TLS on, but it will once TLS is enabled';
   }
-  if (ref.slot === 'dhparamfile') {
+  if (slot === 'dhparamfile') {
     return atLeast(version, '2.1.0') ? 'this release ignores dhparamfile anyway' : 'the websockets library does not use it';
   }
-  if (ref.slot === 'capath') {
+  if (slot === 'capath') {
     return 'client certificates cannot be verified against it';
   }
   return 'the broker starts, but the websockets library goes on without it, so client certificates cannot be checked against it';
+}
+
+/** What happens when the selected release cannot use the file, in words for messages. */
+export function loadFailureEffect(ref: TlsFileRef, model: ConfigModel, version: Version): string {
+  return slotFailureEffect(ref.slot, ref.section, model, version);
 }
 
 /** The facts of a ref's file (undefined when it cannot be inspected). */

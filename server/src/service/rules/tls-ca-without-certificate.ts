@@ -1,4 +1,4 @@
-import { describeSection, lastEntry } from '../model/config';
+import { describeSection, lastEntry, listenerLoadsCertificates } from '../model/config';
 import type { Fix } from '../engine/rule';
 import { atName, sectionRule } from '../engine/rule';
 import { insertLinesAfter, insertLinesBefore } from '../model/lineEdits';
@@ -14,7 +14,8 @@ export interface MissingCertificate {
 
 /**
  * `cafile`/`capath` without `certfile` and `keyfile`: since 2.0 the CA only verifies client
- * certificates; it does not turn TLS on. Before 2.0, TLS also needed a CA.
+ * certificates; it does not turn TLS on. Before 2.0, TLS on an MQTT listener also needed a CA
+ * (websockets listeners load `certfile` + `keyfile` without one: `listenerLoadsCertificates`).
  */
 export default sectionRule<MissingCertificate>({
   id: 'tls-ca-without-certificate',
@@ -34,8 +35,9 @@ export default sectionRule<MissingCertificate>({
           ? `this broker version runs ${name} without TLS (since 2.0 a CA alone does not enable TLS)`
           : `this broker version runs ${name} without TLS`;
       report(atName(ca, `${name} has '${ca.name}' but neither 'certfile' nor 'keyfile': ${effect}. Add the server certificate and key.`, refuses ? 'error' : 'warning', { data: { missing: 'certfile', section: section.id } }));
-    } else if (!ca && cert && key && !atLeast(version, SINCE.release2_0)) {
-      report(atName(cert, `Before mosquitto 2.0, ${name} enables TLS only when 'cafile' or 'capath' is set too: without one it runs unencrypted.`, 'warning', { data: { missing: 'cafile', section: section.id } }));
+    } else if (!ca && cert && key && !listenerLoadsCertificates(section, version)) {
+      // Only MQTT listeners before 2.0: websockets listeners load the pair without a CA file.
+      report(atName(cert, `Before mosquitto 2.0, ${name} (MQTT) enables TLS only when 'cafile' or 'capath' is set too: without one it runs unencrypted.`, 'warning', { data: { missing: 'cafile', section: section.id } }));
     }
   },
   fix(context): Fix[] {
