@@ -92,6 +92,7 @@ export const CASES: readonly TlsCase[] = [
   { id: 'missing-cert-mqtt', config: `${MQTT}${CA}certfile $T/missing.crt\nkeyfile $T/server.key\n`, rule: 'path-not-found' },
   { id: 'missing-cert-mqtt-no-ca', config: `${MQTT}certfile $T/missing.crt\nkeyfile $T/server.key\n`, rule: 'path-not-found' },
   { id: 'missing-dhparam-psk', config: `${MQTT}psk_hint hint\ndhparamfile $T/missing-dh.pem\n`, rule: 'path-not-found' },
+  { id: 'missing-crl-psk', config: `${MQTT}psk_hint hint\ncrlfile $T/missing.crl\n`, rule: 'path-not-found' },
   { id: 'missing-ca-psk', config: `${MQTT}psk_hint hint\ncafile $T/missing-ca.pem\n`, rule: 'path-not-found' },
 ];
 

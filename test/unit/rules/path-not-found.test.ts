@@ -127,9 +127,16 @@ suite(ID, () => {
     assert.deepEqual(run('listener 8883\npsk_hint h\ndhparamfile /dh.pem\n', {}, '1.6.15'), ['3:1']);
     assert.deepEqual(run('listener 8883\npsk_hint h\ndhparamfile /dh.pem\n', {}, '2.0.22'), ['3:1']);
     assert.deepEqual(run('listener 8883\npsk_hint h\ndhparamfile /dh.pem\n', {}, '2.1.2'), ['3:2']);
-    const [d] = lint('listener 8883\npsk_hint h\ncafile /ca.crt\n', '2.0.22', { checkPaths: true }, memoryFs({})).filter((x) => x.code === ID);
-    assert.equal(d.severity, 2);
-    assert.match(String(d.message), /TLS-PSK/);
+    for (const release of ['1.6.15', '2.0.22', '2.1.2']) {
+      const [d] = lint('listener 8883\npsk_hint h\ncrlfile /x.crl\n', release, { checkPaths: true }, memoryFs({})).filter((x) => x.code === ID);
+      assert.equal(d.severity, 2);
+      assert.match(String(d.message), /TLS-PSK without a certificate/);
+    }
+  });
+  test('certificate options after psk_hint: the broker stops at the mix (tls-psk-and-certificate), and path-not-found says so', () => {
+    const ds = lint('listener 8883\npsk_hint h\ncertfile /s.crt\nkeyfile /s.key\n', '1.6.15', { checkPaths: true }, memoryFs({})).filter((x) => x.range.start.line === 2);
+    assert.deepEqual(ds.filter((d) => d.code === ID || d.code === 'tls-psk-and-certificate').map((d) => `${String(d.code)}:${d.severity}`).sort(), ['path-not-found:2', 'tls-psk-and-certificate:1']);
+    assert.match(String(ds.find((d) => d.code === ID)?.message), /stops at this listener's mix of PSK and certificate options/);
   });
   test('before 1.6.9 the trailing blanks are part of the path that is looked up', () => {
     assert.deepEqual(run('password_file /etc/p  \n', { '/etc/p': '' }, '1.6.8'), ['1:1']);

@@ -147,6 +147,12 @@ function usesPskOnly(section: Section, model: ConfigModel): boolean {
   return section.kind !== 'bridge' && activeListeners(model).includes(section) && lastEntry(section, 'psk_hint') !== undefined;
 }
 
+/** `certfile` or `cafile` after `psk_hint` in one listener: every release refuses that at start-up. */
+function pskWithCertificate(section: Section): boolean {
+  const psk = section.entries.findIndex((d) => nameOf(d) === 'psk_hint');
+  return psk >= 0 && section.entries.slice(psk + 1).some((d) => nameOf(d) === 'certfile' || nameOf(d) === 'cafile');
+}
+
 /** What happens when the selected release cannot use the file of `slot`, in words for messages. */
 export function slotFailureEffect(slot: TlsSlot, section: Section, model: ConfigModel, version: Version): string {
   if (loadFailureIsFatal(slot, section, model, version)) {
@@ -156,6 +162,10 @@ export function slotFailureEffect(slot: TlsSlot, section: Section, model: Config
     return 'the bridge cannot connect (the broker itself starts)';
   }
   if (!loadsCertificates(section, model, version)) {
+    if (usesPskOnly(section, model) && pskWithCertificate(section)) {
+      // tls-psk-and-certificate reports the refusal on the same listener: the same story here.
+      return "the broker stops at this listener's mix of PSK and certificate options ('certfile' or 'cafile' after 'psk_hint') before it gets to this file";
+    }
     if (slot !== 'dhparamfile' && usesPskOnly(section, model)) {
       return 'the broker does not read it, because this listener uses TLS-PSK without a certificate';
     }
