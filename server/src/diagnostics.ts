@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { withoutDuplicates } from './broker';
 import { COMPANION_FILES_NOTIFICATION, companionDiagnostics, companionFilesOf, companionKindOf } from './handlers/companion';
 import { linkRuleDocs } from './ruleDocs';
+import { withoutWordBeingTyped } from './service';
 import type { ServerState } from './state';
 import { idToUri, uriToPath } from './uris';
 
@@ -92,7 +93,8 @@ export class DiagnosticsPublisher {
     for (const [id, ours] of analysis.diagnostics) {
       const target = idToUri(id);
       const fromBroker = brokerFindings?.get(id) ?? [];
-      const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...ours, ...withoutDuplicates(fromBroker, ours)] : ours, this.ruleDocs);
+      const shown = target === uri ? withoutWordBeingTyped(ours, state.lastEdits.get(uri)) : ours;
+      const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...shown, ...withoutDuplicates(fromBroker, shown)] : shown, this.ruleDocs);
       if (including && id !== ownId) {
         continue; // the main file publishes for itself and its other included files
       }

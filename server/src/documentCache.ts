@@ -2,12 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-textdocument';
 import type { LoadedConfigFile } from './configFile';
 import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfigFile, mergeSettings } from './configFile';
 import type { CachedFileSystem } from './nodeFileSystem';
 import { cachedFileSystem, nodeFileSystem } from './nodeFileSystem';
 import type { Analysis, AnalysisSettings, ContainerDetection, FileSystemAccess, ParsedFile, PathMapping, Version } from './service';
-import { analyze, companionKindOfLanguage, detectContainers, FindingsCache, isFragmentPath, parse } from './service';
+import { analyze, companionKindOfLanguage, positionAfterEdit, detectContainers, FindingsCache, isFragmentPath, parse } from './service';
 import type { ResolvedTarget, UserSettings } from './settings';
 import { analysisTarget, resolveTarget, toAnalysisSettings } from './settings';
 import type { AnalysisTargetParams } from './protocol';
@@ -23,7 +24,20 @@ const DISK_CACHE_MS = 3000;
  * open conf.d file refreshes the analysis of the main file that includes it.
  */
 export class DocumentCache {
-  readonly documents = new TextDocuments(TextDocument);
+  /** Where the last incremental edit of each open document left the cursor (none after a save or a whole-text change). */
+  readonly lastEdits = new Map<string, Position>();
+  readonly documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (document, changes, version) => {
+      const last = changes[changes.length - 1];
+      if (last && 'range' in last) {
+        this.lastEdits.set(document.uri, positionAfterEdit(last.range.start, last.text));
+      } else {
+        this.lastEdits.delete(document.uri);
+      }
+      return TextDocument.update(document, changes, version);
+    },
+  });
   /** Trusted workspace: the server may run the installed broker and open certificates. */
   trusted = false;
   userSettings: UserSettings = {};
@@ -276,6 +290,7 @@ export class DocumentCache {
 
   forget(uri: string): void {
     this.findings.delete(uri);
+    this.lastEdits.delete(uri);
     this.bomOnDisk.delete(uri);
     this.parsed.delete(uri);
     this.analyses.delete(uri);

@@ -209,6 +209,7 @@ export function startServer(connection: Connection, version: string): ServerStat
     }
   });
   state.documents.onDidSave((e) => {
+    state.lastEdits.delete(e.document.uri); // saved: the word is finished
     state.disk.clear();
     state.checkBom(e.document.uri);
     schedule(e.document, 0);

@@ -102,6 +102,29 @@ suite('protocol: a VS Code-like client over stdio', () => {
     assert.ok(diagnostics.some((d) => d.code === 'unknown-directive' && d.range.start.line === 1));
   });
 
+  test('didChange: no unknown-directive on the word being typed at the cursor, until a space or an edit elsewhere', async () => {
+    const document = new OpenDocument(client, uri.replace('mosquitto.conf', 'typing.conf'), 'listener 1883\nallow_anonymous true\n\n');
+    assert.deepEqual((await document.diagnostics()).filter((d) => d.code === 'unknown-directive'), []);
+    const typed = 'liste';
+    for (let i = 0; i < typed.length; i++) {
+      document.edit([{ range: { start: { line: 2, character: i }, end: { line: 2, character: i } }, newText: typed[i] }]);
+    }
+    const whileTyping = await document.diagnostics();
+    assert.equal(document.text.split('\n')[2], 'liste');
+    assert.deepEqual(whileTyping.filter((d) => d.code === 'unknown-directive'), []);
+    // Other findings are not held back: an unknown name on another line is still reported.
+    document.edit([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'x' }]);
+    const elsewhere = await document.diagnostics();
+    assert.deepEqual(elsewhere.filter((d) => d.code === 'unknown-directive').map((d) => d.range.start.line).sort(), [1, 2]);
+    // Back at the end of the word: hidden again; a space typed after it brings it back.
+    document.edit([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, newText: '' }]);
+    document.edit([{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }, newText: 'e' }]);
+    assert.deepEqual((await document.diagnostics()).filter((d) => d.code === 'unknown-directive'), []);
+    document.edit([{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } }, newText: ' ' }]);
+    const afterSpace = await document.diagnostics();
+    assert.deepEqual(afterSpace.filter((d) => d.code === 'unknown-directive').map((d) => d.range.start.line), [2]);
+  });
+
   test('completion: listener options and snippets in a websockets listener', async () => {
     const document = new OpenDocument(client, uri.replace('mosquitto.conf', 'complete.conf'), 'listener 1885\nprotocol websockets\n\n');
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: document.uri }, position: { line: 2, character: 0 } });

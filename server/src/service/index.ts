@@ -21,6 +21,7 @@ export { buildConfig, isFragmentPath, describeSection, activeListeners, lastEntr
 export type { ConfigModel, Section, Placement, PlacementKind, IncludeInfo } from './model/config';
 export { effectiveConfig, listenerSummary } from './model/effective';
 export type { EffectiveConfig, EffectiveListener, EffectiveOption, EffectiveOrigin, EffectiveBridge, EffectiveAuthentication } from './model/effective';
+export { positionAfterEdit, withoutWordBeingTyped } from './features/typing';
 export { renderEffectiveView } from './features/effectiveView';
 export type { EffectiveView, EffectiveViewLink } from './features/effectiveView';
 export { validateConfig, runRules, FindingsCache, DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './engine/validate';
