@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { suite, test } from 'node:test';
 import { DIRECTIVE_NAMES, DIRECTIVES } from '../../../server/src/service';
 import type { Grammar } from '../../../server/src/service/features/grammar';
-import { buildGrammar, grammarKeywords, SCOPE, SECTION_STARTERS } from '../../../server/src/service/features/grammar';
+import { buildGrammar, grammarKeywords, SCOPE, SCOPES, SECTION_STARTERS } from '../../../server/src/service/features/grammar';
 import { REPO_ROOT } from './structureHelpers';
 
 const GRAMMAR_FILE = path.join(REPO_ROOT, 'syntaxes/mosquitto-conf.tmLanguage.json');
@@ -31,6 +31,26 @@ suite('grammar: generated from the catalogue', () => {
     for (const name of SECTION_STARTERS) {
       const rule = grammar.repository[name];
       assert.equal(rule.beginCaptures?.['2']?.name, 'keyword.control.section.mosquitto-conf', name);
+    }
+  });
+  test('directive names, booleans and keyword values are scoped apart (default themes colour keyword.* and constant.language.* alike)', () => {
+    const family = (scope: string): string => scope.split('.').slice(0, 2).join('.');
+    const grammar = committed();
+    const directive = grammar.repository.booleans.beginCaptures?.['2']?.name ?? '';
+    const boolean = grammar.repository.booleans.patterns?.[0]?.captures?.['1']?.name ?? '';
+    assert.equal(directive, SCOPES.directive);
+    assert.equal(boolean, 'constant.language.boolean.mosquitto-conf');
+    assert.equal(SCOPES.enumValue, 'constant.language.enum.mosquitto-conf');
+    for (const scope of [SCOPES.directive, SCOPES.pluginOption]) {
+      assert.ok(!scope.startsWith('keyword.') && !scope.startsWith('constant.'), scope);
+      assert.notEqual(family(scope), family(boolean));
+    }
+    // Every enum directive's value rule uses the keyword-value scope.
+    const enumRules = grammar.repository.enums.patterns ?? [];
+    assert.ok(enumRules.length >= 8);
+    for (const rule of enumRules) {
+      assert.equal(rule.beginCaptures?.['2']?.name, SCOPES.directive, rule.comment);
+      assert.equal(rule.patterns?.[0]?.captures?.['1']?.name, SCOPES.enumValue, rule.comment);
     }
   });
   test('every enum value of the catalogue is in the grammar', () => {

@@ -48,14 +48,17 @@ export const SCOPES = {
   comment: `comment.line.number-sign${S}`,
   commentPunctuation: `punctuation.definition.comment${S}`,
   suppression: `keyword.other.suppression${S}`,
-  directive: `keyword.other.directive${S}`,
-  pluginOption: `keyword.other.directive.plugin-option${S}`,
+  // Directive names are keys, not keywords: default themes colour `keyword` and
+  // `constant.language` alike, and booleans/keyword values must not look like directive names.
+  directive: `support.type.property-name.directive${S}`,
+  pluginOption: `support.type.property-name.plugin-option${S}`,
   section: `keyword.control.section${S}`,
   sectionName: `entity.name.section${S}`,
   unknown: `invalid.illegal.unknown-directive${S}`,
   boolean: `constant.language.boolean${S}`,
   number: `constant.numeric.integer${S}`,
-  enumValue: `support.constant.enum${S}`,
+  /** Keyword values from the catalogue's enums (mqtt, websockets, ipv4, tlsv1.2, error, stdout, …). */
+  enumValue: `constant.language.enum${S}`,
   path: `string.unquoted.path${S}`,
   string: `string.unquoted.value${S}`,
   address: `string.unquoted.address${S}`,
