@@ -63,6 +63,10 @@ suite('document links on path values', () => {
     assert.deepEqual(links('cafile /a\0\ncafile /b\n'), []);
     assert.deepEqual(links('cafile /a\ncafile /b\0\n'), [['0:7-9', 'file:///a']]);
   });
+  test('a line starting with a NUL: no link on it; 2.1.2 links the lines after it, 2.0.11 does not', () => {
+    assert.deepEqual(links('\0cafile /a\ncafile /b\n'), [['1:7-9', 'file:///b']]);
+    assert.deepEqual(links('\0cafile /a\ncafile /b\n', '2.0.11'), []);
+  });
 });
 
 function definitions(marked: string, files: Record<string, string> = {}, linkSupport = false): Location[] | LocationLink[] {

@@ -7,7 +7,7 @@ import { resolveBrokerPath } from '../model/brokerPaths';
 import { dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
 import type { Version } from '../version';
 import type { PathValue } from '../model/reading';
-import { isCSpace, nameOf, pathValue } from '../model/reading';
+import { isCSpace, nameOf, nulReading, pathValue } from '../model/reading';
 
 /**
  * Document links on path values, and go to definition (include_dir → the included files,
@@ -84,9 +84,13 @@ const RELATIVE_NOTE = 'Relative path, opened here from the folder of this file; 
 /** Links on every path value of the document that can be resolved on this machine. */
 export function documentLinks(parsed: ParsedFile, version: Version, context: LinkContext): DocumentLink[] {
   const links: DocumentLink[] = [];
+  const nuls = nulReading(parsed, version);
   for (const d of parsed.directives) {
-    if (parsed.nulLine !== undefined && d.line >= parsed.nulLine) {
+    if (nuls.stop !== undefined && d.line >= nuls.stop.line) {
       break;
+    }
+    if (nuls.emptiedLines.has(d.line)) {
+      continue;
     }
     const value = linkedPath(d, version);
     if (!value) {

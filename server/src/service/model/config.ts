@@ -10,7 +10,7 @@ import { atLeast, before } from '../version';
 import { dirname, joinPath } from '../util/paths';
 import type { PathMapping } from './brokerPaths';
 import { pathContext, resolveBrokerPath } from './brokerPaths';
-import { SINCE } from './reading';
+import { nulReading, SINCE } from './reading';
 
 /** The kinds of section a configuration has. */
 export type SectionKind = 'global' | 'default-listener' | 'listener' | 'bridge';
@@ -275,10 +275,15 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
 
   const readFile = (file: ParsedFile, included: boolean): void => {
     const state: FileState = { listener: undefined, bridge: undefined, plugin: undefined };
+    const nuls = nulReading(file, version);
     for (const d of file.directives) {
-      // The broker drops the line holding the NUL as well as everything after it.
-      if (file.nulLine !== undefined && d.line >= file.nulLine) {
+      // The broker drops the line holding a stopping NUL as well as everything after it, and
+      // reads a line starting with a NUL as empty where the release does (model/reading.ts).
+      if (nuls.stop !== undefined && d.line >= nuls.stop.line) {
         break;
+      }
+      if (nuls.emptiedLines.has(d.line)) {
+        continue;
       }
       order.push(d);
       const spec = d.spec;

@@ -10,7 +10,7 @@ import { ENUM_BUILD_ONLY, ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enu
 import { PATH_OPTIONS } from '../data/paths';
 import { ATOI_IN_2_1 } from '../data/ranges';
 import type { ValueMode } from '../data/types';
-import type { Directive, Token } from '../parser/parser';
+import type { Directive, NulMark, ParsedFile, Token } from '../parser/parser';
 import type { NumberReading } from '../util/numbers';
 import { readInteger } from '../util/numbers';
 import type { Version } from '../version';
@@ -68,6 +68,13 @@ export const SINCE = {
   release2_1: '2.1.0',
   /** Plugin paths are read raw (the whole rest of the line). */
   rawPluginPaths: '2.1.1',
+  /**
+   * A line starting with a NUL is read as an empty line and reading goes on (the line reader
+   * returns at length 0). Seen in 2.0.22's source and on the 2.0.22 and 2.1.2 brokers; Debian's
+   * 2.0.11 broker (and 1.5, 1.6) stop there. The release in between that changed it is not known
+   * here: 2.0.22 is the first one a broker here confirms.
+   */
+  nulLineReadAsEmpty: '2.0.22',
 } as const;
 
 /** Whether `c` is white space for C's `isspace` in the "C" locale (the broker's trim). */
@@ -274,4 +281,35 @@ export function pathValue(d: Directive, version: Version): PathValue | undefined
   }
   const from = skipBlanks(d.rest, 0);
   return make(d.rest.slice(from), d.restStart + from, use.kind);
+}
+
+/** How a release reads the NUL characters of a file. */
+export interface NulReading {
+  /** The NUL where the broker stops: that line and every line after it are not read. */
+  readonly stop: NulMark | undefined;
+  /** Lines before `stop` that start with a NUL: the broker reads each as an empty line. */
+  readonly emptied: readonly NulMark[];
+  /** The lines of `emptied`. */
+  readonly emptiedLines: ReadonlySet<number>;
+}
+
+/**
+ * Where the selected release stops reading a file because of a NUL, and which lines it reads
+ * as empty. Every release reads a line with fgets and measures it with strlen, so a NUL hides
+ * the rest of its line; a NUL after the start of a line makes the line reader swallow the rest
+ * of the file (up to 2.0) or give up (2.1), so nothing from that line on is read. A NUL in
+ * column 0 does the same up to the release that reads such a line as empty
+ * (`SINCE.nulLineReadAsEmpty`).
+ */
+export function nulReading(file: Pick<ParsedFile, 'nuls'>, version: Version): NulReading {
+  const emptyLines = atLeast(version, SINCE.nulLineReadAsEmpty);
+  const emptied: NulMark[] = [];
+  for (const nul of file.nuls) {
+    if (nul.column === 0 && emptyLines) {
+      emptied.push(nul);
+      continue;
+    }
+    return { stop: nul, emptied, emptiedLines: new Set(emptied.map((n) => n.line)) };
+  }
+  return { stop: undefined, emptied, emptiedLines: new Set(emptied.map((n) => n.line)) };
 }

@@ -48,6 +48,12 @@ export interface ParsedLine {
   readonly directive?: Directive;
 }
 
+/** Where a line's first NUL character is. */
+export interface NulMark {
+  readonly line: number;
+  readonly column: number;
+}
+
 /** A parsed file. Parsing never throws; every node carries its range. */
 export interface ParsedFile {
   readonly uri: string;
@@ -56,8 +62,10 @@ export interface ParsedFile {
   readonly directives: readonly Directive[];
   /** The text begins with a UTF-8 byte order mark (U+FEFF), which the broker does not skip. */
   readonly hasBom: boolean;
-  /** 0-based line of the first NUL character: the broker stops reading there. */
+  /** 0-based line of the first NUL character (where every release stops at the latest). */
   readonly nulLine: number | undefined;
+  /** The first NUL of each line that has one, in line order (how a release reads them: `nulReading`). */
+  readonly nuls: readonly NulMark[];
   /**
    * 0-based (broker) lines that contain a carriage return before their end: editors break the
    * line there, the broker does not (it splits at line feeds only). See toEditorPosition.
@@ -208,7 +216,16 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
       nulLine++;
     }
   }
-  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, loneCarriageReturns, editorLineBreaks };
+  const nuls: NulMark[] = [];
+  if (nulLine !== undefined) {
+    lines.forEach((line, i) => {
+      const column = line.text.indexOf('\0');
+      if (column !== -1) {
+        nuls.push({ line: i, column });
+      }
+    });
+  }
+  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, nuls, loneCarriageReturns, editorLineBreaks };
 }
 
 /** Whether `line` is what parseLine would make of `raw` (same text, same line ending). */

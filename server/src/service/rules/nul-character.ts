@@ -1,23 +1,32 @@
 import { configurationRule } from '../engine/rule';
+import type { NulMark } from '../parser/parser';
+import { nulReading } from '../model/reading';
 
-/** The broker stops reading at a NUL character and silently ignores the rest of the file. */
+/**
+ * A NUL character: where the selected release stops reading (that line and the rest of the
+ * file are ignored), and lines before it that the release reads as empty because they start
+ * with a NUL (see `nulReading`).
+ */
 // Not kept across edits (no `sectionsOnly`): it reads the text of the files, which no section holds.
 export default configurationRule({
   id: 'nul-character',
   title: 'NUL character in the file',
-  check({ model, report }) {
+  check({ model, settings, report }) {
     for (const file of model.files) {
-      if (file.nulLine === undefined) {
-        continue;
+      const nuls = nulReading(file, settings.brokerVersion);
+      const at = (nul: NulMark, message: string): void =>
+        report({
+          file: file.uri,
+          range: { start: { line: nul.line, character: nul.column }, end: { line: nul.line, character: nul.column + 1 } },
+          severity: 'warning',
+          message,
+        });
+      for (const nul of nuls.emptied) {
+        at(nul, 'This line starts with a NUL character: the broker reads it as an empty line and ignores all of it, then goes on with the next line.');
       }
-      const line = file.lines[file.nulLine];
-      const column = line ? line.text.indexOf('\0') : 0;
-      report({
-        file: file.uri,
-        range: { start: { line: file.nulLine, character: Math.max(0, column) }, end: { line: file.nulLine, character: Math.max(0, column) + 1 } },
-        severity: 'warning',
-        message: 'The file contains a NUL character: the broker stops reading here and silently ignores this line and everything after it.',
-      });
+      if (nuls.stop !== undefined) {
+        at(nuls.stop, 'The file contains a NUL character: the broker stops reading here and silently ignores this line and everything after it.');
+      }
     }
   },
 });
