@@ -53,6 +53,7 @@ export function startServer(connection: Connection, version: string): ServerStat
       completionMarkdown: text?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
       definitionLinks: text?.definition?.linkSupport ?? false,
       inlayHintRefresh: params.capabilities.workspace?.inlayHint?.refreshSupport ?? false,
+      semanticTokensRefresh: params.capabilities.workspace?.semanticTokens?.refreshSupport ?? false,
       snippetEdits: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport ?? false,
     };
     const init = params.initializationOptions as InitializationOptions | undefined;

@@ -17,11 +17,13 @@ export interface ClientCapabilitiesSummary {
   inlayHintRefresh: boolean;
   /** WorkspaceEdits may hold snippet edits (LSP 3.18). */
   snippetEdits: boolean;
+  /** The client can be asked to re-request semantic tokens (workspace/semanticTokens/refresh). */
+  semanticTokensRefresh: boolean;
 }
 
 /** Everything one running server knows; handlers get it, never module-level state. */
 export class ServerState extends DocumentCache {
-  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false, completionMarkdown: false, definitionLinks: false, inlayHintRefresh: false, snippetEdits: false };
+  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false, completionMarkdown: false, definitionLinks: false, inlayHintRefresh: false, snippetEdits: false, semanticTokensRefresh: false };
   /** Findings of the last broker check per document URI, per file id; cleared on edit. */
   readonly brokerFindings = new Map<string, Map<string, Diagnostic[]>>();
   /** Runs handlers; knows whether the server is shutting down. */

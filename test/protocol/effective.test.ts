@@ -120,6 +120,43 @@ suite('server: textDocument/inlayHint', () => {
   });
 });
 
+suite('server: textDocument/semanticTokens/full', () => {
+  test('the legend is registered at initialize; tokens type values and mark directives the release refuses or a section does not take', async () => {
+    const text = 'mount_point a/\nlistener 1883\nprotocol websockets\nenable_proxy_protocol 2\n';
+    const uri = file('tokens/mosquitto.conf', text);
+    const client = await LspClient.start({ settings: { checkPaths: false, brokerVersion: '2.0.11' } });
+    try {
+      const init = await client.initialize(undefined, { diagnosticsDelay: 0 });
+      const provider = init.capabilities.semanticTokensProvider;
+      assert.ok(provider && provider.full === true);
+      const { tokenTypes, tokenModifiers } = provider.legend;
+      await settingsRead(client);
+      client.openDocument(uri, text);
+      const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      assert.equal(data.length % 5, 0);
+      const lines = text.split('\n');
+      const decoded: string[] = [];
+      let line = 0;
+      let start = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        line += data[i];
+        start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
+        const modifiers = tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
+        decoded.push(`${line}:${lines[line].slice(start, start + data[i + 2])} ${[tokenTypes[data[i + 3]], ...modifiers].join('.')}`);
+      }
+      assert.deepEqual(decoded, [
+        '0:mount_point property.deprecated.misplaced',
+        '1:listener property', '1:1883 number',
+        '2:protocol property', '2:websockets enumMember',
+        '3:enable_proxy_protocol property.deprecated.unavailable', '3:2 number',
+      ]);
+      assert.equal(await client.shutdownAndExit(), 0);
+    } finally {
+      client.dispose();
+    }
+  });
+});
+
 suite('server: conf.d fragments', () => {
   test('a conf.d file opened without the file that includes it gets no no-listener note', async () => {
     const text = 'allow_anonymous false\npassword_file /etc/mosquitto/passwd\nmax_conections 5\n';

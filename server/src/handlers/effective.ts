@@ -4,6 +4,7 @@ import { idToUri, uriToPath } from '../uris';
 import { effectiveConfig, renderEffectiveView } from '../service';
 import type { InlayHintOptions } from '../service/features/inlayHints';
 import { inlayHints } from '../service/features/inlayHints';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../service/features/semanticTokens';
 import type { UserSettings } from '../settings';
 
 /** Parameters of the custom request `mosquitto/effectiveConfiguration`. */
@@ -75,11 +76,27 @@ export function registerEffectiveFeatures(connection: Connection, state: ServerS
     });
   });
 
+  connection.languages.semanticTokens.on((params, token) => {
+    const uri = params.textDocument.uri;
+    return state.runner.run('Semantic tokens', uri, { data: [] as number[] }, token, () => {
+      const document = state.documents.get(uri);
+      const analysis = analysisOf(uri);
+      if (!document || !analysis) {
+        return { data: [] };
+      }
+      const fileId = uriToPath(uri) ?? uri;
+      return semanticTokens(state.parsedFile(document), analysis.diagnostics.get(fileId) ?? []);
+    });
+  });
+
   return {
-    capabilities: { inlayHintProvider: true },
+    capabilities: { inlayHintProvider: true, semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true } },
     settingsChanged: () => {
       if (state.capabilities.inlayHintRefresh) {
         void connection.languages.inlayHint.refresh();
+      }
+      if (state.capabilities.semanticTokensRefresh) {
+        void connection.languages.semanticTokens.refresh();
       }
     },
   };
