@@ -6,8 +6,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// jsonc-parser's default entry is a UMD build whose requires esbuild cannot follow: bundle its ES module build.
+const jsonc = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 const common = {
   bundle: true,
+  alias: jsonc,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
@@ -30,6 +34,7 @@ const browser = {
   format: 'iife',
   mainFields: ['browser', 'module', 'main'],
   alias: {
+    ...jsonc,
     'vscode-languageclient/node': 'vscode-languageclient/browser',
     'vscode-languageserver/node': 'vscode-languageserver/browser',
     'node:path': 'path-browserify',

@@ -8,12 +8,12 @@
  * Prints `LAYER_RESULT broker-companion <passed> <failed>`.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodePasswordHasher } from '../../server/src/passwordHasher';
 import type { CompanionKind } from '../../server/src/service';
-import { defaultSettings, formatPbkdf2, hashPlaintextEdits, parseVersion, validateCompanion } from '../../server/src/service';
+import { checkDynsec, defaultSettings, formatPbkdf2, hashPlaintextEdits, parseVersion, validateCompanion } from '../../server/src/service';
 import { brokerVersion, runCase, sandboxProblem } from './oracle';
 import { Tally } from './tally';
 
@@ -62,6 +62,28 @@ export const CASES: readonly CompanionCase[] = [
   { id: 'psk-no-colon', kind: 'psk', content: 'id1\n' },
 ];
 
+/** Debian's dynamic-security plugin (package mosquitto); the release builds here have no plugins. */
+const DYNSEC_PLUGIN = '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so';
+const SALT = Buffer.alloc(12, 1).toString('base64');
+const PBKDF2 = Buffer.alloc(64, 2).toString('base64');
+
+/**
+ * Dynamic-security files and the rule we report on each (as a warning): the plugin never stops
+ * the broker over its JSON file, so the broker must start for every one of them.
+ */
+export const DYNSEC_CASES: readonly { id: string; content: string; rule?: string }[] = [
+  { id: 'dynsec-valid', content: JSON.stringify({ defaultACLAccess: { publishClientSend: false, subscribe: false }, clients: [{ username: 'admin', password: PBKDF2, salt: SALT, iterations: 101, roles: [{ rolename: 'admin' }] }], groups: [], roles: [{ rolename: 'admin', acls: [{ acltype: 'publishClientSend', topic: '#', priority: 0, allow: true }] }] }, null, 2) },
+  { id: 'dynsec-syntax-error', content: '{\n  "roles": [ ,\n', rule: 'dynsec-json' },
+  { id: 'dynsec-top-level-array', content: '[]', rule: 'dynsec-json' },
+  { id: 'dynsec-roles-object', content: '{"roles": {}, "clients": []}', rule: 'dynsec-structure' },
+  { id: 'dynsec-clients-string', content: '{"clients": "admin"}', rule: 'dynsec-structure' },
+  { id: 'dynsec-groups-number', content: '{"groups": 1}', rule: 'dynsec-structure' },
+  { id: 'dynsec-unknown-acltype', content: '{"roles": [{"rolename": "r", "acls": [{"acltype": "publish", "topic": "a"}]}]}', rule: 'dynsec-acl-type' },
+  { id: 'dynsec-priority-string', content: '{"roles": [{"rolename": "r", "acls": [{"acltype": "subscribePattern", "topic": "a", "priority": "1"}]}]}', rule: 'dynsec-structure' },
+  { id: 'dynsec-password-short-salt', content: `{"clients": [{"username": "u", "password": "${PBKDF2}", "salt": "AAAA", "iterations": 101}]}`, rule: 'dynsec-password' },
+  { id: 'dynsec-trailing-text', content: '{"roles": []} trailing', rule: 'dynsec-structure' },
+];
+
 /** The brokers here: Debian's and the release builds of ../shared/brokers/build.sh. */
 function brokers(): { version: string; path: string }[] {
   const candidates = ['/usr/sbin/mosquitto', ...['2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto'))];
@@ -87,6 +109,27 @@ async function differential(): Promise<void> {
       const refused = verdict.verdict === 'rejected';
       check(`${broker.version} ${c.id}`, refused === errors.length > 0, `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ')}`);
     }
+  }
+}
+
+/** Debian's 2.0.11 with its dynamic-security plugin: the broker starts with every case, and we report no error. */
+async function dynsecDifferential(): Promise<void> {
+  const version = brokerVersion('/usr/sbin/mosquitto');
+  const parsed = version ? parseVersion(version) : undefined;
+  if (!parsed || !existsSync(DYNSEC_PLUGIN)) {
+    check('dynamic-security plugin installed (Debian mosquitto)', false, `${DYNSEC_PLUGIN} missing`);
+    return;
+  }
+  for (const c of DYNSEC_CASES) {
+    const verdict = await runCase({ id: `companion-${c.id}`, config: `listener 1883\nallow_anonymous false\nplugin ${DYNSEC_PLUGIN}\nplugin_opt_config_file dynsec.json\n`, files: [{ path: 'dynsec.json', content: c.content }] }, { broker: '/usr/sbin/mosquitto' });
+    const ours = checkDynsec(c.content, parsed);
+    const shown = ours.map((f) => `${f.range.start.line + 1}:${f.code}:${f.severity}`).join(', ');
+    check(`${version ?? ''} ${c.id}: broker starts`, verdict.verdict !== 'rejected', `broker ${verdict.verdict} (${verdict.message})`);
+    if (c.id === 'dynsec-syntax-error') {
+      // Proof that the plugin read the case's file: it logs the JSON error and carries on.
+      check(`${version ?? ''} ${c.id}: the plugin logged the JSON error`, verdict.warnings.some((w) => /not valid JSON/.test(w)), verdict.warnings.join(' | '));
+    }
+    check(`${version ?? ''} ${c.id}: no error, ${c.rule ?? 'nothing'} reported`, ours.every((f) => f.severity !== 'error') && (c.rule === undefined ? ours.length === 0 : ours.some((f) => f.code === c.rule)), shown);
   }
 }
 
@@ -140,6 +183,7 @@ async function main(): Promise<void> {
     return;
   }
   await differential();
+  await dynsecDifferential();
   const pub = spawnSync('mosquitto_pub', ['--help'], { encoding: 'utf8' });
   if (pub.error) {
     check('mosquitto_pub installed (mosquitto-clients)', false, 'run scripts/broker/install-broker.sh');

@@ -64,8 +64,8 @@ suite('catalogue: rules', () => {
     const extra = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.test\.ts$/, '')).filter((id) => !ALL_IDS.includes(id));
     assert.deepEqual(extra, [], 'test files for unknown rule ids');
   });
-  test('every rule id has at least one invalid fixture test/fixtures/invalid/<id>*.{conf,acl,pwfile,psk}', () => {
-    const names = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'invalid')).filter((f) => /\.(conf|acl|pwfile|psk)$/.test(f));
+  test('every rule id has at least one invalid fixture test/fixtures/invalid/<id>*.{conf,acl,pwfile,psk,json}', () => {
+    const names = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'invalid')).filter((f) => /\.(conf|acl|pwfile|psk|json)$/.test(f));
     // Rule ids are prefixes of each other (bridge-tls / bridge-topic): match the longest.
     const owner = (file: string): string | undefined => ALL_IDS.filter((id) => file === `${id}${path.extname(file)}` || file.startsWith(`${id}-`)).sort((a, b) => b.length - a.length)[0];
     const covered = new Set(names.map(owner));

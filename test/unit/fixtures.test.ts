@@ -5,7 +5,7 @@ import { suite, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AnalysisSettings, Platform } from '../../server/src/service';
-import { analyze, COMPANION_RULES, defaultSettings, INCLUDED_FILE_ERRORS, parseVersion, RULES, validateCompanion } from '../../server/src/service';
+import { analyze, checkDynsec, COMPANION_RULES, defaultSettings, INCLUDED_FILE_ERRORS, parseVersion, RULES, toDiagnostics, validateCompanion } from '../../server/src/service';
 import type { CompanionKind } from '../../server/src/service';
 import { decodeConfigBytes, nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { tlsMaterial } from './tlsMaterial';
@@ -55,6 +55,11 @@ function lintFixture(file: string, text = readFixture(file), overrides: Partial<
   if (companion) {
     return validateCompanion(companion, text, fixtureSettings(text, overrides));
   }
+  if (file.endsWith('.json')) {
+    // Dynamic-security files (JSON has no comments: always the newest release's settings).
+    const settings = defaultSettings(overrides);
+    return toDiagnostics(checkDynsec(text, settings.brokerVersion), settings, 'mosquitto');
+  }
   const analysis = analyze({ text, uri: file, path: file }, fixtureSettings(text, overrides), nodeFileSystem());
   return [...analysis.diagnostics.values()].flat();
 }
@@ -64,7 +69,7 @@ function show(diagnostics: Diagnostic[]): string {
 }
 
 function conf(dir: string): string[] {
-  return readdirSync(path.join(fixtures, dir)).filter((f) => f.endsWith('.conf') || COMPANION_EXTENSIONS[path.extname(f)] !== undefined).sort();
+  return readdirSync(path.join(fixtures, dir)).filter((f) => f.endsWith('.conf') || f.endsWith('.json') || COMPANION_EXTENSIONS[path.extname(f)] !== undefined).sort();
 }
 
 suite('fixtures: valid/ yields no errors', () => {

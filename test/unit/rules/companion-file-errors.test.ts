@@ -36,4 +36,22 @@ suite(ID, () => {
   test('a file that cannot be read adds nothing here', () => {
     assert.deepEqual((run('listener 1883\nacl_file /etc/mosquitto/aclfile\n', {}).get(MAIN) ?? []).filter((d) => d.code === ID), []);
   });
+  test('dynamic-security JSON after its plugin line: a warning summary on plugin_opt_config_file (the broker starts)', () => {
+    const conf = 'listener 1883\nplugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n';
+    const result = run(conf, { '/etc/mosquitto/dynsec.json': '{"roles": {}}' }, '2.0.11');
+    assert.deepEqual((result.get('/etc/mosquitto/dynsec.json') ?? []).map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`), ['1:dynsec-structure:2']);
+    const [summary] = (result.get(MAIN) ?? []).filter((d) => d.code === ID);
+    assert.equal(summary.severity, 2);
+    assert.equal(summary.range.start.line, 2);
+    assert.match(String(summary.message), /dynsec\.json/);
+  });
+  test('plugin_opt_config_file of another plugin, or a clean dynamic-security file: nothing read or reported', () => {
+    const other = 'listener 1883\nplugin /usr/lib/other_plugin.so\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n';
+    const files = { '/etc/mosquitto/dynsec.json': '{"roles": {}}' };
+    assert.equal(run(other, files).get('/etc/mosquitto/dynsec.json'), undefined);
+    const windows = 'listener 1883\nglobal_plugin C:\\mosquitto\\mosquitto_dynamic_security.dll\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n';
+    assert.equal(run(windows, files).get('/etc/mosquitto/dynsec.json')?.length, 1);
+    const clean = run('listener 1883\nplugin /usr/lib/mosquitto_dynamic_security.so\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n', { '/etc/mosquitto/dynsec.json': '{"roles": []}' });
+    assert.deepEqual((clean.get(MAIN) ?? []).filter((d) => d.code === ID), []);
+  });
 });

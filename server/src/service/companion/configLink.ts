@@ -13,9 +13,10 @@ import { basename, dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/p
 import { pathContext, resolveBrokerPath } from '../model/brokerPaths';
 import { parseColonFile } from './colonFile';
 import type { CompanionKind } from './findings';
-import { COMPANION_DIRECTIVES, COMPANION_FILE_ERRORS, overrideSeverity } from './findings';
+import { COMPANION_DIRECTIVES, COMPANION_FILE_ERRORS, overrideSeverity, toDiagnostics } from './findings';
 import { passwordUsers } from './passwd/passwd';
 import { validateCompanion } from './analysis';
+import { checkDynsec } from './dynsec/dynsec';
 
 /** One acl_file / password_file / psk_file line and the file it names. */
 export interface CompanionReference {
@@ -55,11 +56,92 @@ export function companionReferences(model: ConfigModel, settings: AnalysisSettin
   return result;
 }
 
+/** A plugin_opt_config_file line of the dynamic-security plugin and the JSON file it names. */
+export interface DynsecReference {
+  readonly directive: Directive;
+  readonly value: string;
+  readonly range: Range;
+  /** The path on this machine (as for companion files); undefined when it is only on the broker's machine. */
+  readonly resolved?: string;
+}
+
+const PLUGIN_PATHS: ReadonlySet<string> = new Set(['plugin', 'auth_plugin', 'global_plugin']);
+const DYNSEC_LIBRARY = /(^|[\\/])mosquitto_dynamic_security\.(so|dll)$/;
+
+/**
+ * Every `plugin_opt_config_file` (or `auth_opt_config_file`) that follows a plugin line naming
+ * mosquitto_dynamic_security.so/.dll: options belong to the plugin line before them.
+ */
+export function dynsecReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): DynsecReference[] {
+  const mainPath = model.main.uri;
+  const baseDir = isPosixAbsolute(mainPath) || isWindowsAbsolute(mainPath) ? dirname(mainPath) : undefined;
+  const result: DynsecReference[] = [];
+  let dynsec = false;
+  for (const d of model.order) {
+    const name = nameOf(d);
+    if (PLUGIN_PATHS.has(name)) {
+      const path = pathValue(d, settings.brokerVersion);
+      dynsec = path !== undefined && DYNSEC_LIBRARY.test(path.text.trim());
+      continue;
+    }
+    if (!dynsec || (d.name !== 'plugin_opt_config_file' && d.name !== 'auth_opt_config_file') || d.value.length === 0) {
+      continue;
+    }
+    const range = d.valueRange;
+    const where = resolveBrokerPath(d.value, pathContext(settings, fs.hostPlatform, baseDir));
+    result.push({ directive: d, value: d.value, range, resolved: where.kind === 'local' ? where.local : undefined });
+  }
+  return result;
+}
+
+/**
+ * Reads the dynamic-security JSON files through `fs`, adds their diagnostics to `result` (keyed
+ * by path) and a summary on the plugin_opt_config_file line when the file has problems. The
+ * plugin never stops the broker over this file, so the summary is a warning.
+ */
+function validateDynsecFiles(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, result: Map<string, Diagnostic[]>, source: string): void {
+  const summarySeverity = overrideSeverity('warning', settings.rules[COMPANION_FILE_ERRORS]);
+  for (const reference of dynsecReferences(model, settings, fs)) {
+    const target = reference.resolved;
+    const text = target === undefined ? undefined : fs.readFile(target);
+    if (target === undefined || text === undefined) {
+      continue;
+    }
+    let diagnostics = result.get(target);
+    if (!diagnostics) {
+      diagnostics = toDiagnostics(checkDynsec(text, settings.brokerVersion), settings, source);
+      result.set(target, diagnostics);
+    }
+    const problems = diagnostics.filter((x) => x.severity === DiagnosticSeverity.Error || x.severity === DiagnosticSeverity.Warning);
+    if (problems.length === 0 || summarySeverity === undefined) {
+      continue;
+    }
+    const first = problems[0];
+    const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+    result.get(reference.directive.file)?.push({
+      range: reference.range,
+      severity: SUMMARY_SEVERITY[summarySeverity],
+      code: COMPANION_FILE_ERRORS,
+      source,
+      message: `'${basename(target)}' has ${problems.length} problem${problems.length > 1 ? 's' : ''} the dynamic-security plugin skips or works around (the broker still starts). Line ${first.range.start.line + 1}: ${message(first)}`,
+      relatedInformation: problems.slice(0, 5).map((e) => ({ location: { uri: target, range: e.range }, message: message(e) })),
+    });
+  }
+}
+
+const SUMMARY_SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
 /**
  * Reads the companion files through `fs`, adds their diagnostics to `result` (keyed by path)
  * and a summary on each naming line whose file has errors.
  */
 export function validateCompanionFiles(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, result: Map<string, Diagnostic[]>, source: string): void {
+  validateDynsecFiles(model, settings, fs, result, source);
   const references = companionReferences(model, settings, fs).filter((r) => r.resolved !== undefined);
   if (references.length === 0) {
     return;
@@ -95,7 +177,7 @@ export function validateCompanionFiles(model: ConfigModel, settings: AnalysisSet
     const list = result.get(reference.directive.file);
     list?.push({
       range: reference.range,
-      severity: summarySeverity === 'error' ? DiagnosticSeverity.Error : summarySeverity === 'warning' ? DiagnosticSeverity.Warning : summarySeverity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Hint,
+      severity: SUMMARY_SEVERITY[summarySeverity],
       code: COMPANION_FILE_ERRORS,
       source,
       message: `'${basename(target)}' has ${errors.length} error${errors.length > 1 ? 's' : ''}: the broker refuses to start. Line ${first.range.start.line + 1}: ${typeof first.message === 'string' ? first.message : first.message.value}`,

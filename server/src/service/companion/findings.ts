@@ -42,7 +42,7 @@ export interface CompanionFixData {
 /** A companion rule: id (diagnostic code, setting key, docs anchor) and a one-line title. */
 export interface CompanionRule {
   readonly id: string;
-  readonly kind: CompanionKind | 'conf';
+  readonly kind: CompanionKind | 'dynsec' | 'conf';
   readonly title: string;
 }
 
@@ -62,7 +62,11 @@ export const COMPANION_RULES: readonly CompanionRule[] = [
   { id: 'psk-key', kind: 'psk', title: 'PSK key that is empty or not hexadecimal' },
   { id: 'psk-line', kind: 'psk', title: 'PSK file line the broker ignores' },
   { id: 'psk-duplicate-identity', kind: 'psk', title: 'PSK identity listed twice' },
-  { id: 'companion-file-errors', kind: 'conf', title: 'File named by acl_file, password_file or psk_file has errors' },
+  { id: 'dynsec-json', kind: 'dynsec', title: 'Dynamic-security file that is not a JSON object' },
+  { id: 'dynsec-structure', kind: 'dynsec', title: 'Dynamic-security entry the plugin skips or reads differently (shape, names, priority, allow, defaultACLAccess)' },
+  { id: 'dynsec-acl-type', kind: 'dynsec', title: 'Dynamic-security role ACL with an acltype the plugin does not accept' },
+  { id: 'dynsec-password', kind: 'dynsec', title: 'Dynamic-security client whose password, salt and iterations the plugin cannot use' },
+  { id: 'companion-file-errors', kind: 'conf', title: 'File named by acl_file, password_file, psk_file or the dynamic-security plugin has problems' },
 ];
 
 /** Rule id of the summary on an acl_file/password_file/psk_file line. */

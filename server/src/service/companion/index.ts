@@ -46,5 +46,6 @@ export function companionKindOfPath(path: string): CompanionKind | undefined {
 export { hashPlaintextEdits, plaintextLines, pbkdf2ParametersFor, formatPbkdf2 } from './passwd/hashing';
 export type { PasswordHasher, Pbkdf2Parameters } from './passwd/hashing';
 export { companionHover, companionCompletion, companionSymbols, companionCodeActions, HASH_PLAINTEXT_COMMAND } from './features';
-export { companionReferences, companionContextFor } from './configLink';
+export { companionReferences, companionContextFor, dynsecReferences } from './configLink';
+export { checkDynsec, DYNSEC_ROLE_ACL_TYPES } from './dynsec/dynsec';
 export type { CompanionReference } from './configLink';
