@@ -9,6 +9,8 @@
 //   completion-wss.png  wss-seed.conf: completion on an empty line of the ws listener,
 //                       the `wss-listener` snippet selected with its details
 //   outline.png         mosquitto.conf: the Outline view with its sections (listeners, bridge)
+//   effective-view.png  wss-seed.conf with its inlay hints (listener summaries), and beside it
+//                       "Mosquitto: Show effective configuration"
 //
 // Needs the extension built (npm run build) and code-server installed once
 // (bash scripts/install-code-server.sh). Offline.
@@ -28,7 +30,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Harness, HarnessError, REPO_ROOT, findCodeServer, loadPlaywright } from './code-server-harness.mjs';
 
-const SHOTS = ['problems', 'hover-certfile', 'completion-wss', 'outline'];
+const SHOTS = ['problems', 'hover-certfile', 'completion-wss', 'outline', 'effective-view'];
 const VIEWPORT = { width: 1280, height: 800 };
 /** How long one UI condition may take (the first file open also starts the language server). */
 const STEP_TIMEOUT_MS = 30_000;
@@ -370,7 +372,22 @@ async function outlineShot() {
   await save('outline');
 }
 
+async function effectiveViewShot() {
+  await openFile('wss-seed.conf', 'certfile');
+  // the listener summary hint after `listener 1884` (inlay hints are rendered into the line)
+  await page.locator(`${ACTIVE_EDITOR} .view-lines`, { hasText: 'websockets · no TLS' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await runCommand('Mosquitto: Show effective configuration');
+  const groups = page.locator('.part.editor .editor-group-container');
+  await groups.nth(1).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.locator('.part.editor .monaco-editor .view-lines', { hasText: '# from wss-seed.conf' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await settle();
+  await clearNotifications();
+  await save('effective-view', await box(page.locator('.part.editor').first()));
+  await runCommand('View: Close All Editor Groups');
+}
+
 const SHOT_FUNCTIONS = {
+  'effective-view': effectiveViewShot,
   problems: problemsShot,
   'hover-certfile': hoverShot,
   'completion-wss': completionShot,
