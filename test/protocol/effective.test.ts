@@ -146,7 +146,7 @@ suite('server: textDocument/semanticTokens/full', () => {
       }
       assert.deepEqual(decoded, [
         '0:mount_point property.deprecated.misplaced',
-        '1:listener property', '1:1883 number',
+        '1:1883 number',
         '2:protocol property', '2:websockets enumMember',
         '3:enable_proxy_protocol property.deprecated.unavailable', '3:2 number',
       ]);

@@ -19,7 +19,7 @@ suite('semantic tokens', () => {
   test('values typed: numbers, keyword values (enum members), booleans, paths', () => {
     assert.deepEqual(tokens('max_queued_messages 200\nlistener 8883\nprotocol websockets\nsocket_domain ipv4\ncafile /etc/ca dir/ca.crt\nallow_anonymous false\n'), [
       '1:max_queued_messages property', '1:200 number',
-      '2:listener property', '2:8883 number',
+      '2:8883 number',
       '3:protocol property', '3:websockets enumMember',
       '4:socket_domain property', '4:ipv4 enumMember',
       '5:cafile property', '5:/etc/ca dir/ca.crt path',
@@ -29,7 +29,7 @@ suite('semantic tokens', () => {
     assert.deepEqual(tokens('listener 8883\nmax_queued_messages 200\n').filter((t) => t.startsWith('2:')), ['2:max_queued_messages property.deprecated.misplaced', '2:200 number']);
   });
   test('values the broker would refuse are not typed (no enum member for a misspelt keyword, no boolean for yes)', () => {
-    assert.deepEqual(tokens('listener 1883\nprotocol websocket\nallow_anonymous yes\n'), ['1:listener property', '1:1883 number', '2:protocol property', '3:allow_anonymous property']);
+    assert.deepEqual(tokens('listener 1883\nprotocol websocket\nallow_anonymous yes\n'), ['1:1883 number', '2:protocol property', '3:allow_anonymous property']);
   });
   test('a directive the selected release does not know is marked deprecated + unavailable', () => {
     // enable_proxy_protocol exists from 2.1 on.
@@ -52,7 +52,9 @@ suite('semantic tokens', () => {
     const number = SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('number');
     const bits = (1 << SEMANTIC_TOKENS_LEGEND.tokenModifiers.indexOf('deprecated')) | (1 << SEMANTIC_TOKENS_LEGEND.tokenModifiers.indexOf('misplaced'));
     assert.deepEqual(encodeSemanticTokens(list), [1, 0, 8, 0, 0, 0, 9, 4, number, 0, 2, 2, 5, 0, bits]);
-    const analysis = analyze({ text: 'listener 1883\n', uri: MAIN, path: MAIN }, settings('2.0.11'));
-    assert.deepEqual(semanticTokens(analysis.model.main, []).data, [0, 0, 8, 0, 0, 0, 9, 4, number, 0]);
+    const analysis = analyze({ text: 'listener 1883\nprotocol mqtt\n', uri: MAIN, path: MAIN }, settings('2.0.11'));
+    const enumMember = SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('enumMember');
+    // listener keeps the grammar's section colour: only its port is a token.
+    assert.deepEqual(semanticTokens(analysis.model.main, []).data, [0, 9, 4, number, 0, 1, 0, 8, 0, 0, 0, 9, 4, enumMember, 0]);
   });
 });

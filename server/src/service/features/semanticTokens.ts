@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Directive, ParsedFile } from '../parser/parser';
+import { SECTION_STARTERS } from './grammar';
 
 /**
  * Semantic tokens: what the TextMate grammar cannot know because it depends on the selected
@@ -104,7 +105,10 @@ export function semanticTokenList(file: ParsedFile, diagnostics: readonly Diagno
       modifiers.push('misplaced');
     }
     const { start, end } = d.nameRange;
-    tokens.push({ line: d.line, start: start.character, length: end.character - start.character, type: 'property', modifiers });
+    if (modifiers.length > 0 || !SECTION_STARTERS.includes(d.name)) {
+      // listener/port/connection keep the grammar's section colour unless marked.
+      tokens.push({ line: d.line, start: start.character, length: end.character - start.character, type: 'property', modifiers });
+    }
     tokens.push(...valueTokens(d));
   }
   return tokens.filter((t) => t.length > 0).sort((a, b) => a.line - b.line || a.start - b.start);
