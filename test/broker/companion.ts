@@ -86,7 +86,7 @@ export const DYNSEC_CASES: readonly { id: string; content: string; rule?: string
 
 /** The brokers here: Debian's and the release builds of ../shared/brokers/build.sh. */
 function brokers(): { version: string; path: string }[] {
-  const candidates = ['/usr/sbin/mosquitto', ...['2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto'))];
+  const candidates = ['/usr/sbin/mosquitto', ...['1.5.11', '1.6.15', '2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto'))];
   return candidates.flatMap((p) => {
     const version = brokerVersion(p);
     return version ? [{ version, path: p }] : [];
@@ -151,6 +151,8 @@ function roundTrip(broker: { version: string; path: string }): void {
     }
     const hashed = lines.join('\n');
     check(`${broker.version} hash: no plaintext left`, !hashed.includes('correct horse') && !hashed.includes('s3cret') && edits.length === 2, 'plaintext still in the file');
+    const prefix = version.major < 2 ? '$6$' : '$7$';
+    check(`${broker.version} hash: ${prefix} form`, edits.every((e) => e.newText.startsWith(prefix)), edits.map((e) => e.newText.slice(0, 4)).join(', '));
     writeFileSync(path.join(dir, 'passwd'), hashed, { mode: 0o644 });
     writeFileSync(path.join(dir, 'mosquitto.conf'), `listener 18830 127.0.0.1\nallow_anonymous false\npassword_file ${dir}/passwd\nuser root\nlog_dest stdout\n`, { mode: 0o644 });
     const script = [

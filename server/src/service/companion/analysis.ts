@@ -28,7 +28,7 @@ export interface CompanionContext {
 export function companionFindings(parsed: CompanionParse, settings: AnalysisSettings, context: CompanionContext = {}): CompanionFinding[] {
   switch (parsed.kind) {
     case 'acl':
-      return checkAcl(parsed.file, context.passwordUsers);
+      return checkAcl(parsed.file, context.passwordUsers, settings.brokerVersion);
     case 'passwd':
       return checkPasswordFile(parsed.file, settings.brokerVersion);
     default:

@@ -43,7 +43,7 @@ export function companionKindOfPath(path: string): CompanionKind | undefined {
   }
   return undefined;
 }
-export { hashPlaintextEdits, plaintextLines, pbkdf2ParametersFor, formatPbkdf2 } from './passwd/hashing';
+export { hashPlaintextEdits, plaintextLines, pbkdf2ParametersFor, formatPbkdf2, formatSha512 } from './passwd/hashing';
 export type { PasswordHasher, Pbkdf2Parameters } from './passwd/hashing';
 export { companionHover, companionCompletion, companionSymbols, companionCodeActions, HASH_PLAINTEXT_COMMAND } from './features';
 export { companionReferences, companionContextFor, dynsecReferences } from './configLink';

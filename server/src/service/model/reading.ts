@@ -48,12 +48,16 @@ export const SINCE = {
   securityOrderAcrossFiles: '1.5.7',
   /** 1.6: control characters refused in strings, numeric range checks, tlsv1.3. */
   release1_6: '1.6.0',
+  /** ACL topics must be valid filters, a `user` line needs a name, and password/PSK lines are trimmed of blanks (security_default.c). */
+  companionFilesChecked: '1.6.0',
   /** String values are trimmed of surrounding white space. */
   trimmedStrings: '1.6.9',
   /** Bridge topic prefix + pattern must be a valid filter. */
   bridgeTopicFilterChecked: '1.6.10',
   /** 2.0: local-only mode without listeners, a CA alone no longer enables TLS. */
   release2_0: '2.0.0',
+  /** The ACL access type `deny` exists (1.x refuses it). */
+  aclDeny: '2.0.0',
   /** The broker drops privileges before it loads certificates and other files. */
   privilegeDropBeforeFiles: '2.0.0',
   /** `persistence_location` gets a separator before the database name. */

@@ -1,10 +1,14 @@
 /**
  * The ACL file as mosquitto reads it. 2.0 (src/security_default.c, aclfile__parse) and 2.1
  * (plugins/acl-file/acl_parse.c, built into the broker) share one reader line for line, so
- * one model serves both. docs/companion-files.md lists the quirks.
+ * one model serves both. docs/companion-files.md lists the quirks. 1.x differs in what it
+ * checks (`SINCE.aclDeny`, `SINCE.companionFilesChecked`), see checkAcl.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { SINCE } from '../../model/reading';
 import { closestMatches } from '../../util/editDistance';
+import type { Version } from '../../version';
+import { atLeast } from '../../version';
 import type { CompanionFinding } from '../findings';
 import type { ReaderLine, Span } from '../reader';
 import { byteLength, lineRange, readerLines, spanRange, Tokenizer, trimBlanks, trimEnd } from '../reader';
@@ -127,7 +131,12 @@ export function suggestKeyword(word: string): string | undefined {
 }
 
 /** What the broker checks in an ACL file, plus advice. `passwordUsers`: users of the configured password file, when there is one. */
-export function checkAcl(file: AclFile, passwordUsers?: ReadonlySet<string>): CompanionFinding[] {
+export function checkAcl(file: AclFile, passwordUsers?: ReadonlySet<string>, version?: Version): CompanionFinding[] {
+  const checks: AclChecks = {
+    deny: !version || atLeast(version, SINCE.aclDeny),
+    strict: !version || atLeast(version, SINCE.companionFilesChecked),
+    raw: file.raw,
+  };
   const findings: CompanionFinding[] = [];
   const usersSeen = new Map<string, number>();
   let anonymousReported = false;
@@ -135,13 +144,13 @@ export function checkAcl(file: AclFile, passwordUsers?: ReadonlySet<string>): Co
     if (line.kind === 'invalid') {
       findings.push(invalidLine(line.keyword, line.line, file.raw[index]));
     } else if (line.kind === 'user') {
-      checkUser(line, usersSeen, passwordUsers, findings);
+      checkUser(line, usersSeen, passwordUsers, findings, checks);
     } else if (line.kind === 'topic' || line.kind === 'pattern') {
       if (line.kind === 'topic' && line.user === undefined && !anonymousReported && line.topic) {
         anonymousReported = true;
         findings.push({ code: 'acl-anonymous', range: spanRange(line.line, line.keyword), severity: 'information', message: "This 'topic' line comes before any 'user' line, so it applies to clients that connect without a username (anonymous clients), not to every user." });
       }
-      checkTopicLine(line, findings);
+      checkTopicLine(line, findings, checks);
     }
   });
   return findings;
@@ -166,9 +175,30 @@ function invalidLine(keyword: Span, line: number, reader: ReaderLine): Companion
   };
 }
 
-function checkUser(line: Extract<AclLine, { kind: 'user' }>, usersSeen: Map<string, number>, passwordUsers: ReadonlySet<string> | undefined, findings: CompanionFinding[]): void {
+/** What the selected release checks: `deny` known (2.0), topic filters and blank user names checked (1.6). */
+interface AclChecks {
+  readonly deny: boolean;
+  readonly strict: boolean;
+  readonly raw: readonly ReaderLine[];
+}
+
+/**
+ * 1.5 strips only the line break, then takes everything after `user` and one space as the
+ * name (blanks included): only `user` or `user ` with nothing more is refused.
+ */
+function userMissingBefore16(raw: ReaderLine | undefined): boolean {
+  const text = (raw?.text ?? '').replace(/[\r\n]+$/, '');
+  const after = text.slice(text.indexOf('user') + 'user'.length);
+  return after.length <= 1;
+}
+
+function checkUser(line: Extract<AclLine, { kind: 'user' }>, usersSeen: Map<string, number>, passwordUsers: ReadonlySet<string> | undefined, findings: CompanionFinding[], checks: AclChecks): void {
   const name = line.name;
   if (!name || name.text.length === 0) {
+    if (!checks.strict && !userMissingBefore16(checks.raw[line.line])) {
+      findings.push({ code: 'acl-user', range: spanRange(line.line, line.keyword), severity: 'warning', message: "This 'user' line has only blanks after it: the selected release takes them as the username, which no client uses." });
+      return;
+    }
     findings.push({ code: 'acl-user', range: spanRange(line.line, line.keyword), severity: 'error', message: "'user' needs a username: the broker refuses to start." });
     return;
   }
@@ -183,9 +213,13 @@ function checkUser(line: Extract<AclLine, { kind: 'user' }>, usersSeen: Map<stri
   }
 }
 
-function checkTopicLine(line: Extract<AclLine, { kind: 'topic' | 'pattern' }>, findings: CompanionFinding[]): void {
+function checkTopicLine(line: Extract<AclLine, { kind: 'topic' | 'pattern' }>, findings: CompanionFinding[], checks: AclChecks): void {
   if (!line.topic) {
     findings.push({ code: 'acl-topic', range: spanRange(line.line, line.keyword), severity: 'error', message: `'${line.kind}' needs a topic filter: the broker refuses to start.` });
+    return;
+  }
+  if (line.accessWord && line.access === 'deny' && !checks.deny) {
+    findings.push({ code: 'acl-access-type', range: spanRange(line.line, line.accessWord), severity: 'error', message: "'deny' is an access type from 2.0 on: the selected release refuses to start. It knows read, write and readwrite." });
     return;
   }
   if (line.accessWord && !line.access) {
@@ -199,7 +233,7 @@ function checkTopicLine(line: Extract<AclLine, { kind: 'topic' | 'pattern' }>, f
     });
     return;
   }
-  const problem = topicFilterProblem(line.topic.text);
+  const problem = checks.strict ? topicFilterProblem(line.topic.text) : undefined;
   if (problem) {
     findings.push({ code: 'acl-topic', range: spanRange(line.line, line.topic), severity: 'error', message: `'${line.topic.text}' is not a valid topic filter (${problem}): the broker refuses to start.` });
     return;

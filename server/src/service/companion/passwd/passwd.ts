@@ -4,6 +4,7 @@
  * (plugins/password-file/password_parse.c, built into the broker, and
  * libcommon/password_common.c) refuses to start on the first bad line.
  */
+import { SINCE } from '../../model/reading';
 import type { Version } from '../../version';
 import { atLeast } from '../../version';
 import type { ColonFile, ColonLine } from '../colonFile';
@@ -79,6 +80,9 @@ export function hashProblem(secret: string, version: Version): string | undefine
     type = fields.shift() ?? '';
     if (type !== '6' && type !== '7') {
       return secret.startsWith('$') ? 'the hash type is not $6$ or $7$' : 'it is not a hash (plain text?)';
+    }
+    if (type === '7' && !atLeast(version, SINCE.release2_0)) {
+      return 'the $7$ (PBKDF2) hashes came with 2.0; this release reads only $6$ hashes';
     }
   }
   if (type === '7') {

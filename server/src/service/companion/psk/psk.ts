@@ -4,6 +4,7 @@
  * src/psk_file.c in 2.1). 2.1 also skips empty identities and repeated identities first.
  */
 import type { Version } from '../../version';
+import { SINCE } from '../../model/reading';
 import { atLeast } from '../../version';
 import type { ColonFile } from '../colonFile';
 import type { CompanionFinding } from '../findings';
@@ -12,6 +13,7 @@ import { byteLength, spanRange } from '../reader';
 /** What the selected release does with a PSK file, as findings. */
 export function checkPskFile(file: ColonFile, version: Version): CompanionFinding[] {
   const is21 = atLeast(version, '2.1.0');
+  const trimmed = atLeast(version, SINCE.companionFilesChecked);
   const findings: CompanionFinding[] = [];
   const seen = new Map<string, number>();
   for (const line of file.lines) {
@@ -51,9 +53,19 @@ export function checkPskFile(file: ColonFile, version: Version): CompanionFindin
       findings.push({ code: 'psk-key', range: spanRange(line.line, identity), severity: 'warning', message: `The key of '${identity.text}' is empty: the broker starts, but an empty pre-shared key is almost certainly a mistake.` });
       continue;
     }
+    if (!trimmed && /[^0-9a-fA-F]/.test(rawKeyBefore16(file.raw[line.line]?.text ?? ''))) {
+      findings.push({ code: 'psk-key', range: spanRange(line.line, key), severity: 'error', message: `Before 1.6 the broker keeps the blanks around the key of '${identity.text}' (only the line break is dropped), and a blank is not a hexadecimal digit: it refuses to start. Remove the blanks.` });
+      continue;
+    }
     if (!/^[0-9a-fA-F]*$/.test(key.text)) {
       findings.push({ code: 'psk-key', range: spanRange(line.line, key), severity: 'error', message: `The key of '${identity.text}' contains characters that are not hexadecimal digits: the broker refuses to start.` });
     }
   }
   return findings;
+}
+
+/** The key as 1.5 keeps it: everything after the first ':' with only trailing CR/LF dropped. */
+function rawKeyBefore16(text: string): string {
+  const colon = text.indexOf(':');
+  return colon < 0 ? '' : text.slice(colon + 1).replace(/[\r\n]+$/, '');
 }
