@@ -12,8 +12,10 @@ import { SECTION_STARTERS } from './grammar';
 export const SEMANTIC_TOKEN_TYPES = ['property', 'keyword', 'number', 'enumMember', 'path'] as const;
 /**
  * Token modifiers, in legend order. `deprecated` is set on every directive name the selected
- * release does not accept there (so themes that strike deprecated names through mark it);
- * `unavailable` (not in this release) and `misplaced` (in the wrong section) say why.
+ * release does not accept or does not honour where it is written (so themes that strike
+ * deprecated names through mark it); `unavailable` (not in this release) and `misplaced` (in
+ * the wrong section) say why. A global option written inside a section works (it applies to
+ * the whole broker), so it is only `misplaced`, never struck through.
  */
 export const SEMANTIC_TOKEN_MODIFIERS = ['deprecated', 'unavailable', 'misplaced'] as const;
 
@@ -26,6 +28,8 @@ export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], t
 const UNAVAILABLE_CODES = new Set(['unavailable-in-version']);
 /** Findings that say a directive is written in a section where it does not belong. */
 const MISPLACED_CODES = new Set(['listener-option-before-listener', 'global-option-in-section', 'bridge-option-outside-bridge', 'plugin-option-without-plugin']);
+/** Misplaced, yet the broker still honours the option (globally): marked, not struck through. */
+const HONOURED_WHERE_MISPLACED = new Set(['global-option-in-section']);
 
 /** One token before encoding. */
 export interface SemanticToken {
@@ -94,8 +98,9 @@ export function semanticTokenList(file: ParsedFile, diagnostics: readonly Diagno
     const codes = codesByLine.get(d.line) ?? new Set<string>();
     const unavailable = [...codes].some((c) => UNAVAILABLE_CODES.has(c));
     const misplaced = [...codes].some((c) => MISPLACED_CODES.has(c));
+    const ignoredThere = [...codes].some((c) => MISPLACED_CODES.has(c) && !HONOURED_WHERE_MISPLACED.has(c));
     const modifiers: SemanticTokenModifier[] = [];
-    if (unavailable || misplaced) {
+    if (unavailable || ignoredThere) {
       modifiers.push('deprecated');
     }
     if (unavailable) {
