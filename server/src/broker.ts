@@ -79,6 +79,11 @@ function tooOld(version: Version): BrokerCheck | undefined {
   return undefined;
 }
 
+/** Why no check can run with this broker (none found, or too old for --test-config), if so. */
+function cannotCheck(version: Version | undefined, executable: string): BrokerCheck | undefined {
+  return version ? tooOld(version) : notFound(executable);
+}
+
 /** The temporary copy the broker checks, and which copy stands for which original file. */
 interface CheckCopy {
   readonly dir: string;
@@ -175,12 +180,9 @@ function interpret(result: BrokerRun, version: Version, executable: string, main
  */
 export async function checkWithBroker(mainPath: string, text: string, executable = 'mosquitto', signal?: AbortSignal): Promise<BrokerCheck> {
   const version = await detectBrokerVersionAsync(executable, signal);
-  if (!version) {
-    return notFound(executable);
-  }
-  const refused = tooOld(version);
-  if (refused) {
-    return refused;
+  const refused = cannotCheck(version, executable);
+  if (refused || !version) {
+    return refused ?? notFound(executable);
   }
   const copy = prepareCopy(mainPath, text);
   try {
@@ -194,12 +196,9 @@ export async function checkWithBroker(mainPath: string, text: string, executable
 /** `checkWithBroker` for the command line, where blocking is what the user waits for. */
 export function checkWithBrokerSync(mainPath: string, text: string, executable = 'mosquitto'): BrokerCheck {
   const version = detectBrokerVersion(executable);
-  if (!version) {
-    return notFound(executable);
-  }
-  const refused = tooOld(version);
-  if (refused) {
-    return refused;
+  const refused = cannotCheck(version, executable);
+  if (refused || !version) {
+    return refused ?? notFound(executable);
   }
   const copy = prepareCopy(mainPath, text);
   try {

@@ -1,27 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, suite, test } from 'node:test';
+import { suite, test } from 'node:test';
 import { main } from '../../server/src/cli';
+import type { Run } from './cliHelpers';
+import { scratchFolder } from './cliHelpers';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const work = mkdtempSync(path.join(tmpdir(), 'mosquitto-lint-cli-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-function file(name: string, content: string | Buffer): string {
-  const full = path.join(work, name);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+const { work, file } = scratchFolder('mosquitto-lint-cli-');
 
 function run(...argv: string[]): Run {
   let out = '';

@@ -4,33 +4,21 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, suite, test } from 'node:test';
+import { suite, test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { main } from '../../server/src/cli';
 import { formatCheckstyle, formatGithub } from '../../server/src/cliFormats';
 import { COMPANION_RULES, RULES } from '../../server/src/service';
+import type { Run } from './cliHelpers';
+import { scratchFolder } from './cliHelpers';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const bin = path.join(repoRoot, 'server', 'bin', 'mosquitto-lint');
-const work = mkdtempSync(path.join(tmpdir(), 'mosquitto-lint-ci-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const full = path.join(work, name);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+const { work, file } = scratchFolder('mosquitto-lint-ci-');
 
 function run(argv: string[], stdin?: string): Run {
   let out = '';
