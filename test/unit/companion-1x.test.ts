@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { suite, test } from 'node:test';
 import { nodePasswordHasher } from '../../server/src/passwordHasher';
 import type { CompanionKind } from '../../server/src/service';
-import { formatPbkdf2, hashPlaintextEdits, parseVersion, validateCompanion } from '../../server/src/service';
+import { companionCompletion, companionHover, formatPbkdf2, hashPlaintextEdits, parseVersion, validateCompanion } from '../../server/src/service';
 import { settings } from './helpers';
 
 function errors(kind: CompanionKind, text: string, version: string): string[] {
@@ -24,6 +24,13 @@ suite('companion files before 2.0', () => {
     assert.deepEqual(errors('acl', acl, '2.0.11'), []);
     const message = String(validateCompanion('acl', acl, settings('1.6.15')).find((d) => d.code === 'acl-access-type')?.message ?? '');
     assert.match(message, /2\.0/);
+  });
+  test("hover and completion say 'deny' needs 2.0, as the 1.x diagnostic does", () => {
+    const hover = companionHover('acl', 'topic deny secret\n', { line: 0, character: 2 }, true);
+    const hoverText = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(hoverText, /deny.*2\.0/);
+    const deny = companionCompletion('acl', 'topic ', { line: 0, character: 6 }).find((c) => c.label === 'deny');
+    assert.match(String(deny?.documentation ?? ''), /2\.0/);
   });
   test('1.5 does not check ACL topic filters; 1.6 does', () => {
     for (const acl of ['topic read foo/#/bar\n', 'topic read a/b+\n']) {

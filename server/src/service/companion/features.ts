@@ -17,8 +17,8 @@ import { lineRange, spanRange } from './reader';
 export const HASH_PLAINTEXT_COMMAND = 'mosquitto.server.hashPlaintextPasswords';
 
 const KEYWORD_DOCS: Record<string, string> = {
-  topic: 'Grants access to a topic filter: `topic [read|write|readwrite|deny] FILTER`. Before any `user` line it applies to anonymous clients, after one to that user. Without an access type it grants read and write.',
-  pattern: 'Grants every client access to a topic filter in which `%c` is replaced by the client id and `%u` by the username: `pattern [read|write|readwrite|deny] FILTER`.',
+  topic: 'Grants access to a topic filter: `topic [read|write|readwrite|deny] FILTER` (`deny` exists from mosquitto 2.0; 1.x refuses to start on it). Before any `user` line it applies to anonymous clients, after one to that user. Without an access type it grants read and write.',
+  pattern: 'Grants every client access to a topic filter in which `%c` is replaced by the client id and `%u` by the username: `pattern [read|write|readwrite|deny] FILTER` (`deny` from mosquitto 2.0).',
   user: 'Starts the rules of one user: the `topic` lines up to the next `user` line apply to clients that log in with this username (the rest of the line, spaces included).',
 };
 
@@ -84,7 +84,7 @@ export function companionCompletion(kind: CompanionKind, text: string, position:
     return ACL_KEYWORDS.map((k) => ({ label: k, kind: CompletionItemKind.Keyword, detail: 'ACL keyword', documentation: { kind: MarkupKind.Markdown, value: KEYWORD_DOCS[k] } }));
   }
   if (words.length === 2 && (words[0] === 'topic' || words[0] === 'pattern')) {
-    return ACL_ACCESS_TYPES.map((a) => ({ label: a, kind: CompletionItemKind.EnumMember, detail: 'access type', documentation: `The client ${describeAccess(a)} the topic filter.` }));
+    return ACL_ACCESS_TYPES.map((a) => ({ label: a, kind: CompletionItemKind.EnumMember, detail: 'access type', documentation: `The client ${describeAccess(a)} the topic filter.${a === 'deny' ? ' Exists from mosquitto 2.0: 1.x refuses to start on it.' : ''}` }));
   }
   return [];
 }
