@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test layer and ends with one line "N passed, N failed" over all of them.
-// Layers: lint (ESLint and type-aware rules: one check), unit and protocol (node:test over
+// Layers: lint (ESLint with type-aware rules, and Prettier's format check: two checks), unit and protocol (node:test over
 // the tsc output), robustness (fast-check properties and growth-ratio timings, kept apart so
 // the unit layer stays fast), grammar, broker (differential tests against the real
 // mosquitto releases 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2), integration (the suite
@@ -101,11 +101,13 @@ async function prepare(name, command, args) {
   return true;
 }
 
-/** ESLint over the repository, counted as one check: a lint error fails the run. */
+/** ESLint and Prettier's check over the repository, one check each: either failing fails the run. */
 async function lintLayer() {
   const eslint = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const { code } = await run(process.execPath, [eslint, '.', '--max-warnings', '0']);
-  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  const results = [await run(process.execPath, [eslint, '.', '--max-warnings', '0']), await run(process.execPath, [prettier, '--check', '.'])];
+  const passed = results.filter((r) => r.code === 0).length;
+  return { passed, failed: results.length - passed };
 }
 
 const runners = {
