@@ -11,7 +11,10 @@ const SERVICE_PATHS = [
   { name: 'node:child_process', message: 'The language service must not run processes.' },
 ];
 const SERVICE_PATTERNS = [
-  { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only the types and textdocument packages are allowed in the service.' },
+  {
+    group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'],
+    message: 'Only the types and textdocument packages are allowed in the service.',
+  },
 ];
 
 /**
@@ -53,21 +56,39 @@ export default tseslint.config(
     // A release that changed something is a named constant (model/reading.ts SINCE), not a literal.
     files: ['server/src/service/rules/**/*.ts', 'server/src/service/features/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.name=/^(atLeast|before)$/] > Literal.arguments",
-        message: 'Name the release: add it to SINCE in model/reading.ts and compare with SINCE.<name>.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^(atLeast|before)$/] > Literal.arguments',
+          message: 'Name the release: add it to SINCE in model/reading.ts and compare with SINCE.<name>.',
+        },
+      ],
     },
   },
   serviceFence('server/src/service/features/**/*.ts', [
     { group: ['../rules', '../rules/*'], message: 'Features never import rules: use the model layer, or engine/registry to look a rule up by id.' },
   ]),
   serviceFence('server/src/service/{model,parser,data,util,companion}/**/*.ts', [
-    { group: ['../rules', '../rules/*', '../features', '../features/*', '../engine', '../engine/*', '../index'], message: 'The model layer (parser, data, model, util; companion files) does not depend on rules, features or the engine.' },
+    {
+      group: ['../rules', '../rules/*', '../features', '../features/*', '../engine', '../engine/*', '../index'],
+      message: 'The model layer (parser, data, model, util; companion files) does not depend on rules, features or the engine.',
+    },
   ]),
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

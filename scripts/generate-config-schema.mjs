@@ -30,13 +30,14 @@ const schema = {
     pathMappings: {
       type: 'object',
       additionalProperties: { type: 'string', minLength: 1 },
-      markdownDescription: 'Folders (or files) as the broker sees them → where they are here, relative to this file\'s folder, e.g. `{ "/mosquitto/config": "config" }` for a Docker container. Path checks and `include_dir` reading go through them; `--path-map` adds to them.',
+      markdownDescription:
+        'Folders (or files) as the broker sees them → where they are here, relative to this file\'s folder, e.g. `{ "/mosquitto/config": "config" }` for a Docker container. Path checks and `include_dir` reading go through them; `--path-map` adds to them.',
     },
     detectContainers: pick('detectContainers'),
     ignore: {
       type: 'array',
       items: { type: 'string' },
-      markdownDescription: 'Glob patterns, relative to this file\'s folder, of files whose findings are not reported (`conf.d/old-*.conf`, `legacy/**`).',
+      markdownDescription: "Glob patterns, relative to this file's folder, of files whose findings are not reported (`conf.d/old-*.conf`, `legacy/**`).",
     },
   },
 };

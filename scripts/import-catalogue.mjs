@@ -12,8 +12,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ref = JSON.parse(readFileSync(join(root, '../shared/reference/directives.json'), 'utf8'));
 
 const scopeMap = {
-  global: 'global', listener: 'listener', 'listener-if-per_listener_settings': 'security',
-  bridge: 'bridge', plugin: 'plugin', 'default-listener': 'default-listener', 'file-structure': 'structure',
+  global: 'global',
+  listener: 'listener',
+  'listener-if-per_listener_settings': 'security',
+  bridge: 'bridge',
+  plugin: 'plugin',
+  'default-listener': 'default-listener',
+  'file-structure': 'structure',
 };
 function valueMode(v) {
   if (v === 'first token' || v.startsWith('first token (+')) return 'token';
@@ -23,10 +28,18 @@ function valueMode(v) {
   return 'tokens';
 }
 function typeMap(t) {
-  const m = { 'string (part of the keyword)': 'string', 'topic filter': 'topic-filter', 'hex string': 'hex', 'ip address': 'host', 'host|path': 'host-or-path' };
+  const m = {
+    'string (part of the keyword)': 'string',
+    'topic filter': 'topic-filter',
+    'hex string': 'hex',
+    'ip address': 'host',
+    'host|path': 'host-or-path',
+  };
   return m[t] ?? t;
 }
-function since(s) { return s === '<=1.4' ? '1.4.0' : s; }
+function since(s) {
+  return s === '<=1.4' ? '1.4.0' : s;
+}
 function duplicate(x) {
   if (x.repeatable) {
     if (x.repeat_behaviour.startsWith('2.1: last-wins')) return 'error-before-2.1';
@@ -59,18 +72,36 @@ const out = ref.map((x) => {
     ...(x.alias_of ? { aliasOf: x.alias_of } : {}),
     syntax: x.syntax,
     args: x.args.map((a) => ({
-      name: a.name, type: typeMap(a.type), required: !!a.required,
+      name: a.name,
+      type: typeMap(a.type),
+      required: !!a.required,
       ...(a.values ? { values: a.values.map(String) } : {}),
-      ...(a.min != null ? { min: a.min } : {}), ...(a.max != null ? { max: a.max } : {}),
+      ...(a.min != null ? { min: a.min } : {}),
+      ...(a.max != null ? { max: a.max } : {}),
     })),
     valueMode: valueMode(x.value_mode),
     scope: scopeMap[x.scope],
     duplicate: duplicate(x),
     since: since(x.since),
-    ...(x.deprecated ? { deprecated: { version: x.deprecated.version.replace(/ .*/, ''), ...(x.deprecated.replacement ? { replacement: x.deprecated.replacement } : {}), notice: !/manual/.test(x.deprecated.how ?? '') } } : {}),
+    ...(x.deprecated
+      ? {
+          deprecated: {
+            version: x.deprecated.version.replace(/ .*/, ''),
+            ...(x.deprecated.replacement ? { replacement: x.deprecated.replacement } : {}),
+            notice: !/manual/.test(x.deprecated.how ?? ''),
+          },
+        }
+      : {}),
     ...(x.removed ? { removed: { version: x.removed.version, kind: /unknown/.test(x.removed.kind) ? 'unknown' : 'ignored' } } : {}),
     ...(listenerRequirement(x) ? { listenerRequirement: listenerRequirement(x) } : {}),
-    features: [...new Set(x.requires.flatMap((r) => { const f = feature(r); return f ? [f] : []; }))],
+    features: [
+      ...new Set(
+        x.requires.flatMap((r) => {
+          const f = feature(r);
+          return f ? [f] : [];
+        }),
+      ),
+    ],
   };
   return d;
 });
@@ -80,5 +111,12 @@ const header = `// Directive catalogue: the single source of directive facts for
 import type { DirectiveSpec } from './types';
 
 export const DIRECTIVES: readonly DirectiveSpec[] = `;
-writeFileSync(join(root, 'server/src/service/data/catalogue.ts'), header + JSON.stringify(out, null, 2).replace(/"([a-zA-Z_]+)":/g, '$1:').replace(/"/g, "'") + ';\n');
+writeFileSync(
+  join(root, 'server/src/service/data/catalogue.ts'),
+  header +
+    JSON.stringify(out, null, 2)
+      .replace(/"([a-zA-Z_]+)":/g, '$1:')
+      .replace(/"/g, "'") +
+    ';\n',
+);
 console.log(`wrote ${out.length} directives`);

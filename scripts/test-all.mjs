@@ -55,7 +55,14 @@ async function nodeTestLayer(name, dir) {
   const tmp = mkdtempSync(join(tmpdir(), 'mosquitto-tests-'));
   const tap = join(tmp, 'results.tap');
   try {
-    const { code } = await run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+    const { code } = await run(process.execPath, [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ]);
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = (word) => Number(new RegExp(`^# ${word} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
     const passed = count('pass');
@@ -115,14 +122,11 @@ const runners = {
   unit: () => nodeTestLayer('unit', 'unit'),
   robustness: () => nodeTestLayer('robustness', 'robustness'),
   // Neovim for the headless editor test (test/protocol/neovim.test.ts).
-  protocol: async () => (await prepare('protocol', 'sh', ['scripts/install-editors.sh'])
-    ? nodeTestLayer('protocol', 'protocol')
-    : { passed: 0, failed: 1 }),
+  protocol: async () => ((await prepare('protocol', 'sh', ['scripts/install-editors.sh'])) ? nodeTestLayer('protocol', 'protocol') : { passed: 0, failed: 1 }),
   grammar: () => scriptLayer('grammar', 'scripts/test-grammar.mjs'),
   // Debian's 2.0.11 from apt, the other releases built from ../shared/brokers (cached).
   broker: async () => {
-    if (!(await prepare('broker', 'sh', ['scripts/broker/install-broker.sh']))
-      || !(await prepare('broker', 'sh', ['scripts/broker/build-brokers.sh']))) {
+    if (!(await prepare('broker', 'sh', ['scripts/broker/install-broker.sh'])) || !(await prepare('broker', 'sh', ['scripts/broker/build-brokers.sh']))) {
       return { passed: 0, failed: 1 };
     }
     const differential = await scriptLayer('broker', 'out/test/broker/differential.js');

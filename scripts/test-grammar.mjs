@@ -15,13 +15,18 @@ const runner = join(root, 'node_modules/vscode-tmgrammar-test/dist/unit.js');
 // Test file extension → grammar: mosquitto.conf and the files it points at (ACL, passwords, PSK).
 const GRAMMARS = { '.test.conf': 'mosquitto-conf', '.test.acl': 'mosquitto-acl', '.test.pwfile': 'mosquitto-passwd', '.test.psk': 'mosquitto-psk' };
 const grammarOf = (name) => GRAMMARS[Object.keys(GRAMMARS).find((ext) => name.endsWith(ext))];
-const cases = readdirSync(join(root, 'test/grammar')).filter((n) => grammarOf(n) !== undefined).sort();
+const cases = readdirSync(join(root, 'test/grammar'))
+  .filter((n) => grammarOf(n) !== undefined)
+  .sort();
 if (!existsSync(runner)) {
   console.log('[grammar] vscode-tmgrammar-test is not installed (npm install)');
   failed += Math.max(cases.length, 1);
 } else {
   for (const name of cases) {
-    const result = spawnSync(process.execPath, [runner, '-g', `syntaxes/${grammarOf(name)}.tmLanguage.json`, `test/grammar/${name}`], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [runner, '-g', `syntaxes/${grammarOf(name)}.tmLanguage.json`, `test/grammar/${name}`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
     if (result.status === 0) {
       passed++;

@@ -38,7 +38,9 @@ async function serverWorkerUrl(context: vscode.ExtensionContext): Promise<string
 let client: LanguageClient | undefined;
 
 /** Document schemes of real configurations on the web (not the effective views). */
-const WEB_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs', 'vscode-userdata', 'tmp'].filter((s) => s !== EFFECTIVE_SCHEME);
+const WEB_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs', 'vscode-userdata', 'tmp'].filter(
+  (s) => s !== EFFECTIVE_SCHEME,
+);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Mosquitto Config', { log: true });
@@ -49,12 +51,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerEffectiveView(context, current);
   registerRuleDocs(context);
   const status = registerStatusItem(context, current);
-  const clientOptions = sharedClientOptions(output, WEB_SCHEMES.map((scheme) => ({ language: 'mosquitto-conf', scheme })), false, { checkPaths: false, checkWithBrokerOnSave: false });
+  const clientOptions = sharedClientOptions(
+    output,
+    WEB_SCHEMES.map((scheme) => ({ language: 'mosquitto-conf', scheme })),
+    false,
+    { checkPaths: false, checkWithBrokerOnSave: false },
+  );
   const worker = new Worker(await serverWorkerUrl(context));
   client = new LanguageClient('mosquitto', 'Mosquitto Config', worker, clientOptions as ConstructorParameters<typeof LanguageClient>[3]);
-  context.subscriptions.push(vscode.commands.registerCommand('mosquitto.checkWithBroker', () => {
-    void vscode.window.showInformationMessage('Checking with the installed broker needs the desktop VS Code: the web version cannot run programs.');
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mosquitto.checkWithBroker', () => {
+      void vscode.window.showInformationMessage('Checking with the installed broker needs the desktop VS Code: the web version cannot run programs.');
+    }),
+  );
   status.listen(current()!);
   await client.start();
 }

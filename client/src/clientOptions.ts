@@ -7,7 +7,17 @@ import { ruleDocsMiddleware } from './ruleDocs';
 function explicitSettings(scopeUri: string | undefined, forced: Record<string, unknown>): Record<string, unknown> {
   const configuration = vscode.workspace.getConfiguration('mosquitto', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
   const settings: Record<string, unknown> = {};
-  for (const key of ['brokerVersion', 'platform', 'checkPaths', 'rules', 'brokerPath', 'checkWithBrokerOnSave', 'inlayHints', 'pathMappings', 'detectContainers']) {
+  for (const key of [
+    'brokerVersion',
+    'platform',
+    'checkPaths',
+    'rules',
+    'brokerPath',
+    'checkWithBrokerOnSave',
+    'inlayHints',
+    'pathMappings',
+    'detectContainers',
+  ]) {
     const value = configuration.inspect(key);
     const set = value?.workspaceFolderValue ?? value?.workspaceValue ?? value?.globalValue;
     if (set !== undefined) {
@@ -22,7 +32,12 @@ function explicitSettings(scopeUri: string | undefined, forced: Record<string, u
  * the .mosquitto-lint.json watcher, and a server restarted once after a crash, then explained.
  * `forced`: settings the environment decides (the web has no disk: no path checks).
  */
-export function sharedClientOptions(output: vscode.LogOutputChannel, documentSelector: LanguageClientOptions['documentSelector'], trusted: boolean, forced: Record<string, unknown> = {}): LanguageClientOptions {
+export function sharedClientOptions(
+  output: vscode.LogOutputChannel,
+  documentSelector: LanguageClientOptions['documentSelector'],
+  trusted: boolean,
+  forced: Record<string, unknown> = {},
+): LanguageClientOptions {
   let restarts = 0;
   return {
     documentSelector,
@@ -35,9 +50,10 @@ export function sharedClientOptions(output: vscode.LogOutputChannel, documentSel
       workspace: {
         // Only the settings the user set (user, workspace or folder), so a .mosquitto-lint.json
         // supplies the rest instead of VS Code's defaults hiding it.
-        configuration: (params, token, next) => params.items.some((item) => item.section === 'mosquitto')
-          ? params.items.map((item) => (item.section === 'mosquitto' ? explicitSettings(item.scopeUri, forced) : null))
-          : next(params, token),
+        configuration: (params, token, next) =>
+          params.items.some((item) => item.section === 'mosquitto')
+            ? params.items.map((item) => (item.section === 'mosquitto' ? explicitSettings(item.scopeUri, forced) : null))
+            : next(params, token),
       },
     },
     errorHandler: {
@@ -48,7 +64,10 @@ export function sharedClientOptions(output: vscode.LogOutputChannel, documentSel
           return { action: CloseAction.Restart };
         }
         void vscode.window
-          .showErrorMessage('The Mosquitto Config language server stopped twice and will not be restarted. Its log is in the "Mosquitto Config" output channel; reload the window to try again.', 'Show log')
+          .showErrorMessage(
+            'The Mosquitto Config language server stopped twice and will not be restarted. Its log is in the "Mosquitto Config" output channel; reload the window to try again.',
+            'Show log',
+          )
           .then((choice) => {
             if (choice === 'Show log') {
               output.show();
@@ -74,9 +93,8 @@ export async function checkWithBroker(client: LanguageClient | undefined): Promi
   if (!client) {
     return;
   }
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Checking with the installed mosquitto…' },
-    () => client.sendRequest<{ status: string; summary: string }>('mosquitto/checkWithBroker', { uri: editor.document.uri.toString() }),
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking with the installed mosquitto…' }, () =>
+    client.sendRequest<{ status: string; summary: string }>('mosquitto/checkWithBroker', { uri: editor.document.uri.toString() }),
   );
   const show = result.status === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(result.summary);

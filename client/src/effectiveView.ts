@@ -55,10 +55,18 @@ export function registerEffectiveView(context: vscode.ExtensionContext, client: 
           links.delete(key);
         }
       }
-      links.set(uri.toString(), result.links.filter((l) => l.target).map((l) => new vscode.DocumentLink(
-        new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character),
-        vscode.Uri.parse(l.target!),
-      )));
+      links.set(
+        uri.toString(),
+        result.links
+          .filter((l) => l.target)
+          .map(
+            (l) =>
+              new vscode.DocumentLink(
+                new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character),
+                vscode.Uri.parse(l.target!),
+              ),
+          ),
+      );
       return result.text;
     },
   };
@@ -66,7 +74,10 @@ export function registerEffectiveView(context: vscode.ExtensionContext, client: 
   context.subscriptions.push(
     changed,
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, provider),
-    vscode.languages.registerDocumentLinkProvider({ scheme: EFFECTIVE_SCHEME }, { provideDocumentLinks: (document) => links.get(document.uri.toString()) ?? [] }),
+    vscode.languages.registerDocumentLinkProvider(
+      { scheme: EFFECTIVE_SCHEME },
+      { provideDocumentLinks: (document) => links.get(document.uri.toString()) ?? [] },
+    ),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.languageId === 'mosquitto-conf' && e.document.uri.scheme !== EFFECTIVE_SCHEME && e.contentChanges.length > 0) {
         refreshAll();

@@ -34,7 +34,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mosqui
   // are output rather than configuration and must not be linted. Also the files mosquitto.conf
   // points at (ACL, password, PSK).
   const languages = ['mosquitto-conf', 'mosquitto-acl', 'mosquitto-passwd', 'mosquitto-psk'];
-  const clientOptions = sharedClientOptions(output, languages.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]), vscode.workspace.isTrusted);
+  const clientOptions = sharedClientOptions(
+    output,
+    languages.flatMap((language) => [
+      { language, scheme: 'file' },
+      { language, scheme: 'untitled' },
+    ]),
+    vscode.workspace.isTrusted,
+  );
   client = new LanguageClient('mosquitto', 'Mosquitto Config', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -46,8 +53,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mosqui
   // What each document is checked against also goes to the output channel, with the path mappings.
   status.listen(client, (target) => {
     const name = path.basename(vscode.Uri.parse(target.uri).fsPath);
-    const mappings = (target.pathMappings ?? []).map((m) => `${m.brokerPath} → ${m.localPath ?? (m.volume !== undefined ? `volume '${m.volume}'` : 'anonymous volume')} (${m.origin})`);
-    output.info(`${name}: ${target.summary ?? ''}${mappings.length > 0 ? ` Path mappings: ${mappings.join('; ')}.` : ''}${(target.notes ?? []).length > 0 ? ` ${(target.notes ?? []).join(' ')}` : ''}`);
+    const mappings = (target.pathMappings ?? []).map(
+      (m) => `${m.brokerPath} → ${m.localPath ?? (m.volume !== undefined ? `volume '${m.volume}'` : 'anonymous volume')} (${m.origin})`,
+    );
+    output.info(
+      `${name}: ${target.summary ?? ''}${mappings.length > 0 ? ` Path mappings: ${mappings.join('; ')}.` : ''}${(target.notes ?? []).length > 0 ? ` ${(target.notes ?? []).join(' ')}` : ''}`,
+    );
   });
   await client.start();
   registerCompanionFiles(context, client);

@@ -41,34 +41,36 @@ function staticSnippet(snippetFile: string, document: vscode.TextDocument): Snip
 /** Registers `mosquitto.insertWssListener`; `getClient` returns the running client, if any. */
 export function registerInsertWssListener(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   const snippetFile = context.asAbsolutePath('snippets/mosquitto-conf.json');
-  context.subscriptions.push(vscode.commands.registerCommand(INSERT_WSS_LISTENER_COMMAND, async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'mosquitto-conf') {
-      void vscode.window.showInformationMessage('Open a mosquitto.conf file to insert a secure WebSocket (wss) listener.');
-      return;
-    }
-    const document = editor.document;
-    const client = getClient();
-    let insertion: SnippetInsertion | undefined;
-    if (client?.isRunning()) {
-      try {
-        // The server knows the sections: it picks a free port, the platform's extras and a
-        // place where the new listener does not capture the options below it.
-        const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
-          command: SERVER_SNIPPET_COMMAND,
-          arguments: [document.uri.toString(), client.code2ProtocolConverter.asPosition(editor.selection.active)],
-        });
-        insertion = isInsertion(result) ? result : undefined;
-      } catch (error) {
-        client.warn(`${SERVER_SNIPPET_COMMAND} failed; inserting the static snippet`, error);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(INSERT_WSS_LISTENER_COMMAND, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'mosquitto-conf') {
+        void vscode.window.showInformationMessage('Open a mosquitto.conf file to insert a secure WebSocket (wss) listener.');
+        return;
       }
-    }
-    insertion ??= staticSnippet(snippetFile, document);
-    if (!insertion) {
-      void vscode.window.showErrorMessage('Could not build the secure WebSocket listener snippet.');
-      return;
-    }
-    const position = document.validatePosition(new vscode.Position(insertion.position.line, insertion.position.character));
-    await editor.insertSnippet(new vscode.SnippetString(insertion.snippet), position);
-  }));
+      const document = editor.document;
+      const client = getClient();
+      let insertion: SnippetInsertion | undefined;
+      if (client?.isRunning()) {
+        try {
+          // The server knows the sections: it picks a free port, the platform's extras and a
+          // place where the new listener does not capture the options below it.
+          const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+            command: SERVER_SNIPPET_COMMAND,
+            arguments: [document.uri.toString(), client.code2ProtocolConverter.asPosition(editor.selection.active)],
+          });
+          insertion = isInsertion(result) ? result : undefined;
+        } catch (error) {
+          client.warn(`${SERVER_SNIPPET_COMMAND} failed; inserting the static snippet`, error);
+        }
+      }
+      insertion ??= staticSnippet(snippetFile, document);
+      if (!insertion) {
+        void vscode.window.showErrorMessage('Could not build the secure WebSocket listener snippet.');
+        return;
+      }
+      const position = document.validatePosition(new vscode.Position(insertion.position.line, insertion.position.character));
+      await editor.insertSnippet(new vscode.SnippetString(insertion.snippet), position);
+    }),
+  );
 }

@@ -26,8 +26,10 @@ export function ruleDocsMiddleware(): Middleware {
 /** Opens the shipped rules.md in the Markdown preview, scrolled to a rule's section. */
 export function registerRuleDocs(context: vscode.ExtensionContext): void {
   const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
-  context.subscriptions.push(vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, async (ruleId?: string) => {
-    const target = typeof ruleId === 'string' && /^[a-z0-9-]+$/.test(ruleId) ? docs.with({ fragment: ruleId }) : docs;
-    await vscode.commands.executeCommand('markdown.showPreview', target);
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, async (ruleId?: string) => {
+      const target = typeof ruleId === 'string' && /^[a-z0-9-]+$/.test(ruleId) ? docs.with({ fragment: ruleId }) : docs;
+      await vscode.commands.executeCommand('markdown.showPreview', target);
+    }),
+  );
 }

@@ -45,8 +45,14 @@ export interface StatusItemState {
  * against and where each part came from (from the server's analysisTarget notification; from
  * the settings until one arrives), a command to change them, and the broker check next to it.
  */
-export function registerStatusItem(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): { state: () => StatusItemState; listen: (client: LanguageClient, onTarget?: (target: AnalysisTarget) => void) => void } {
-  const selector: vscode.DocumentSelector = [{ language: 'mosquitto-conf', scheme: 'file' }, { language: 'mosquitto-conf', scheme: 'untitled' }];
+export function registerStatusItem(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+): { state: () => StatusItemState; listen: (client: LanguageClient, onTarget?: (target: AnalysisTarget) => void) => void } {
+  const selector: vscode.DocumentSelector = [
+    { language: 'mosquitto-conf', scheme: 'file' },
+    { language: 'mosquitto-conf', scheme: 'untitled' },
+  ];
   const item = vscode.languages.createLanguageStatusItem('mosquitto.target', selector);
   item.name = 'Mosquitto release and platform';
   item.command = { title: 'Change', command: SELECT_TARGET_COMMAND, tooltip: 'Choose the mosquitto release and platform to check against' };
@@ -69,7 +75,7 @@ export function registerStatusItem(context: vscode.ExtensionContext, client: () 
     const settings = vscode.workspace.getConfiguration('mosquitto', document?.uri);
     const version = settings.get<string>('brokerVersion', 'auto');
     const platform = settings.get<string>('platform', 'auto');
-    item.text = `mosquitto ${version} · ${platform === 'auto' ? process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'macos' : 'linux' : platform}`;
+    item.text = `mosquitto ${version} · ${platform === 'auto' ? (process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'macos' : 'linux') : platform}`;
     item.detail = `release from ${version === 'auto' ? 'the installed mosquitto or the newest release' : VERSION_SOURCES.setting}; platform from ${platform === 'auto' ? PLATFORM_SOURCES.host : PLATFORM_SOURCES.setting}`;
   };
 
@@ -89,11 +95,13 @@ export function registerStatusItem(context: vscode.ExtensionContext, client: () 
   return {
     state: () => ({ text: item.text, detail: item.detail }),
     listen: (running: LanguageClient, onTarget?: (target: AnalysisTarget) => void) => {
-      context.subscriptions.push(running.onNotification('mosquitto/analysisTarget', (target: AnalysisTarget) => {
-        targets.set(target.uri, target);
-        update();
-        onTarget?.(target);
-      }));
+      context.subscriptions.push(
+        running.onNotification('mosquitto/analysisTarget', (target: AnalysisTarget) => {
+          targets.set(target.uri, target);
+          update();
+          onTarget?.(target);
+        }),
+      );
       void client;
     },
   };
@@ -110,23 +118,33 @@ async function selectTarget(choice?: { brokerVersion?: string; platform?: string
   let platform = choice?.platform;
   if (version === undefined && platform === undefined) {
     const current = settings.get<string>('brokerVersion', 'auto');
-    const picked = await vscode.window.showQuickPick([
-      { label: 'auto', description: 'the installed mosquitto, else the newest release' },
-      ...releaseLines().map((release) => ({ label: release, description: `newest ${release.split('.').slice(0, 2).join('.')} release` })),
-      { label: 'Other…', description: 'type a release, e.g. 2.0.11' },
-    ].map((p) => ({ ...p, picked: p.label === current })), { title: 'Mosquitto release to check against', placeHolder: `now: ${current}` });
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'auto', description: 'the installed mosquitto, else the newest release' },
+        ...releaseLines().map((release) => ({ label: release, description: `newest ${release.split('.').slice(0, 2).join('.')} release` })),
+        { label: 'Other…', description: 'type a release, e.g. 2.0.11' },
+      ].map((p) => ({ ...p, picked: p.label === current })),
+      { title: 'Mosquitto release to check against', placeHolder: `now: ${current}` },
+    );
     if (!picked) {
       return;
     }
     version = picked.label;
     if (version === 'Other…') {
-      version = await vscode.window.showInputBox({ title: 'Mosquitto release', prompt: 'X.Y or X.Y.Z', validateInput: (v) => /^\d+\.\d+(\.\d+)?$/.test(v.trim()) ? undefined : 'A release such as 2.0 or 2.0.11' });
+      version = await vscode.window.showInputBox({
+        title: 'Mosquitto release',
+        prompt: 'X.Y or X.Y.Z',
+        validateInput: (v) => (/^\d+\.\d+(\.\d+)?$/.test(v.trim()) ? undefined : 'A release such as 2.0 or 2.0.11'),
+      });
       if (version === undefined) {
         return;
       }
       version = version.trim();
     }
-    const pickedPlatform = await vscode.window.showQuickPick(['auto', 'linux', 'windows', 'macos'], { title: 'Platform the broker runs on', placeHolder: `now: ${settings.get<string>('platform', 'auto')}` });
+    const pickedPlatform = await vscode.window.showQuickPick(['auto', 'linux', 'windows', 'macos'], {
+      title: 'Platform the broker runs on',
+      placeHolder: `now: ${settings.get<string>('platform', 'auto')}`,
+    });
     if (!pickedPlatform) {
       return;
     }

@@ -22,10 +22,12 @@ const started = Date.now();
 const loadStart = os.loadavg();
 
 // ---------------------------------------------------------------- options
-const flags = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k, v ?? 'true'];
-}));
+const flags = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
 const quick = flags.has('quick');
 const sizes = (flags.get('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const editCount = Number(flags.get('edits') ?? (quick ? 50 : 200));
@@ -141,10 +143,13 @@ const spawnTimed = (cmd, args) => {
 /** Time the namespace wrapper adds on its own; subtracted so the broker pays only what the CLI pays. */
 let isolationOverheadMs = 0;
 if (brokerVersion && isolation.length > 0) {
-  const s = interleave({
-    bare: () => spawnTimed('true', []).ms,
-    wrapped: () => spawnTimed(isolation[0], [...isolation.slice(1), 'true']).ms,
-  }, { min: 15, max: 15, budgetMs: 0 });
+  const s = interleave(
+    {
+      bare: () => spawnTimed('true', []).ms,
+      wrapped: () => spawnTimed(isolation[0], [...isolation.slice(1), 'true']).ms,
+    },
+    { min: 15, max: 15, budgetMs: 0 },
+  );
   isolationOverheadMs = Math.max(0, median(s.wrapped) - median(s.bare));
 }
 const brokerRun = (input) => {
@@ -204,17 +209,29 @@ for (const input of inputs) {
   if (brokerVersion) {
     steps.broker = () => brokerRun(input);
   }
-  const a = interleave(steps, quick
-    ? { min: 3, max: 10, budgetMs: 3_000, warmup: 1 }
-    : big ? { min: 6, max: 15, budgetMs: 15_000, warmup: 1 } : mid ? { min: 15, max: 60, budgetMs: 7_000, warmup: 3 } : { min: 50, max: 300, budgetMs: 4_000, warmup: 10 });
+  const a = interleave(
+    steps,
+    quick
+      ? { min: 3, max: 10, budgetMs: 3_000, warmup: 1 }
+      : big
+        ? { min: 6, max: 15, budgetMs: 15_000, warmup: 1 }
+        : mid
+          ? { min: 15, max: 60, budgetMs: 7_000, warmup: 3 }
+          : { min: 50, max: 300, budgetMs: 4_000, warmup: 10 },
+  );
   log(`[bench] ${label(input.lines)} lines: whole-process CLI`);
   const cliSteps = { cli: () => cliTimed(input) };
   if (brokerVersion) {
     cliSteps.broker = () => brokerRun(input);
   }
-  const c = interleave(cliSteps, quick
-    ? { min: 3, max: 5, budgetMs: 3_000, warmup: 1 }
-    : big ? { min: 5, max: 12, budgetMs: 12_000, warmup: 0 } : { min: 8, max: 30, budgetMs: 5_000, warmup: 1 });
+  const c = interleave(
+    cliSteps,
+    quick
+      ? { min: 3, max: 5, budgetMs: 3_000, warmup: 1 }
+      : big
+        ? { min: 5, max: 12, budgetMs: 12_000, warmup: 0 }
+        : { min: 8, max: 30, budgetMs: 5_000, warmup: 1 },
+  );
   rows.push({ input, a, c });
 }
 
@@ -279,7 +296,11 @@ function summariseProfile(p) {
     const key = `${node.callFrame.functionName || '(anonymous)'} (${area(node.callFrame)}${node.callFrame.lineNumber >= 0 && /\/out\//.test(node.callFrame.url) ? `:${node.callFrame.lineNumber + 1}` : ''})`;
     fns.set(key, (fns.get(key) ?? 0) + d);
   }
-  const top = (m, n) => [...m].sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => ({ name: k, ms: v / 1000, share: v / analysis }));
+  const top = (m, n) =>
+    [...m]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, n)
+      .map(([k, v]) => ({ name: k, ms: v / 1000, share: v / analysis }));
   return { totalMs: total / 1000, analysisMs: analysis / 1000, areas: top(areas, 14), functions: top(fns, 12) };
 }
 
@@ -304,7 +325,12 @@ async function protocolBench(input) {
     const init = await client.initialize({ diagnosticsDelay: 0 });
     const caps = init.capabilities ?? {};
     const uri = pathToFileURL(input.file).href;
-    const diagnosticsFor = (version, forUri = uri) => client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === forUri && m.params.version === version, 60_000, `diagnostics for version ${version}`);
+    const diagnosticsFor = (version, forUri = uri) =>
+      client.waitFor(
+        (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === forUri && m.params.version === version,
+        60_000,
+        `diagnostics for version ${version}`,
+      );
     // Does the server honour diagnosticsDelay? Edits of a one-line document answer at once if so.
     const probeUri = pathToFileURL(join(tmp, 'probe.conf')).href;
     const probeOpened = diagnosticsFor(1, probeUri);
@@ -367,15 +393,25 @@ async function protocolBench(input) {
     const requestCount = quick ? 50 : 200;
     const blank = lines.findIndex((l, i) => i > lines.length / 2 && l === '');
     if (caps.completionProvider) {
-      result.completionNote = await timedRequests('textDocument/completion', (i) => ({
-        textDocument: { uri },
-        position: i % 2 === 0 ? { line: blank, character: 0 } : { line: hoverLine, character: 3 },
-      }), result.completion, requestCount);
+      result.completionNote = await timedRequests(
+        'textDocument/completion',
+        (i) => ({
+          textDocument: { uri },
+          position: i % 2 === 0 ? { line: blank, character: 0 } : { line: hoverLine, character: 3 },
+        }),
+        result.completion,
+        requestCount,
+      );
     } else {
       result.completionNote = 'no completionProvider';
     }
     if (caps.hoverProvider) {
-      result.hoverNote = await timedRequests('textDocument/hover', () => ({ textDocument: { uri }, position: { line: hoverLine, character: 4 } }), result.hover, requestCount);
+      result.hoverNote = await timedRequests(
+        'textDocument/hover',
+        () => ({ textDocument: { uri }, position: { line: hoverLine, character: 4 } }),
+        result.hover,
+        requestCount,
+      );
     } else {
       result.hoverNote = 'no hoverProvider';
     }
@@ -430,7 +466,9 @@ if (profile && secondsLeft() >= 60) {
   log(`[bench] profiling the in-process analysis of ${label(input.lines)} lines`);
   const dir = join(tmp, 'prof');
   mkdirSync(dir);
-  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(root, 'scripts/bench/analyze-file.mjs'), input.file, quick ? '2' : '3'], { stdio: 'inherit' });
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(root, 'scripts/bench/analyze-file.mjs'), input.file, quick ? '2' : '3'], {
+    stdio: 'inherit',
+  });
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (file) {
     profileSummary = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
@@ -454,7 +492,10 @@ if (vsix === undefined && existsSync(vsce) && !flags.has('no-vsix')) {
   // the zip, plus the zip's own entries and manifest (~3 KB).
   log('[bench] estimating the .vsix size from `vsce ls`');
   const listed = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  const files = (listed.stdout ?? '').split('\n').map((l) => l.trim()).filter((l) => l.length > 0 && existsSync(join(root, l)));
+  const files = (listed.stdout ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && existsSync(join(root, l)));
   if (listed.status === 0 && files.length > 0) {
     vsix = files.reduce((sum, f) => sum + deflateRawSync(readFileSync(join(root, f))).length + 100 + 2 * f.length, 3 * 1024);
     vsixNote = `.vsix, estimated (${files.length} files from \`vsce ls\`, deflated; mosquitto-conf.vsix not present: \`npm run package\` makes it)`;
@@ -476,12 +517,18 @@ line();
 line(`- Date: ${new Date(started).toISOString()}`);
 line(`- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} (${os.arch()})`);
 line(`- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; OS: ${os.type()} ${os.release()}`);
-line(`- Node.js ${process.version}; broker: ${brokerVersion ? `mosquitto ${brokerVersion}, run ${isolationNote}` : 'mosquitto not installed (broker columns n/a)'}`);
-line(`- Load average at start / end: ${loadStart.map((v) => v.toFixed(2)).join(' ')} / ${loadEnd.map((v) => v.toFixed(2)).join(' ')} (the machine is shared; samples of ours and of the broker are interleaved so both see the same load)`);
+line(
+  `- Node.js ${process.version}; broker: ${brokerVersion ? `mosquitto ${brokerVersion}, run ${isolationNote}` : 'mosquitto not installed (broker columns n/a)'}`,
+);
+line(
+  `- Load average at start / end: ${loadStart.map((v) => v.toFixed(2)).join(' ')} / ${loadEnd.map((v) => v.toFixed(2)).join(' ')} (the machine is shared; samples of ours and of the broker are interleaved so both see the same load)`,
+);
 line();
 line('## Generated configurations');
 line();
-line('Deterministic (`scripts/bench/generate.mjs`): global options, ~72% listener blocks (plain, TLS, websockets), ~28% bridges with 5–40 `topic` lines each, comments and blank lines. Every line is valid for the broker.');
+line(
+  'Deterministic (`scripts/bench/generate.mjs`): global options, ~72% listener blocks (plain, TLS, websockets), ~28% bridges with 5–40 `topic` lines each, comments and blank lines. Every line is valid for the broker.',
+);
 line();
 line('| lines | bytes | listeners | bridges | topic lines |');
 line('|---:|---:|---:|---:|---:|');
@@ -492,9 +539,15 @@ for (const { input } of rows) {
 line();
 line('## In process and whole process');
 line();
-line('Times in ms (median / p95 over interleaved runs). "analysis" is `analyze()`: parse, section model and all rules. The broker is `mosquitto -c FILE` with an unknown directive on the last line, so it reads every line and exits there; its time is the whole process' + (isolationOverheadMs > 0 ? ` (the ${isolationOverheadMs.toFixed(1)} ms the network namespace wrapper costs on its own is subtracted)` : '') + '. The floor is `text.split(\'\\n\')` plus `trim()` per line.');
+line(
+  'Times in ms (median / p95 over interleaved runs). "analysis" is `analyze()`: parse, section model and all rules. The broker is `mosquitto -c FILE` with an unknown directive on the last line, so it reads every line and exits there; its time is the whole process' +
+    (isolationOverheadMs > 0 ? ` (the ${isolationOverheadMs.toFixed(1)} ms the network namespace wrapper costs on its own is subtracted)` : '') +
+    ". The floor is `text.split('\\n')` plus `trim()` per line.",
+);
 line();
-line('| lines | analysis, paths off | MB/s | analysis, paths on | floor | ours / floor | broker (whole process) | **ours / broker** | CLI (whole process) | **CLI / broker** | runs |');
+line(
+  '| lines | analysis, paths off | MB/s | analysis, paths on | floor | ours / floor | broker (whole process) | **ours / broker** | CLI (whole process) | **CLI / broker** | runs |',
+);
 line('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const ratios = {};
 for (const { input, a, c } of rows) {
@@ -504,10 +557,14 @@ for (const { input, a, c } of rows) {
   const oursVsBroker = median(a.off) / broker;
   const cliVsBroker = median(c.cli) / brokerC;
   ratios[input.lines] = { oursVsBroker, cliVsBroker, oursOn: median(a.on) / broker };
-  line(`| ${input.lines} | ${fmt(median(a.off))} / ${fmt(p95(a.off))} | ${fmt(mb / (median(a.off) / 1000))} | ${fmt(median(a.on))} / ${fmt(p95(a.on))} | ${fmt(median(a.floor), 2)} | ${fmt(median(a.off) / median(a.floor))}× | ${fmt(broker)} / ${fmt(a.broker ? p95(a.broker) : NaN)} | **${fmtRatio(oursVsBroker)}** | ${fmt(median(c.cli))} / ${fmt(p95(c.cli))} | **${fmtRatio(cliVsBroker)}** | ${a.off.length} / ${c.cli.length} |`);
+  line(
+    `| ${input.lines} | ${fmt(median(a.off))} / ${fmt(p95(a.off))} | ${fmt(mb / (median(a.off) / 1000))} | ${fmt(median(a.on))} / ${fmt(p95(a.on))} | ${fmt(median(a.floor), 2)} | ${fmt(median(a.off) / median(a.floor))}× | ${fmt(broker)} / ${fmt(a.broker ? p95(a.broker) : NaN)} | **${fmtRatio(oursVsBroker)}** | ${fmt(median(c.cli))} / ${fmt(p95(c.cli))} | **${fmtRatio(cliVsBroker)}** | ${a.off.length} / ${c.cli.length} |`,
+  );
 }
 line();
-line('The CLI ratio uses broker samples taken interleaved with the CLI runs. Both pay the same process-spawn cost; Node.js itself needs a noticeable part of the CLI time just to start (see `node -e 0` below).');
+line(
+  'The CLI ratio uses broker samples taken interleaved with the CLI runs. Both pay the same process-spawn cost; Node.js itself needs a noticeable part of the CLI time just to start (see `node -e 0` below).',
+);
 const nodeStart = interleave({ node: () => spawnTimed(process.execPath, ['-e', '0']).ms }, { min: 10, max: 10, budgetMs: 0 });
 line();
 line(`- \`node -e 0\` (bare Node.js start-up): ${fmt(median(nodeStart.node))} ms median.`);
@@ -518,14 +575,22 @@ if (proto.error) {
   line(`Protocol measurement failed: ${proto.error.split('\n')[0]}`);
 } else {
   line(`- First diagnostics after didOpen: ${fmt(proto.openMs)} ms.`);
-  line(`- Edit → publishDiagnostics, ${proto.edits.length} single-character edits (append / remove a character at the end of a \`max_connections\` line in the middle of the file): **p50 ${fmt(median(proto.edits))} ms, p95 ${fmt(p95(proto.edits))} ms**${proto.debounceSubtracted ? ` — the server does not honour \`initializationOptions.diagnosticsDelay\` yet, so its fixed ${SERVER_DEBOUNCE_MS} ms debounce was subtracted from every sample` : ' (debounce disabled with `initializationOptions: { diagnosticsDelay: 0 }`)'}.`);
-  line(`- Completion: ${proto.completion.length > 0 ? `**p50 ${fmt(median(proto.completion), 2)} ms, p95 ${fmt(p95(proto.completion), 2)} ms** over ${proto.completion.length} requests` : `n/a (${proto.completionNote})`}.`);
-  line(`- Hover: ${proto.hover.length > 0 ? `**p50 ${fmt(median(proto.hover), 2)} ms, p95 ${fmt(p95(proto.hover), 2)} ms** over ${proto.hover.length} requests` : `n/a (${proto.hoverNote})`}.`);
+  line(
+    `- Edit → publishDiagnostics, ${proto.edits.length} single-character edits (append / remove a character at the end of a \`max_connections\` line in the middle of the file): **p50 ${fmt(median(proto.edits))} ms, p95 ${fmt(p95(proto.edits))} ms**${proto.debounceSubtracted ? ` — the server does not honour \`initializationOptions.diagnosticsDelay\` yet, so its fixed ${SERVER_DEBOUNCE_MS} ms debounce was subtracted from every sample` : ' (debounce disabled with `initializationOptions: { diagnosticsDelay: 0 }`)'}.`,
+  );
+  line(
+    `- Completion: ${proto.completion.length > 0 ? `**p50 ${fmt(median(proto.completion), 2)} ms, p95 ${fmt(p95(proto.completion), 2)} ms** over ${proto.completion.length} requests` : `n/a (${proto.completionNote})`}.`,
+  );
+  line(
+    `- Hover: ${proto.hover.length > 0 ? `**p50 ${fmt(median(proto.hover), 2)} ms, p95 ${fmt(p95(proto.hover), 2)} ms** over ${proto.hover.length} requests` : `n/a (${proto.hoverNote})`}.`,
+  );
 }
 if (memory.error) {
   line(`- Server memory: n/a (${memory.error})`);
 } else {
-  line(`- Server memory after opening the ${label(memInput.lines)}-line file: peak RSS ${(memory.peakKb / 1024).toFixed(0)} MB (idle after initialize: ${(memory.idleKb / 1024).toFixed(0)} MB; RSS after the first diagnostics ${(memory.rssKb / 1024).toFixed(0)} MB); first diagnostics after ${fmt(memory.openMs)} ms.`);
+  line(
+    `- Server memory after opening the ${label(memInput.lines)}-line file: peak RSS ${(memory.peakKb / 1024).toFixed(0)} MB (idle after initialize: ${(memory.idleKb / 1024).toFixed(0)} MB; RSS after the first diagnostics ${(memory.rssKb / 1024).toFixed(0)} MB); first diagnostics after ${fmt(memory.openMs)} ms.`,
+  );
 }
 line();
 line('## Package');
@@ -533,7 +598,9 @@ line();
 line('| file | size | gzip | minified |');
 line('|---|---:|---:|---|');
 for (const b of bundles) {
-  line(`| ${b.path} | ${b.size !== undefined ? kb(b.size) : 'missing'} | ${b.gz !== undefined ? kb(b.gz) : ''} | ${b.size !== undefined ? (b.minified ? 'yes' : 'no') : ''} |`);
+  line(
+    `| ${b.path} | ${b.size !== undefined ? kb(b.size) : 'missing'} | ${b.gz !== undefined ? kb(b.gz) : ''} | ${b.size !== undefined ? (b.minified ? 'yes' : 'no') : ''} |`,
+  );
 }
 line(`| ${vsixNote} | ${vsix !== undefined ? kb(vsix) : 'n/a (not packaged; run `npm run package`)'} | | |`);
 line();
@@ -545,11 +612,31 @@ const big = rows.find((r) => r.input.lines === 100_000) ?? rows[rows.length - 1]
 const bigRatio = ratios[big.input.lines];
 const verdict = (ok) => (ok === undefined ? 'n/a' : ok ? 'met' : '**not met**');
 const targetRows = [
-  [`In-process analysis of ${label(big.input.lines)} lines ≤ broker whole process (ratio ≤ ${TARGETS.inProcessVsBroker})`, fmtRatio(bigRatio.oursVsBroker), brokerVersion ? verdict(bigRatio.oursVsBroker <= TARGETS.inProcessVsBroker) : 'n/a'],
-  [`CLI ≤ ${TARGETS.cliVsBroker}× broker (${label(big.input.lines)} lines)`, fmtRatio(bigRatio.cliVsBroker), brokerVersion ? verdict(bigRatio.cliVsBroker <= TARGETS.cliVsBroker) : 'n/a'],
-  [`Edit → diagnostics p95 ≤ ${TARGETS.editP95} ms (${label(protoInput.lines)} lines)`, proto.edits.length ? `${fmt(p95(proto.edits))} ms` : 'n/a', proto.edits.length ? verdict(p95(proto.edits) <= TARGETS.editP95) : 'n/a'],
-  [`Completion p95 ≤ ${TARGETS.requestP95} ms`, proto.completion.length ? `${fmt(p95(proto.completion), 2)} ms` : 'n/a', proto.completion.length ? verdict(p95(proto.completion) <= TARGETS.requestP95) : 'n/a'],
-  [`Hover p95 ≤ ${TARGETS.requestP95} ms`, proto.hover.length ? `${fmt(p95(proto.hover), 2)} ms` : 'n/a', proto.hover.length ? verdict(p95(proto.hover) <= TARGETS.requestP95) : 'n/a'],
+  [
+    `In-process analysis of ${label(big.input.lines)} lines ≤ broker whole process (ratio ≤ ${TARGETS.inProcessVsBroker})`,
+    fmtRatio(bigRatio.oursVsBroker),
+    brokerVersion ? verdict(bigRatio.oursVsBroker <= TARGETS.inProcessVsBroker) : 'n/a',
+  ],
+  [
+    `CLI ≤ ${TARGETS.cliVsBroker}× broker (${label(big.input.lines)} lines)`,
+    fmtRatio(bigRatio.cliVsBroker),
+    brokerVersion ? verdict(bigRatio.cliVsBroker <= TARGETS.cliVsBroker) : 'n/a',
+  ],
+  [
+    `Edit → diagnostics p95 ≤ ${TARGETS.editP95} ms (${label(protoInput.lines)} lines)`,
+    proto.edits.length ? `${fmt(p95(proto.edits))} ms` : 'n/a',
+    proto.edits.length ? verdict(p95(proto.edits) <= TARGETS.editP95) : 'n/a',
+  ],
+  [
+    `Completion p95 ≤ ${TARGETS.requestP95} ms`,
+    proto.completion.length ? `${fmt(p95(proto.completion), 2)} ms` : 'n/a',
+    proto.completion.length ? verdict(p95(proto.completion) <= TARGETS.requestP95) : 'n/a',
+  ],
+  [
+    `Hover p95 ≤ ${TARGETS.requestP95} ms`,
+    proto.hover.length ? `${fmt(p95(proto.hover), 2)} ms` : 'n/a',
+    proto.hover.length ? verdict(p95(proto.hover) <= TARGETS.requestP95) : 'n/a',
+  ],
   [`.vsix ≤ ${TARGETS.vsixKb} KB`, vsix !== undefined ? kb(vsix) : 'n/a', vsix !== undefined ? verdict(vsix / 1024 <= TARGETS.vsixKb) : 'n/a'],
 ];
 line('| target | measured | verdict |');
@@ -561,7 +648,9 @@ if (profileSummary) {
   line();
   line(`## Profile: in-process analysis of ${label(inputs[inputs.length - 1].lines)} lines`);
   line();
-  line(`\`node --cpu-prof scripts/bench/analyze-file.mjs\` (${quick ? 2 : 3} analyses, the first one cold). Self time by area, built-ins and GC attributed to the service function that called them:`);
+  line(
+    `\`node --cpu-prof scripts/bench/analyze-file.mjs\` (${quick ? 2 : 3} analyses, the first one cold). Self time by area, built-ins and GC attributed to the service function that called them:`,
+  );
   line();
   line('| area | ms | share |');
   line('|---|---:|---:|');

@@ -70,8 +70,10 @@ function releaseRow(r) {
   }
   const f = figures(r.results);
   const sweep = r.results.filter((x) => x.label === 'listener-option-first').length;
-  return `| **${r.broker}**${r.broker === '2.0.11' ? ' (Debian 12)' : ''} | ${f.cases} | ${r.count} (seed ${r.seed}) + ${sweep} option cases | ${f.accepted} | ${f.asserted} | ` +
-    `${f.agree} | ${pct(f.agree, f.asserted)} | ${f.notAsserted} | ${f.known} | ${f.failed} | ${(r.totalMs / 1000).toFixed(0)} s |`;
+  return (
+    `| **${r.broker}**${r.broker === '2.0.11' ? ' (Debian 12)' : ''} | ${f.cases} | ${r.count} (seed ${r.seed}) + ${sweep} option cases | ${f.accepted} | ${f.asserted} | ` +
+    `${f.agree} | ${pct(f.agree, f.asserted)} | ${f.notAsserted} | ${f.known} | ${f.failed} | ${(r.totalMs / 1000).toFixed(0)} s |`
+  );
 }
 
 function render(s) {
@@ -118,21 +120,38 @@ function render(s) {
   // Mutations: agreement per release.
   const labels = [...new Set(all.filter((r) => r.source === 'generated').map((r) => r.label))];
   if (labels.length > 0) {
-    lines.push('', '### Generated cases by mutation', '', 'Agreeing / asserted cases per release (not asserted in brackets).', '',
-      `| mutation | ${releases.map((r) => r.broker).join(' | ')} |`, `|---|${releases.map(() => '---:').join('|')}|`);
+    lines.push(
+      '',
+      '### Generated cases by mutation',
+      '',
+      'Agreeing / asserted cases per release (not asserted in brackets).',
+      '',
+      `| mutation | ${releases.map((r) => r.broker).join(' | ')} |`,
+      `|---|${releases.map(() => '---:').join('|')}|`,
+    );
     for (const label of labels) {
-      lines.push(`| \`${label}\` | ${releases.map((r) => {
-        const f = figures(r.results.filter((x) => x.source === 'generated' && x.label === label));
-        return f.cases === 0 ? '–' : `${f.agree}/${f.asserted}${f.notAsserted ? ` (${f.notAsserted})` : ''}`;
-      }).join(' | ')} |`);
+      lines.push(
+        `| \`${label}\` | ${releases
+          .map((r) => {
+            const f = figures(r.results.filter((x) => x.source === 'generated' && x.label === label));
+            return f.cases === 0 ? '–' : `${f.agree}/${f.asserted}${f.notAsserted ? ` (${f.notAsserted})` : ''}`;
+          })
+          .join(' | ')} |`,
+      );
     }
   }
-  lines.push('', '### Not asserted: rejections for reasons outside the file', '',
-    'These are reported, not hidden. Most corpus files name files that exist only on their author\'s machine',
-    '(password files, certificates, plugins, include folders). Build limits: the 2.0 builds use Debian\'s',
+  lines.push(
+    '',
+    '### Not asserted: rejections for reasons outside the file',
+    '',
+    "These are reported, not hidden. Most corpus files name files that exist only on their author's machine",
+    "(password files, certificates, plugins, include folders). Build limits: the 2.0 builds use Debian's",
     'libwebsockets, which cannot serve websockets-only configurations; the 2.1 build leaves out the HTTP API;',
-    'no plugin libraries are installed.', '',
-    `| reason | ${releases.map((r) => r.broker).join(' | ')} |`, `|---|${releases.map(() => '---:').join('|')}|`);
+    'no plugin libraries are installed.',
+    '',
+    `| reason | ${releases.map((r) => r.broker).join(' | ')} |`,
+    `|---|${releases.map(() => '---:').join('|')}|`,
+  );
   const reasonTotals = new Map();
   for (const r of releases) {
     for (const [reason, n] of Object.entries(r.notAssertedReasons ?? {})) {
@@ -144,23 +163,41 @@ function render(s) {
   }
   const known = releases.flatMap((r) => r.results.filter((x) => x.known).map((x) => ({ ...x, release: r.broker })));
   if (known.length > 0) {
-    lines.push('', '### Known differences', '', 'Listed with their reason in `test/broker/known-differences/<release>.json`.', '',
-      '| release | case | mutation | outcome | reason |', '|---|---|---|---|---|',
-      ...known.map((r) => `| ${r.release} | \`${r.id}\` ${cell(r.detail)} | ${r.label} | ${r.outcome} | ${cell(r.known)} |`));
+    lines.push(
+      '',
+      '### Known differences',
+      '',
+      'Listed with their reason in `test/broker/known-differences/<release>.json`.',
+      '',
+      '| release | case | mutation | outcome | reason |',
+      '|---|---|---|---|---|',
+      ...known.map((r) => `| ${r.release} | \`${r.id}\` ${cell(r.detail)} | ${r.label} | ${r.outcome} | ${cell(r.known)} |`),
+    );
   }
-  const failures = releases.flatMap((r) => r.results.filter((x) => x.outcome !== 'agree' && x.outcome !== 'not-asserted' && !x.known)
-    .map((x) => ({ ...x, release: r.broker })));
+  const failures = releases.flatMap((r) =>
+    r.results.filter((x) => x.outcome !== 'agree' && x.outcome !== 'not-asserted' && !x.known).map((x) => ({ ...x, release: r.broker })),
+  );
   if (failures.length > 0) {
-    lines.push('', '### Open disagreements', '', '| release | case | mutation | outcome | broker | ours |', '|---|---|---|---|---|---|',
-      ...failures.map((r) => `| ${r.release} | \`${r.id}\` ${cell(r.detail)} | ${r.label} | ${r.outcome} | ${cell(`${r.verdict}${r.kind !== 'none' ? ` ${r.kind}` : ''}${r.line ? ` line ${r.line}` : ''}${r.message ? `: ${r.message}` : ''}`)} | ${cell(r.errors.length ? r.errors.map((e) => `${e.line}: ${e.code}`).join(', ') : 'no error')} |`));
+    lines.push(
+      '',
+      '### Open disagreements',
+      '',
+      '| release | case | mutation | outcome | broker | ours |',
+      '|---|---|---|---|---|---|',
+      ...failures.map(
+        (r) =>
+          `| ${r.release} | \`${r.id}\` ${cell(r.detail)} | ${r.label} | ${r.outcome} | ${cell(`${r.verdict}${r.kind !== 'none' ? ` ${r.kind}` : ''}${r.line ? ` line ${r.line}` : ''}${r.message ? `: ${r.message}` : ''}`)} | ${cell(r.errors.length ? r.errors.map((e) => `${e.line}: ${e.code}`).join(', ') : 'no error')} |`,
+      ),
+    );
   }
-  lines.push('',
+  lines.push(
+    '',
     '## Method',
     '',
     '### The broker as oracle',
     '',
-    'Releases: Debian 12\'s mosquitto 2.0.11 (the system package), and 1.5.11, 1.6.15, 2.0.22 and 2.1.2 built from',
-    'their release sources with `../shared/brokers/build.sh` (only the broker; websockets from Debian\'s',
+    "Releases: Debian 12's mosquitto 2.0.11 (the system package), and 1.5.11, 1.6.15, 2.0.22 and 2.1.2 built from",
+    "their release sources with `../shared/brokers/build.sh` (only the broker; websockets from Debian's",
     'libwebsockets before 2.1, built in for 2.1; no plugins, no HTTP API). `scripts/broker/build-brokers.sh` builds',
     'them once and caches them per version in `~/.cache/mosquitto-brokers`.',
     '',
@@ -181,12 +218,12 @@ function render(s) {
     'plugin and bridge is set up; 1.5 and 1.6 sleep in `poll` there and nowhere before), or is still alive after 1.5 s. It is **rejected** when the broker exits before',
     'that. Every broker process is killed at the end of its case.',
     '',
-    'A rejection is classified from the broker\'s own messages: an error with `Error found at FILE:LINE.` is a',
+    "A rejection is classified from the broker's own messages: an error with `Error found at FILE:LINE.` is a",
     '**syntax** rejection on that line (unless it is a parse-time machine check such as an unreadable',
     '`include_dir`); without a line, the message decides between **semantic** (a problem of the file: two',
     'listeners on one port, an unsupported `tls_version`, an incomplete bridge, …), **environment** (a file, user,',
     'address or plugin this machine lacks) and **build** (what a build leaves out: websockets-only configurations,',
-    'which the 2.0 builds with Debian\'s libwebsockets cannot serve, eclipse-mosquitto/mosquitto#2284;',
+    "which the 2.0 builds with Debian's libwebsockets cannot serve, eclipse-mosquitto/mosquitto#2284;",
     '`protocol http_api` without the HTTP API). When the file sends its log elsewhere',
     '(syslog, a topic, `log_type` without errors), the message is taken from a second run of a copy with',
     '`log_dest stderr` appended; the verdict always comes from the unmodified file.',
@@ -218,7 +255,7 @@ function render(s) {
     '',
     '### Limits',
     '',
-    '- Five releases, one build each (Linux, Debian\'s libraries). Other patch releases are checked by the unit',
+    "- Five releases, one build each (Linux, Debian's libraries). Other patch releases are checked by the unit",
     '  tests and the reference notes, not by this run; Windows and macOS behaviour is not checked here.',
     '- Bridges are never connected and clients never connect, so problems that only show at run time (bad',
     '  remote credentials, certificates rejected by a peer) are outside this check.',
@@ -232,7 +269,8 @@ function render(s) {
     'node out/test/broker/differential.js       # as root; --releases 2.1.2 for one; --no-cache to ignore cached verdicts',
     'node scripts/broker/agreement-report.mjs   # regenerates this page',
     '```',
-    '');
+    '',
+  );
   return lines.join('\n');
 }
 

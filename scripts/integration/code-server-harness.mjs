@@ -30,10 +30,7 @@ export const CHROMIUM_FLAGS = [
 const RUN_ID_VAR = 'MOSQUITTO_HARNESS_RUN_ID';
 
 export function codeServerDir() {
-  return (
-    process.env.MOSQUITTO_CODE_SERVER_DIR ||
-    path.join(os.homedir(), '.cache', 'mosquitto-conf', `code-server-${CODE_SERVER_VERSION}`)
-  );
+  return process.env.MOSQUITTO_CODE_SERVER_DIR || path.join(os.homedir(), '.cache', 'mosquitto-conf', `code-server-${CODE_SERVER_VERSION}`);
 }
 
 export class HarnessError extends Error {}
@@ -53,8 +50,7 @@ export function findCodeServer() {
   }
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new HarnessError(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install chromium ` +
-        `(bash scripts/install-code-server.sh does it).`,
+      `Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install chromium ` + `(bash scripts/install-code-server.sh does it).`,
     );
   }
   return entry;
@@ -68,9 +64,7 @@ export async function loadPlaywright() {
     // MOSQUITTO_PLAYWRIGHT_CORE_DIR=/path/to/node_modules/playwright-core
     const dir = process.env.MOSQUITTO_PLAYWRIGHT_CORE_DIR;
     if (dir) return import(pathToFileURL(path.join(dir, 'index.mjs')).href);
-    throw new HarnessError(
-      `playwright-core is not installed (${error.message}). It is a devDependency: run npm install.`,
-    );
+    throw new HarnessError(`playwright-core is not installed (${error.message}). It is a devDependency: run npm install.`);
   }
 }
 
@@ -145,10 +139,14 @@ export class Harness {
     );
     const args = [
       entry,
-      '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -177,10 +175,7 @@ export class Harness {
 
     const port = await new Promise((resolve, reject) => {
       let buffered = '';
-      const timer = setTimeout(
-        () => reject(new HarnessError(`code-server did not start listening within ${timeoutMs / 1000}s`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new HarnessError(`code-server did not start listening within ${timeoutMs / 1000}s`)), timeoutMs);
       const onData = (chunk) => {
         const text = chunk.toString();
         this.serverLog.write(text);
@@ -290,20 +285,14 @@ export class Harness {
     if (this.context) {
       const context = this.context;
       this.context = undefined;
-      await Promise.race([
-        context.close().catch(() => {}),
-        new Promise((resolve) => setTimeout(resolve, 5_000)),
-      ]);
+      await Promise.race([context.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
     if (this.codeServer && this.codeServer.exitCode === null && this.codeServer.signalCode === null) {
       await killGroup(this.codeServer, 5_000);
     }
     const leftovers = sweepProcesses(this.runId);
     if (leftovers.length) this.log(`[harness] killed ${leftovers.length} leftover process(es): ${leftovers.join(', ')}`);
-    await Promise.all([
-      new Promise((resolve) => this.serverLog.end(resolve)),
-      new Promise((resolve) => this.browserLog.end(resolve)),
-    ]);
+    await Promise.all([new Promise((resolve) => this.serverLog.end(resolve)), new Promise((resolve) => this.browserLog.end(resolve))]);
     if (keepTmp) this.log(`[harness] kept temp folder ${this.tmpRoot}`);
     else fs.rmSync(this.tmpRoot, { recursive: true, force: true, maxRetries: 3 });
   }

@@ -31,9 +31,7 @@ const started = Date.now();
 
 function out(line) {
   // harness lines carry the elapsed time, to see where a slow run spends it
-  const text = line.startsWith('[harness] ')
-    ? `[harness +${((Date.now() - started) / 1000).toFixed(1)}s] ${line.slice('[harness] '.length)}`
-    : line;
+  const text = line.startsWith('[harness] ') ? `[harness +${((Date.now() - started) / 1000).toFixed(1)}s] ${line.slice('[harness] '.length)}` : line;
   process.stdout.write(`${text}\n`);
 }
 
@@ -127,8 +125,7 @@ process.on('unhandledRejection', (error) => finish(1, `harness error: ${error?.s
 const overallTimer = setTimeout(() => {
   finish(
     1,
-    `TIMEOUT: the integration run did not finish within ${timeoutMs / 1000}s ` +
-      `(MOSQUITTO_INTEGRATION_TIMEOUT_MS); stopping code-server and Chromium`,
+    `TIMEOUT: the integration run did not finish within ${timeoutMs / 1000}s ` + `(MOSQUITTO_INTEGRATION_TIMEOUT_MS); stopping code-server and Chromium`,
   );
 }, timeoutMs);
 
@@ -143,7 +140,9 @@ async function main() {
 
   const page = await harness.launchBrowser();
   let resolveExit;
-  const testsDone = new Promise((resolve) => { resolveExit = resolve; });
+  const testsDone = new Promise((resolve) => {
+    resolveExit = resolve;
+  });
   // The workbench calls these when the page runs in automation mode: the extension
   // host's console (mocha's report) and the exit code once the tests' run() settles.
   let firstLog = true;

@@ -40,18 +40,33 @@ try {
   const page = await harness.launchBrowser();
   const console = [];
   page.on('console', (message) => console.push(message.text()));
-  await page.goto(harness.workbenchUrl(workspace, [['extensionDevelopmentPath', harness.remoteUri(REPO_ROOT)]]), { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  await page.goto(harness.workbenchUrl(workspace, [['extensionDevelopmentPath', harness.remoteUri(REPO_ROOT)]]), {
+    waitUntil: 'domcontentloaded',
+    timeout: 180_000,
+  });
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'mosquitto.conf' }).first();
   await row.waitFor({ timeout: 120_000 });
   await row.click();
   const editor = page.locator('.monaco-editor .view-lines').first();
   await editor.waitFor({ timeout: 60_000 });
   // Wait (bounded) until the server's answers are on screen: a squiggle and the inlay hints.
-  await page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length > 0 && /mqtt/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), undefined, { timeout: 90_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.querySelectorAll('.squiggly-error').length > 0 && /mqtt/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
+      undefined,
+      { timeout: 90_000 },
+    )
+    .catch(() => undefined);
   const errors = await page.locator('.squiggly-error').count();
   const text = await editor.innerText();
   log('web extension (code-server web worker extension host)');
-  check('the extension activates in the web worker host', !console.some((l) => /Activating extension 'mosquitto-conf\.mosquitto-conf' failed|couldn't create connection to server|connection to server is erroring/.test(l)), console.filter((l) => /mosquitto|server/i.test(l)).join(' | '));
+  check(
+    'the extension activates in the web worker host',
+    !console.some((l) =>
+      /Activating extension 'mosquitto-conf\.mosquitto-conf' failed|couldn't create connection to server|connection to server is erroring/.test(l),
+    ),
+    console.filter((l) => /mosquitto|server/i.test(l)).join(' | '),
+  );
   check('inlay hints from the web worker server', /listener\s1883\s.*mqtt/.test(text.split('\n')[0]), JSON.stringify(text));
   check('the bad boolean is an error squiggle, and only it (no disk: the missing password file is not checked)', errors === 1, `${errors} error squiggles`);
 } catch (error) {

@@ -60,7 +60,12 @@ try {
   fail(error.message);
 }
 const outDir = path.resolve(options.out);
-const wanted = options.only ? options.only.split(',').map((name) => name.trim()).filter(Boolean) : SHOTS;
+const wanted = options.only
+  ? options.only
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+  : SHOTS;
 for (const name of wanted) if (!SHOTS.includes(name)) fail(`unknown screenshot '${name}' (known: ${SHOTS.join(', ')})`);
 const timeoutMs = Number(process.env.MOSQUITTO_SCREENSHOTS_TIMEOUT_MS) || 5 * 60_000;
 
@@ -97,10 +102,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 process.on('uncaughtException', (error) => finish(1, `error: ${error.stack || error}`));
 process.on('unhandledRejection', (error) => finish(1, `error: ${error?.stack || error}`));
-const overallTimer = setTimeout(
-  () => finish(1, `TIMEOUT: no screenshots within ${timeoutMs / 1000}s (MOSQUITTO_SCREENSHOTS_TIMEOUT_MS)`),
-  timeoutMs,
-);
+const overallTimer = setTimeout(() => finish(1, `TIMEOUT: no screenshots within ${timeoutMs / 1000}s (MOSQUITTO_SCREENSHOTS_TIMEOUT_MS)`), timeoutMs);
 
 /** @type {import('playwright-core').Page} */
 let page;
@@ -146,9 +148,7 @@ async function openFile(name, textInFile) {
   await quickInputOpen();
   await page.keyboard.type(name);
   await acceptQuickInputRow(name);
-  await page
-    .locator('.part.editor .editor-group-container.active .tab.active', { hasText: name })
-    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.locator('.part.editor .editor-group-container.active .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await page.locator(`${ACTIVE_EDITOR} .view-lines`, { hasText: textInFile }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   // The language mode in the status bar: our language id is in effect.
   await page.locator('.statusbar-item', { hasText: 'Mosquitto Config' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -161,7 +161,10 @@ async function gotoLine(line, column) {
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
   await quickInputClosed();
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
 /**
@@ -346,7 +349,9 @@ async function outlineShot() {
   const outline = page.locator('.outline-pane');
   await outline.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   // collapse the folder section so the outline gets the side bar's height
-  const folders = page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { has: page.locator('.explorer-folders-view, h3', { hasText: /mosquitto/i }) });
+  const folders = page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', {
+    has: page.locator('.explorer-folders-view, h3', { hasText: /mosquitto/i }),
+  });
   if ((await folders.count()) > 0) {
     await folders.first().click();
     await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
@@ -356,7 +361,10 @@ async function outlineShot() {
     await row(section).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   }
   // open the wss listener and the bridge (their twisties), the other sections stay collapsed
-  for (const [section, child] of [['listener 8081', 'protocol'], ['bridge cloud', 'remote_username']]) {
+  for (const [section, child] of [
+    ['listener 8081', 'protocol'],
+    ['bridge cloud', 'remote_username'],
+  ]) {
     if ((await row(section).getAttribute('aria-expanded')) !== 'true') await row(section).locator('.monaco-tl-twistie').click();
     await row(child).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   }
@@ -379,7 +387,10 @@ async function effectiveViewShot() {
   await runCommand('Mosquitto: Show effective configuration');
   const groups = page.locator('.part.editor .editor-group-container');
   await groups.nth(1).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await page.locator('.part.editor .monaco-editor .view-lines', { hasText: '# from wss-seed.conf' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator('.part.editor .monaco-editor .view-lines', { hasText: '# from wss-seed.conf' })
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await settle();
   await clearNotifications();
   await save('effective-view', await box(page.locator('.part.editor').first()));

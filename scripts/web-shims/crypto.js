@@ -2,4 +2,11 @@
 function unavailable() {
   throw new Error('node:crypto is not available in the browser');
 }
-module.exports = { X509Certificate: undefined, createPrivateKey: unavailable, createPublicKey: unavailable, pbkdf2Sync: unavailable, randomBytes: unavailable, createHash: unavailable };
+module.exports = {
+  X509Certificate: undefined,
+  createPrivateKey: unavailable,
+  createPublicKey: unavailable,
+  pbkdf2Sync: unavailable,
+  randomBytes: unavailable,
+  createHash: unavailable,
+};

@@ -6,7 +6,18 @@ function missing(path) {
 }
 module.exports = {
   constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 },
-  statSync: missing, lstatSync: missing, accessSync: missing, readFileSync: missing, readdirSync: missing,
-  openSync: missing, readSync: missing, closeSync: missing, existsSync: () => false, realpathSync: missing,
-  writeFileSync: missing, mkdtempSync: missing, mkdirSync: missing, rmSync: missing,
+  statSync: missing,
+  lstatSync: missing,
+  accessSync: missing,
+  readFileSync: missing,
+  readdirSync: missing,
+  openSync: missing,
+  readSync: missing,
+  closeSync: missing,
+  existsSync: () => false,
+  realpathSync: missing,
+  writeFileSync: missing,
+  mkdtempSync: missing,
+  mkdirSync: missing,
+  rmSync: missing,
 };

@@ -38,12 +38,19 @@ interface BrokerRun {
 /** Runs the broker without blocking; honours the abort signal and the timeout. */
 function runAsync(executable: string, args: readonly string[], options: { cwd?: string; timeout: number; signal?: AbortSignal }): Promise<BrokerRun> {
   return new Promise((resolve) => {
-    execFile(executable, [...args], { encoding: 'utf8', timeout: options.timeout, cwd: options.cwd, signal: options.signal, windowsHide: true }, (error, stdout, stderr) => {
-      const code = error && typeof (error as NodeJS.ErrnoException).code === 'number' ? ((error as NodeJS.ErrnoException).code as unknown as number) : error ? null : 0;
-      // A non-zero exit is an answer, not a failure to run; a spawn error, a timeout or an abort is.
-      const failed = error && (typeof (error as NodeJS.ErrnoException).code !== 'number' || (error as { killed?: boolean }).killed === true) ? error : undefined;
-      resolve({ status: code, stdout: stdout ?? '', stderr: stderr ?? '', error: failed });
-    });
+    execFile(
+      executable,
+      [...args],
+      { encoding: 'utf8', timeout: options.timeout, cwd: options.cwd, signal: options.signal, windowsHide: true },
+      (error, stdout, stderr) => {
+        const code =
+          error && typeof (error as NodeJS.ErrnoException).code === 'number' ? ((error as NodeJS.ErrnoException).code as unknown as number) : error ? null : 0;
+        // A non-zero exit is an answer, not a failure to run; a spawn error, a timeout or an abort is.
+        const failed =
+          error && (typeof (error as NodeJS.ErrnoException).code !== 'number' || (error as { killed?: boolean }).killed === true) ? error : undefined;
+        resolve({ status: code, stdout: stdout ?? '', stderr: stderr ?? '', error: failed });
+      },
+    );
   });
 }
 
@@ -64,7 +71,11 @@ export interface BrokerCheck {
 
 /** The answer when no broker runs at `executable`. */
 function notFound(executable: string): BrokerCheck {
-  return { status: 'not-found', summary: `No mosquitto broker found at '${executable}'. Set 'mosquitto.brokerPath' or use --with-broker PATH.`, diagnostics: new Map() };
+  return {
+    status: 'not-found',
+    summary: `No mosquitto broker found at '${executable}'. Set 'mosquitto.brokerPath' or use --with-broker PATH.`,
+    diagnostics: new Map(),
+  };
 }
 
 /** The answer for a broker too old for a safe check (undefined: it can be asked). */
@@ -113,7 +124,11 @@ function prepareCopy(mainPath: string, text: string): CheckCopy {
           if (!isIncludedNameForBroker(name)) {
             continue;
           }
-          const included = fs.readFileSync(path.join(source, name), 'utf8').split('\n').map((l) => (/^persistence +/.test(l) ? 'persistence false' : l)).join('\n');
+          const included = fs
+            .readFileSync(path.join(source, name), 'utf8')
+            .split('\n')
+            .map((l) => (/^persistence +/.test(l) ? 'persistence false' : l))
+            .join('\n');
           fs.writeFileSync(path.join(target, name), included);
           copies.set(path.join(target, name), path.join(source, name));
         }
@@ -147,7 +162,13 @@ function interpret(result: BrokerRun, version: Version, executable: string, main
         const lineText = parse(fs.readFileSync(original, 'utf8')).lines[lineNumber]?.text ?? '';
         const list = diagnostics.get(original) ?? [];
         if (!list.some((d) => d.range.start.line === lineNumber)) {
-          list.push({ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: lineText.length } }, severity: DiagnosticSeverity.Error, source: BROKER_SOURCE, code: 'broker', message });
+          list.push({
+            range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: lineText.length } },
+            severity: DiagnosticSeverity.Error,
+            source: BROKER_SOURCE,
+            code: 'broker',
+            message,
+          });
         }
         diagnostics.set(original, list);
       }
@@ -157,14 +178,28 @@ function interpret(result: BrokerRun, version: Version, executable: string, main
   }
   for (const message of messages) {
     const list = diagnostics.get(mainPath) ?? [];
-    list.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: BROKER_SOURCE, code: 'broker', message });
+    list.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Error,
+      source: BROKER_SOURCE,
+      code: 'broker',
+      message,
+    });
     diagnostics.set(mainPath, list);
   }
   if (result.status === 0) {
     return { status: 'ok', summary: `mosquitto ${formatVersion(version)} accepts this configuration.`, diagnostics };
   }
   if (diagnostics.size === 0) {
-    diagnostics.set(mainPath, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: BROKER_SOURCE, code: 'broker', message: `The broker rejected the configuration (exit ${result.status ?? 'signal'}) without saying where.` }]);
+    diagnostics.set(mainPath, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: BROKER_SOURCE,
+        code: 'broker',
+        message: `The broker rejected the configuration (exit ${result.status ?? 'signal'}) without saying where.`,
+      },
+    ]);
   }
   return { status: 'errors', summary: `mosquitto ${formatVersion(version)} rejects this configuration.`, diagnostics };
 }
@@ -203,7 +238,13 @@ export function checkWithBrokerSync(mainPath: string, text: string, executable =
   const copy = prepareCopy(mainPath, text);
   try {
     const result = spawnSync(executable, ['--test-config', '-c', copy.mainCopy], { encoding: 'utf8', timeout: TIMEOUT_MS, cwd: copy.dir, windowsHide: true });
-    return interpret({ status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error }, version, executable, mainPath, copy);
+    return interpret(
+      { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error },
+      version,
+      executable,
+      mainPath,
+      copy,
+    );
   } finally {
     fs.rmSync(copy.dir, { recursive: true, force: true });
   }

@@ -157,7 +157,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
         }
         const parsed = knownRelease(value);
         if (!parsed) {
-          throw new UsageError(`--broker-version: '${value}' is not auto or a mosquitto release this tool knows. Known releases (X.Y means the newest X.Y.Z): ${describeKnownReleases()}`);
+          throw new UsageError(
+            `--broker-version: '${value}' is not auto or a mosquitto release this tool knows. Known releases (X.Y means the newest X.Y.Z): ${describeKnownReleases()}`,
+          );
         }
         version = parsed;
         break;
@@ -262,7 +264,18 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (stdinFilename !== undefined && !files.includes('-')) {
     throw new UsageError("--stdin-filename names the file read from standard input: add '-' to the files");
   }
-  return { format, effective, broker, files, stdinFilename, quiet, maxWarnings, printConfig, language, flags: { version, platform, checkPaths, rules, pathMappings, compose, detectContainers } };
+  return {
+    format,
+    effective,
+    broker,
+    files,
+    stdinFilename,
+    quiet,
+    maxWarnings,
+    printConfig,
+    language,
+    flags: { version, platform, checkPaths, rules, pathMappings, compose, detectContainers },
+  };
 }
 
 /** The folder a file's settings are looked up from ('-': --stdin-filename's folder, else the working folder). */
@@ -320,16 +333,20 @@ function lintFile(input: string, resolved: ResolvedSettings, options: Options, n
   }
   const file = read.name;
   if ('encoding' in read) {
-    return [{
-      file,
-      diagnostics: [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Error,
-        code: 'byte-order-mark',
-        source: 'mosquitto',
-        message: `The file is encoded as ${read.encoding.toUpperCase()}; the broker reads bytes as UTF-8 and refuses to start. Save it as UTF-8 without BOM.`,
-      }],
-    }];
+    return [
+      {
+        file,
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Error,
+            code: 'byte-order-mark',
+            source: 'mosquitto',
+            message: `The file is encoded as ${read.encoding.toUpperCase()}; the broker reads bytes as UTF-8 and refuses to start. Save it as UTF-8 without BOM.`,
+          },
+        ],
+      },
+    ];
   }
   const absolute = path.resolve(file);
   // An ACL, password or PSK file given directly: by --language, or by its name inside a mosquitto folder.
@@ -363,21 +380,34 @@ function lintFile(input: string, resolved: ResolvedSettings, options: Options, n
  * SARIF's help and information links (the rule anchors are the rule ids).
  */
 function documentation(): { rulesDoc: string | undefined; readme: string | undefined } {
-  const rulesDoc = [path.join(__dirname, '..', 'docs', 'rules.md'), path.join(__dirname, '..', '..', 'docs', 'rules.md'), path.join(__dirname, '..', '..', '..', 'docs', 'rules.md')].find((p) => fs.existsSync(p));
+  const rulesDoc = [
+    path.join(__dirname, '..', 'docs', 'rules.md'),
+    path.join(__dirname, '..', '..', 'docs', 'rules.md'),
+    path.join(__dirname, '..', '..', '..', 'docs', 'rules.md'),
+  ].find((p) => fs.existsSync(p));
   const readme = rulesDoc ? path.join(path.dirname(path.dirname(rulesDoc)), 'README.md') : undefined;
   return { rulesDoc, readme: readme && fs.existsSync(readme) ? readme : undefined };
 }
 
 /** Rules a report may name, with their one-line descriptions. */
 function ruleInfos(): RuleInfo[] {
-  return [...RULES.map((r) => ({ id: r.id, title: r.title })), { id: INCLUDED_FILE_ERRORS, title: 'An included file has errors (shown on the include_dir line).' }, ...COMPANION_RULES.map((r) => ({ id: r.id, title: r.title }))];
+  return [
+    ...RULES.map((r) => ({ id: r.id, title: r.title })),
+    { id: INCLUDED_FILE_ERRORS, title: 'An included file has errors (shown on the include_dir line).' },
+    ...COMPANION_RULES.map((r) => ({ id: r.id, title: r.title })),
+  ];
 }
 
 /**
  * Runs the CLI; returns the exit code. Never throws for bad input.
  * `readStdin` reads standard input for the file '-' (tests pass their own).
  */
-export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, readStdin: () => Buffer = () => fs.readFileSync(0)): number {
+export function main(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  readStdin: () => Buffer = () => fs.readFileSync(0),
+): number {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -400,7 +430,9 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   if (options.broker !== undefined) {
     brokerVersion = detectBrokerVersion(options.broker);
     if (!brokerVersion) {
-      err(`mosquitto-lint: --with-broker: no mosquitto broker could be run at '${options.broker}' (not found, not executable, or it did not print its version). Give its path: --with-broker=/usr/sbin/mosquitto`);
+      err(
+        `mosquitto-lint: --with-broker: no mosquitto broker could be run at '${options.broker}' (not found, not executable, or it did not print its version). Give its path: --with-broker=/usr/sbin/mosquitto`,
+      );
       return 2;
     }
   }
@@ -449,7 +481,9 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
       continue;
     }
     const platformFrom = resolved.sources.platform !== 'default' ? ` from ${resolved.sources.platform}` : '';
-    checkedAgainst.add(`mosquitto ${formatVersion(resolved.settings.brokerVersion)} (version: ${resolved.sources.brokerVersion}; platform: ${resolved.settings.platform}${platformFrom}`);
+    checkedAgainst.add(
+      `mosquitto ${formatVersion(resolved.settings.brokerVersion)} (version: ${resolved.sources.brokerVersion}; platform: ${resolved.settings.platform}${platformFrom}`,
+    );
     for (const line of resolved.notes) {
       err(`${file}: ${line}`);
     }
@@ -496,7 +530,13 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 }
 
 /** `--effective`: the effective configuration of each file, as text or JSON. Exit 0, or 2 for a file problem. */
-function printEffective(options: Options, resolveFor: (file: string) => ResolvedSettings | string, out: (text: string) => void, err: (text: string) => void, readStdin: () => Buffer): number {
+function printEffective(
+  options: Options,
+  resolveFor: (file: string) => ResolvedSettings | string,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  readStdin: () => Buffer,
+): number {
   let io = false;
   const views: { file: string; effective: EffectiveConfig }[] = [];
   for (const file of options.files) {
@@ -508,7 +548,9 @@ function printEffective(options: Options, resolveFor: (file: string) => Resolved
     }
     const read = readConfig(file, options, readStdin);
     if (typeof read === 'string' || 'encoding' in read) {
-      err(`mosquitto-lint: ${typeof read === 'string' ? read : `${read.name}: encoded as ${read.encoding.toUpperCase()}; the broker only reads UTF-8 without BOM`}`);
+      err(
+        `mosquitto-lint: ${typeof read === 'string' ? read : `${read.name}: encoded as ${read.encoding.toUpperCase()}; the broker only reads UTF-8 without BOM`}`,
+      );
       io = true;
       continue;
     }
@@ -530,7 +572,11 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 if (require.main === module) {
   let code: number;
   try {
-    code = main(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`));
+    code = main(
+      process.argv.slice(2),
+      (t) => process.stdout.write(`${t}\n`),
+      (t) => process.stderr.write(`${t}\n`),
+    );
   } catch (error) {
     process.stderr.write(`mosquitto-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     code = 2;

@@ -32,14 +32,22 @@ function messageText(d: Diagnostic): string {
 }
 
 export function formatText(results: readonly FileResult[]): string[] {
-  return results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[d.severity ?? 1]} [${String(d.code)}] ${messageText(d)}`));
+  return results.flatMap((r) =>
+    r.diagnostics.map(
+      (d) => `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[d.severity ?? 1]} [${String(d.code)}] ${messageText(d)}`,
+    ),
+  );
 }
 
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(results.map((r) => ({
-    file: r.file,
-    diagnostics: r.diagnostics.map((d) => ({ range: d.range, severity: SEVERITY_WORD[d.severity ?? 1], code: d.code, message: d.message, source: d.source })),
-  })), null, 2);
+  return JSON.stringify(
+    results.map((r) => ({
+      file: r.file,
+      diagnostics: r.diagnostics.map((d) => ({ range: d.range, severity: SEVERITY_WORD[d.severity ?? 1], code: d.code, message: d.message, source: d.source })),
+    })),
+    null,
+    2,
+  );
 }
 
 const SARIF_LEVEL: Record<number, Sarif.Result.level> = {
@@ -64,7 +72,11 @@ function artifactLocation(file: string, cwd: string): Sarif.ArtifactLocation {
  * documentation is at hand, a help URI to the rule's section; results carry physical
  * locations with 1-based lines and columns (column = UTF-16 code unit + 1, as SARIF's default).
  */
-export function formatSarif(results: readonly FileResult[], rules: readonly RuleInfo[], options: { version: string; cwd: string; rulesDoc: string | undefined; readme: string | undefined }): Sarif.Log {
+export function formatSarif(
+  results: readonly FileResult[],
+  rules: readonly RuleInfo[],
+  options: { version: string; cwd: string; rulesDoc: string | undefined; readme: string | undefined },
+): Sarif.Log {
   const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))));
   const descriptors: Sarif.ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,
@@ -77,27 +89,46 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
     }
   }
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const sarifResults: Sarif.Result[] = results.flatMap((r) => r.diagnostics.map((d): Sarif.Result => ({
-    ruleId: String(d.code),
-    ruleIndex: index.get(String(d.code)),
-    level: SARIF_LEVEL[d.severity ?? 1],
-    message: { text: messageText(d) },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: artifactLocation(r.file, options.cwd),
-        region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
-      },
-    }],
-  })));
+  const sarifResults: Sarif.Result[] = results.flatMap((r) =>
+    r.diagnostics.map((d): Sarif.Result => ({
+      ruleId: String(d.code),
+      ruleIndex: index.get(String(d.code)),
+      level: SARIF_LEVEL[d.severity ?? 1],
+      message: { text: messageText(d) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(r.file, options.cwd),
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'mosquitto-lint', semanticVersion: options.version, version: options.version, ...(options.readme ? { informationUri: pathToFileURL(options.readme).href } : {}), rules: descriptors } },
-      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(options.cwd.endsWith(path.sep) ? options.cwd : `${options.cwd}${path.sep}`).href } },
-      results: sarifResults,
-      columnKind: 'utf16CodeUnits',
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mosquitto-lint',
+            semanticVersion: options.version,
+            version: options.version,
+            ...(options.readme ? { informationUri: pathToFileURL(options.readme).href } : {}),
+            rules: descriptors,
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(options.cwd.endsWith(path.sep) ? options.cwd : `${options.cwd}${path.sep}`).href } },
+        results: sarifResults,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
   };
 }
 
@@ -119,17 +150,19 @@ const GITHUB_COMMAND: Record<number, string> = {
 
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. */
 export function formatGithub(results: readonly FileResult[]): string[] {
-  return results.flatMap((r) => r.diagnostics.map((d) => {
-    const props = [
-      `file=${escapeGithub(r.file.split(path.sep).join('/'), true)}`,
-      `line=${d.range.start.line + 1}`,
-      `col=${d.range.start.character + 1}`,
-      `endLine=${d.range.end.line + 1}`,
-      `endColumn=${d.range.end.character + 1}`,
-      `title=${escapeGithub(`mosquitto-lint ${String(d.code)}`, true)}`,
-    ];
-    return `::${GITHUB_COMMAND[d.severity ?? 1]} ${props.join(',')}::${escapeGithub(`[${String(d.code)}] ${messageText(d)}`, false)}`;
-  }));
+  return results.flatMap((r) =>
+    r.diagnostics.map((d) => {
+      const props = [
+        `file=${escapeGithub(r.file.split(path.sep).join('/'), true)}`,
+        `line=${d.range.start.line + 1}`,
+        `col=${d.range.start.character + 1}`,
+        `endLine=${d.range.end.line + 1}`,
+        `endColumn=${d.range.end.character + 1}`,
+        `title=${escapeGithub(`mosquitto-lint ${String(d.code)}`, true)}`,
+      ];
+      return `::${GITHUB_COMMAND[d.severity ?? 1]} ${props.join(',')}::${escapeGithub(`[${String(d.code)}] ${messageText(d)}`, false)}`;
+    }),
+  );
 }
 
 /** Text for an XML attribute: markup escaped, characters XML 1.0 cannot hold replaced by U+FFFD. */
@@ -137,8 +170,13 @@ function xmlAttribute(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 const CHECKSTYLE_SEVERITY: Record<number, string> = {
@@ -154,7 +192,9 @@ export function formatCheckstyle(results: readonly FileResult[]): string {
   for (const r of results) {
     lines.push(`  <file name="${xmlAttribute(r.file)}">`);
     for (const d of r.diagnostics) {
-      lines.push(`    <error line="${d.range.start.line + 1}" column="${d.range.start.character + 1}" severity="${CHECKSTYLE_SEVERITY[d.severity ?? 1]}" message="${xmlAttribute(messageText(d))}" source="${xmlAttribute(`mosquitto-lint.${String(d.code)}`)}"/>`);
+      lines.push(
+        `    <error line="${d.range.start.line + 1}" column="${d.range.start.character + 1}" severity="${CHECKSTYLE_SEVERITY[d.severity ?? 1]}" message="${xmlAttribute(messageText(d))}" source="${xmlAttribute(`mosquitto-lint.${String(d.code)}`)}"/>`,
+      );
     }
     lines.push('  </file>');
   }

@@ -6,7 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisSettings, ContainerDetection, PathMapping, Platform, RuleSeverity, Version } from './service';
-import { defaultSettings, describeDetection, describeKnownReleases, describeMapping, detectContainers, formatVersion, isKnownRelease, NEWEST_RELEASE, parseVersion, readCompose, readDockerfile } from './service';
+import {
+  defaultSettings,
+  describeDetection,
+  describeKnownReleases,
+  describeMapping,
+  detectContainers,
+  formatVersion,
+  isKnownRelease,
+  NEWEST_RELEASE,
+  parseVersion,
+  readCompose,
+  readDockerfile,
+} from './service';
 import type { LoadedConfigFile } from './configFile';
 import { findConfigFile, loadConfigFile } from './configFile';
 import { hostPlatform, nodeFileSystem } from './nodeFileSystem';
@@ -53,14 +65,26 @@ export function knownRelease(text: string): Version | undefined {
  * Resolves the settings for a configuration in `folder`. Throws an Error with a message for
  * the user when the configuration file cannot be used. `detect` is asked only for `auto`.
  */
-export function resolveSettings(flags: CommandLineSettings, folder: string, detect: () => DetectedBroker | undefined, knownRules: ReadonlySet<string>, configs: Map<string, LoadedConfigFile>, file?: string): ResolvedSettings {
+export function resolveSettings(
+  flags: CommandLineSettings,
+  folder: string,
+  detect: () => DetectedBroker | undefined,
+  knownRules: ReadonlySet<string>,
+  configs: Map<string, LoadedConfigFile>,
+  file?: string,
+): ResolvedSettings {
   const configPath = findConfigFile(folder);
   let config: LoadedConfigFile | undefined;
   if (configPath) {
     config = configs.get(configPath);
     if (!config) {
       config = loadConfigFile(configPath);
-      const problems = [...config.problems, ...Object.keys(config.settings.rules ?? {}).filter((id) => !knownRules.has(id)).map((id) => `unknown rule id '${id}'`)];
+      const problems = [
+        ...config.problems,
+        ...Object.keys(config.settings.rules ?? {})
+          .filter((id) => !knownRules.has(id))
+          .map((id) => `unknown rule id '${id}'`),
+      ];
       if (config.settings.brokerVersion && config.settings.brokerVersion !== 'auto' && !knownRelease(config.settings.brokerVersion)) {
         problems.push(`brokerVersion '${config.settings.brokerVersion}' is not a mosquitto release this tool knows (${describeKnownReleases()})`);
       }
@@ -148,7 +172,9 @@ export function resolveSettings(flags: CommandLineSettings, folder: string, dete
   }
   // Mappings: --path-map first, then the file's (relative to its folder), then the container's.
   const fileMappings: PathMapping[] = Object.entries(config?.settings.pathMappings ?? {}).map(([brokerPath, local]) => ({
-    brokerPath, localPath: path.resolve(path.dirname(config?.path ?? folder), local), origin: fromFile,
+    brokerPath,
+    localPath: path.resolve(path.dirname(config?.path ?? folder), local),
+    origin: fromFile,
   }));
   const pathMappings = [...(flags.pathMappings ?? []), ...fileMappings, ...(container?.mappings ?? [])];
   if (pathMappings.length > 0) {
@@ -166,9 +192,10 @@ function readContainerFile(composeFile: string, config: string): ContainerDetect
   } catch (error) {
     throw new Error(`${composeFile}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const found = /Dockerfile[^\\/]*$/i.test(composeFile) && !/\.ya?ml$/i.test(composeFile)
-    ? readDockerfile(composeFile, text, undefined, nodeFileSystem())
-    : readCompose(composeFile, text, config, nodeFileSystem());
+  const found =
+    /Dockerfile[^\\/]*$/i.test(composeFile) && !/\.ya?ml$/i.test(composeFile)
+      ? readDockerfile(composeFile, text, undefined, nodeFileSystem())
+      : readCompose(composeFile, text, config, nodeFileSystem());
   if (!found) {
     throw new Error(`${composeFile}: no service there runs the eclipse-mosquitto image or mounts ${config}`);
   }
@@ -200,7 +227,15 @@ export function settingsAsJson(resolved: ResolvedSettings): Record<string, { val
     brokerVersion: { value: formatVersion(settings.brokerVersion), source: sources.brokerVersion },
     platform: { value: settings.platform, source: sources.platform },
     checkPaths: { value: settings.checkPaths, source: sources.checkPaths },
-    pathMappings: { value: (settings.pathMappings ?? []).map((m) => ({ brokerPath: m.brokerPath, localPath: m.localPath ?? null, volume: m.volume ?? null, origin: m.origin })), source: sources.pathMappings ?? 'default' },
+    pathMappings: {
+      value: (settings.pathMappings ?? []).map((m) => ({
+        brokerPath: m.brokerPath,
+        localPath: m.localPath ?? null,
+        volume: m.volume ?? null,
+        origin: m.origin,
+      })),
+      source: sources.pathMappings ?? 'default',
+    },
   };
   for (const [id, severity] of Object.entries(settings.rules)) {
     result[`rules.${id}`] = { value: severity, source: sources[`rules.${id}`] };

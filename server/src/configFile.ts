@@ -109,7 +109,12 @@ export function loadConfigFile(file: string): LoadedConfigFile {
         }
         break;
       case 'pathMappings':
-        if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value as Record<string, unknown>).every((v) => typeof v === 'string' && v.length > 0)) {
+        if (
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.values(value as Record<string, unknown>).every((v) => typeof v === 'string' && v.length > 0)
+        ) {
           settings.pathMappings = value as Record<string, string>;
         } else {
           problems.push('pathMappings must be an object of broker path → local path');

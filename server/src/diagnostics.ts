@@ -38,14 +38,17 @@ export class DiagnosticsPublisher {
     }
     const uri = document.uri;
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      try {
-        this.publish(document);
-      } catch (error) {
-        this.state.runner.logError(`Validation failed for ${uri}`, error);
-      }
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        try {
+          this.publish(document);
+        } catch (error) {
+          this.state.runner.logError(`Validation failed for ${uri}`, error);
+        }
+      }, delay),
+    );
   }
 
   /** Schedules every open document (settings changed). */

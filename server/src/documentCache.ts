@@ -101,7 +101,8 @@ export class DocumentCache {
 
   /** The workspace folder holding a file (the deepest one), else the first one. */
   workspaceFolderOf(filePath: string | undefined): string | undefined {
-    const holding = filePath === undefined ? [] : this.workspaceFolders.filter((f) => filePath === f || filePath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+    const holding =
+      filePath === undefined ? [] : this.workspaceFolders.filter((f) => filePath === f || filePath.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
     return holding.sort((a, b) => b.length - a.length)[0] ?? this.workspaceFolders[0];
   }
 
@@ -133,13 +134,16 @@ export class DocumentCache {
     const fileMappings: PathMapping[] = Object.entries(config?.settings.pathMappings ?? {})
       .filter(([brokerPath]) => this.userSettings.pathMappings?.[brokerPath] === undefined)
       .map(([brokerPath, local]) => ({ brokerPath, localPath: path.resolve(path.dirname(config?.path ?? ''), local), origin: CONFIG_FILE_NAME }));
-    const target = resolveTarget({ ...user, pathMappings: this.userSettings.pathMappings }, {
-      detectedVersion: this.detectedVersion,
-      container,
-      workspaceFolder,
-      extraMappings: fileMappings,
-      resolveLocal: (p) => (path.isAbsolute(p) || workspaceFolder === undefined ? p : path.resolve(workspaceFolder, p)),
-    });
+    const target = resolveTarget(
+      { ...user, pathMappings: this.userSettings.pathMappings },
+      {
+        detectedVersion: this.detectedVersion,
+        container,
+        workspaceFolder,
+        extraMappings: fileMappings,
+        resolveLocal: (p) => (path.isAbsolute(p) || workspaceFolder === undefined ? p : path.resolve(workspaceFolder, p)),
+      },
+    );
     return { ...target, container };
   }
 
@@ -175,7 +179,13 @@ export class DocumentCache {
     const filePath = uriToPath(document.uri);
     // Detected containers can change between edits (a Compose file saved), so the settings are part of the key.
     const settings = this.settingsFor(filePath);
-    if (cached && cached.version === document.version && cached.epoch === this.epoch && cached.inputs === this.openInputs(cached.analysis, document.uri) && sameSettings(cached.analysis.model.settings, settings)) {
+    if (
+      cached &&
+      cached.version === document.version &&
+      cached.epoch === this.epoch &&
+      cached.inputs === this.openInputs(cached.analysis, document.uri) &&
+      sameSettings(cached.analysis.model.settings, settings)
+    ) {
       return cached.analysis;
     }
     let findings = this.findings.get(document.uri);
@@ -185,7 +195,13 @@ export class DocumentCache {
     }
     // Analysed on its own, a conf.d file is a fragment (its including file is analysed separately).
     const fragment = filePath !== undefined && isFragmentPath(filePath);
-    const analysis = analyze({ text: document.getText(), uri: filePath ?? document.uri, path: filePath, fragment }, settings, this.fileSystem(), this.parsedFile(document), findings);
+    const analysis = analyze(
+      { text: document.getText(), uri: filePath ?? document.uri, path: filePath, fragment },
+      settings,
+      this.fileSystem(),
+      this.parsedFile(document),
+      findings,
+    );
     this.analyses.set(document.uri, { version: document.version, epoch: this.epoch, inputs: this.openInputs(analysis, document.uri), analysis });
     return analysis;
   }
@@ -244,7 +260,10 @@ export class DocumentCache {
       return undefined;
     }
     // Included files may be open with unsaved edits: the open documents' versions are part of the key.
-    const open = this.documents.all().map((d) => `${d.uri}@${d.version}`).join('|');
+    const open = this.documents
+      .all()
+      .map((d) => `${d.uri}@${d.version}`)
+      .join('|');
     const cached = this.diskAnalyses.get(filePath);
     const settings = this.settingsFor(filePath);
     if (cached && cached.mtimeMs === mtimeMs && cached.epoch === this.epoch && cached.open === open && sameSettings(cached.analysis.model.settings, settings)) {
@@ -314,7 +333,6 @@ export class DocumentCache {
       ...(this.trusted && this.disk.tls ? { tls: this.disk.tls } : {}),
     };
   }
-
 }
 
 /** Whether two settings would give the same analysis. */

@@ -106,13 +106,14 @@ export function cachedFileSystem(base: FileSystemAccess, ttlMs: number, now: () 
     readDirectory: (path) => remember(`d:${path}`, () => base.readDirectory(path)),
     readFile: (path) => remember(`f:${path}`, () => base.readFile(path)),
     ...(base.tls ? { tls: cachedTlsInspector(base.tls, remember) } : {}),
-    mtime: (path) => remember(`m:${path}`, () => {
-      try {
-        return fs.statSync(path).mtimeMs;
-      } catch {
-        return undefined;
-      }
-    }),
+    mtime: (path) =>
+      remember(`m:${path}`, () => {
+        try {
+          return fs.statSync(path).mtimeMs;
+        } catch {
+          return undefined;
+        }
+      }),
     clear: () => cache.clear(),
   };
 }

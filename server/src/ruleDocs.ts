@@ -8,7 +8,10 @@ import type { Diagnostic } from 'vscode-languageserver/node';
  * (`server/dist/server.js` → `docs/rules.md`) or the compiled sources (`out/server/src`).
  */
 export function findRuleDocs(from: string = __dirname): string | undefined {
-  for (const up of [['..', '..'], ['..', '..', '..']]) {
+  for (const up of [
+    ['..', '..'],
+    ['..', '..', '..'],
+  ]) {
     const candidate = path.join(from, ...up, 'docs', 'rules.md');
     if (fs.existsSync(candidate)) {
       return candidate;
@@ -27,5 +30,7 @@ export function linkRuleDocs(diagnostics: Diagnostic[], docs: string | undefined
     return diagnostics;
   }
   const base = URI.file(docs);
-  return diagnostics.map((d) => (typeof d.code === 'string' && d.codeDescription === undefined ? { ...d, codeDescription: { href: base.with({ fragment: d.code }).toString() } } : d));
+  return diagnostics.map((d) =>
+    typeof d.code === 'string' && d.codeDescription === undefined ? { ...d, codeDescription: { href: base.with({ fragment: d.code }).toString() } } : d,
+  );
 }

@@ -81,7 +81,9 @@ export function startServer(connection: Connection, version: string): ServerStat
 
   connection.onInitialized(() => {
     if (!state.capabilities.configuration) {
-      connection.console.info(`Settings: from ${settingsSource} (the client does not answer workspace/configuration; workspace/didChangeConfiguration pushes replace them).`);
+      connection.console.info(
+        `Settings: from ${settingsSource} (the client does not answer workspace/configuration; workspace/didChangeConfiguration pushes replace them).`,
+      );
     }
     if (state.capabilities.configuration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mosquitto' });
@@ -183,7 +185,10 @@ export function startServer(connection: Connection, version: string): ServerStat
       return { status: 'failed', summary: 'Open a saved mosquitto.conf file to check it with the broker.' };
     }
     if (!state.trusted) {
-      return { status: 'failed', summary: 'Checking with the installed broker runs a program from your machine, so it is only available in trusted workspaces.' };
+      return {
+        status: 'failed',
+        summary: 'Checking with the installed broker runs a program from your machine, so it is only available in trusted workspaces.',
+      };
     }
     const cancelled = token.onCancellationRequested(() => brokerChecks.get(params.uri)?.abort());
     try {

@@ -74,7 +74,7 @@ export function resolveTarget(user: UserSettings | undefined, inputs: TargetInpu
   const requested = user?.brokerVersion;
   const fromSetting = requested && requested !== 'auto' ? parseVersion(requested) : undefined;
   const container = user?.detectContainers === false ? undefined : inputs.container;
-  const containerSource: VersionSource & PlatformSource | undefined = container ? container.kind : undefined;
+  const containerSource: (VersionSource & PlatformSource) | undefined = container ? container.kind : undefined;
   let brokerVersion: Version;
   let versionSource: VersionSource;
   if (fromSetting) {
@@ -151,7 +151,12 @@ export function analysisTarget(uri: string, target: ResolvedTarget, container: C
     platform: settings.platform,
     platformSource: target.platformSource,
     summary,
-    pathMappings: (settings.pathMappings ?? []).map((m) => ({ brokerPath: m.brokerPath, origin: m.origin, ...(m.localPath !== undefined ? { localPath: m.localPath } : {}), ...(m.volume !== undefined ? { volume: m.volume } : {}) })),
+    pathMappings: (settings.pathMappings ?? []).map((m) => ({
+      brokerPath: m.brokerPath,
+      origin: m.origin,
+      ...(m.localPath !== undefined ? { localPath: m.localPath } : {}),
+      ...(m.volume !== undefined ? { volume: m.volume } : {}),
+    })),
     ...(container ? { containerFile: container.file } : {}),
     notes: container?.notes ?? [],
   };

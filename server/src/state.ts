@@ -23,7 +23,18 @@ export interface ClientCapabilitiesSummary {
 
 /** Everything one running server knows; handlers get it, never module-level state. */
 export class ServerState extends DocumentCache {
-  capabilities: ClientCapabilitiesSummary = { markdown: false, snippets: false, configuration: false, hierarchicalSymbols: false, codeActionLiterals: false, completionMarkdown: false, definitionLinks: false, inlayHintRefresh: false, snippetEdits: false, semanticTokensRefresh: false };
+  capabilities: ClientCapabilitiesSummary = {
+    markdown: false,
+    snippets: false,
+    configuration: false,
+    hierarchicalSymbols: false,
+    codeActionLiterals: false,
+    completionMarkdown: false,
+    definitionLinks: false,
+    inlayHintRefresh: false,
+    snippetEdits: false,
+    semanticTokensRefresh: false,
+  };
   /** Findings of the last broker check per document URI, per file id; cleared on edit. */
   readonly brokerFindings = new Map<string, Map<string, Diagnostic[]>>();
   /** Runs handlers; knows whether the server is shutting down. */

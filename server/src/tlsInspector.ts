@@ -75,7 +75,10 @@ function sniffDer(bytes: Buffer): TlsFileFormat | undefined {
 }
 
 function publicKeyId(key: crypto.KeyObject): string {
-  return crypto.createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 function keySize(key: crypto.KeyObject): { keyType: string; keyBits?: number; curve?: string } {
@@ -107,7 +110,10 @@ function certificateFacts(cert: crypto.X509Certificate): CertificateFacts {
 
 /** Node prints names one attribute per line; a comma list reads better in messages. */
 function oneLineName(name: string): string {
-  return name.split('\n').filter((p) => p.length > 0).join(', ');
+  return name
+    .split('\n')
+    .filter((p) => p.length > 0)
+    .join(', ');
 }
 
 function safeVerify(cert: crypto.X509Certificate, issuer: crypto.X509Certificate): boolean {
@@ -132,7 +138,13 @@ function privateKeyFacts(label: string, block: string): PrivateKeyFacts {
 }
 
 function parseBytes(bytes: Buffer, mode: number | undefined): Parsed {
-  const base = { pemLabels: [] as string[], certificates: [] as CertificateFacts[], privateKeys: [] as PrivateKeyFacts[], crls: 0, ...(mode !== undefined ? { mode } : {}) };
+  const base = {
+    pemLabels: [] as string[],
+    certificates: [] as CertificateFacts[],
+    privateKeys: [] as PrivateKeyFacts[],
+    crls: 0,
+    ...(mode !== undefined ? { mode } : {}),
+  };
   if (bytes.length === 0) {
     return { facts: { ...base, format: 'empty' }, x509: [] };
   }
@@ -181,7 +193,9 @@ function lookUpUser(user: string): { uid: number; gids: Set<number> } | undefine
       return [];
     }
   };
-  const entry = read('/etc/passwd').map((l) => l.split(':')).find((f) => f[0] === user && f.length >= 4);
+  const entry = read('/etc/passwd')
+    .map((l) => l.split(':'))
+    .find((f) => f[0] === user && f.length >= 4);
   if (!entry) {
     return undefined;
   }
@@ -290,8 +304,8 @@ export function nodeTlsInspector(): TlsInspector {
         return undefined;
       }
       const anchors = [
-        ...(trust.cafile !== undefined ? load(trust.cafile)?.x509 ?? [] : []),
-        ...(trust.capath !== undefined ? caPathCertificates(trust.capath)?.hashed ?? [] : []),
+        ...(trust.cafile !== undefined ? (load(trust.cafile)?.x509 ?? []) : []),
+        ...(trust.capath !== undefined ? (caPathCertificates(trust.capath)?.hashed ?? []) : []),
       ];
       // The broker sends the certificates of certfile, completed from the CA store: the
       // server certificate's issuer must be one of them (or it is self-signed).

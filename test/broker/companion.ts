@@ -51,8 +51,16 @@ export const CASES: readonly CompanionCase[] = [
   { id: 'passwd-empty-user', kind: 'passwd', content: ` :${HASH}\n` },
   { id: 'passwd-bad-base64', kind: 'passwd', content: 'alice:$7$101$abc$def\n' },
   { id: 'passwd-no-leading-dollar', kind: 'passwd', content: `alice:${HASH.slice(1)}\n` },
-  { id: 'passwd-salt-64', kind: 'passwd', content: `alice:${formatPbkdf2(1000, Buffer.alloc(64, 1).toString('base64'), Buffer.alloc(64, 2).toString('base64'))}\n` },
-  { id: 'passwd-zero-iterations', kind: 'passwd', content: `alice:${formatPbkdf2(0, Buffer.alloc(12, 1).toString('base64'), Buffer.alloc(64, 2).toString('base64'))}\n` },
+  {
+    id: 'passwd-salt-64',
+    kind: 'passwd',
+    content: `alice:${formatPbkdf2(1000, Buffer.alloc(64, 1).toString('base64'), Buffer.alloc(64, 2).toString('base64'))}\n`,
+  },
+  {
+    id: 'passwd-zero-iterations',
+    kind: 'passwd',
+    content: `alice:${formatPbkdf2(0, Buffer.alloc(12, 1).toString('base64'), Buffer.alloc(64, 2).toString('base64'))}\n`,
+  },
   { id: 'psk-valid', kind: 'psk', content: '# ids\nid1:00ff\nid2 : DEADbeef \r\n' },
   { id: 'psk-not-hex', kind: 'psk', content: 'id1:zz12\n' },
   { id: 'psk-space-in-key', kind: 'psk', content: 'id1:00 ff\n' },
@@ -72,21 +80,44 @@ const PBKDF2 = Buffer.alloc(64, 2).toString('base64');
  * the broker over its JSON file, so the broker must start for every one of them.
  */
 export const DYNSEC_CASES: readonly { id: string; content: string; rule?: string }[] = [
-  { id: 'dynsec-valid', content: JSON.stringify({ defaultACLAccess: { publishClientSend: false, subscribe: false }, clients: [{ username: 'admin', password: PBKDF2, salt: SALT, iterations: 101, roles: [{ rolename: 'admin' }] }], groups: [], roles: [{ rolename: 'admin', acls: [{ acltype: 'publishClientSend', topic: '#', priority: 0, allow: true }] }] }, null, 2) },
+  {
+    id: 'dynsec-valid',
+    content: JSON.stringify(
+      {
+        defaultACLAccess: { publishClientSend: false, subscribe: false },
+        clients: [{ username: 'admin', password: PBKDF2, salt: SALT, iterations: 101, roles: [{ rolename: 'admin' }] }],
+        groups: [],
+        roles: [{ rolename: 'admin', acls: [{ acltype: 'publishClientSend', topic: '#', priority: 0, allow: true }] }],
+      },
+      null,
+      2,
+    ),
+  },
   { id: 'dynsec-syntax-error', content: '{\n  "roles": [ ,\n', rule: 'dynsec-json' },
   { id: 'dynsec-top-level-array', content: '[]', rule: 'dynsec-json' },
   { id: 'dynsec-roles-object', content: '{"roles": {}, "clients": []}', rule: 'dynsec-structure' },
   { id: 'dynsec-clients-string', content: '{"clients": "admin"}', rule: 'dynsec-structure' },
   { id: 'dynsec-groups-number', content: '{"groups": 1}', rule: 'dynsec-structure' },
   { id: 'dynsec-unknown-acltype', content: '{"roles": [{"rolename": "r", "acls": [{"acltype": "publish", "topic": "a"}]}]}', rule: 'dynsec-acl-type' },
-  { id: 'dynsec-priority-string', content: '{"roles": [{"rolename": "r", "acls": [{"acltype": "subscribePattern", "topic": "a", "priority": "1"}]}]}', rule: 'dynsec-structure' },
-  { id: 'dynsec-password-short-salt', content: `{"clients": [{"username": "u", "password": "${PBKDF2}", "salt": "AAAA", "iterations": 101}]}`, rule: 'dynsec-password' },
+  {
+    id: 'dynsec-priority-string',
+    content: '{"roles": [{"rolename": "r", "acls": [{"acltype": "subscribePattern", "topic": "a", "priority": "1"}]}]}',
+    rule: 'dynsec-structure',
+  },
+  {
+    id: 'dynsec-password-short-salt',
+    content: `{"clients": [{"username": "u", "password": "${PBKDF2}", "salt": "AAAA", "iterations": 101}]}`,
+    rule: 'dynsec-password',
+  },
   { id: 'dynsec-trailing-text', content: '{"roles": []} trailing', rule: 'dynsec-structure' },
 ];
 
 /** The brokers here: Debian's and the release builds of ../shared/brokers/build.sh. */
 function brokers(): { version: string; path: string }[] {
-  const candidates = ['/usr/sbin/mosquitto', ...['1.5.11', '1.6.15', '2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto'))];
+  const candidates = [
+    '/usr/sbin/mosquitto',
+    ...['1.5.11', '1.6.15', '2.0.22', '2.1.2'].map((v) => path.join(os.homedir(), '.cache', 'mosquitto-brokers', v, 'mosquitto')),
+  ];
   return candidates.flatMap((p) => {
     const version = brokerVersion(p);
     return version ? [{ version, path: p }] : [];
@@ -103,11 +134,22 @@ async function differential(): Promise<void> {
       continue;
     }
     for (const c of CASES) {
-      const verdict = await runCase({ id: `companion-${c.id}`, config: `listener 1883\nallow_anonymous true\n${DIRECTIVE[c.kind]} companion.file\n`, files: [{ path: 'companion.file', content: c.content }] }, { broker: broker.path });
+      const verdict = await runCase(
+        {
+          id: `companion-${c.id}`,
+          config: `listener 1883\nallow_anonymous true\n${DIRECTIVE[c.kind]} companion.file\n`,
+          files: [{ path: 'companion.file', content: c.content }],
+        },
+        { broker: broker.path },
+      );
       const ours = validateCompanion(c.kind, c.content, defaultSettings({ brokerVersion: version }));
       const errors = ours.filter((d) => d.severity === 1);
       const refused = verdict.verdict === 'rejected';
-      check(`${broker.version} ${c.id}`, refused === errors.length > 0, `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ')}`);
+      check(
+        `${broker.version} ${c.id}`,
+        refused === errors.length > 0,
+        `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ')}`,
+      );
     }
   }
 }
@@ -121,15 +163,30 @@ async function dynsecDifferential(): Promise<void> {
     return;
   }
   for (const c of DYNSEC_CASES) {
-    const verdict = await runCase({ id: `companion-${c.id}`, config: `listener 1883\nallow_anonymous false\nplugin ${DYNSEC_PLUGIN}\nplugin_opt_config_file dynsec.json\n`, files: [{ path: 'dynsec.json', content: c.content }] }, { broker: '/usr/sbin/mosquitto' });
+    const verdict = await runCase(
+      {
+        id: `companion-${c.id}`,
+        config: `listener 1883\nallow_anonymous false\nplugin ${DYNSEC_PLUGIN}\nplugin_opt_config_file dynsec.json\n`,
+        files: [{ path: 'dynsec.json', content: c.content }],
+      },
+      { broker: '/usr/sbin/mosquitto' },
+    );
     const ours = checkDynsec(c.content, parsed);
     const shown = ours.map((f) => `${f.range.start.line + 1}:${f.code}:${f.severity}`).join(', ');
     check(`${version ?? ''} ${c.id}: broker starts`, verdict.verdict !== 'rejected', `broker ${verdict.verdict} (${verdict.message})`);
     if (c.id === 'dynsec-syntax-error') {
       // Proof that the plugin read the case's file: it logs the JSON error and carries on.
-      check(`${version ?? ''} ${c.id}: the plugin logged the JSON error`, verdict.warnings.some((w) => /not valid JSON/.test(w)), verdict.warnings.join(' | '));
+      check(
+        `${version ?? ''} ${c.id}: the plugin logged the JSON error`,
+        verdict.warnings.some((w) => /not valid JSON/.test(w)),
+        verdict.warnings.join(' | '),
+      );
     }
-    check(`${version ?? ''} ${c.id}: no error, ${c.rule ?? 'nothing'} reported`, ours.every((f) => f.severity !== 'error') && (c.rule === undefined ? ours.length === 0 : ours.some((f) => f.code === c.rule)), shown);
+    check(
+      `${version ?? ''} ${c.id}: no error, ${c.rule ?? 'nothing'} reported`,
+      ours.every((f) => f.severity !== 'error') && (c.rule === undefined ? ours.length === 0 : ours.some((f) => f.code === c.rule)),
+      shown,
+    );
   }
 }
 
@@ -150,11 +207,23 @@ function roundTrip(broker: { version: string; path: string }): void {
       lines[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
     }
     const hashed = lines.join('\n');
-    check(`${broker.version} hash: no plaintext left`, !hashed.includes('correct horse') && !hashed.includes('s3cret') && edits.length === 2, 'plaintext still in the file');
+    check(
+      `${broker.version} hash: no plaintext left`,
+      !hashed.includes('correct horse') && !hashed.includes('s3cret') && edits.length === 2,
+      'plaintext still in the file',
+    );
     const prefix = version.major < 2 ? '$6$' : '$7$';
-    check(`${broker.version} hash: ${prefix} form`, edits.every((e) => e.newText.startsWith(prefix)), edits.map((e) => e.newText.slice(0, 4)).join(', '));
+    check(
+      `${broker.version} hash: ${prefix} form`,
+      edits.every((e) => e.newText.startsWith(prefix)),
+      edits.map((e) => e.newText.slice(0, 4)).join(', '),
+    );
     writeFileSync(path.join(dir, 'passwd'), hashed, { mode: 0o644 });
-    writeFileSync(path.join(dir, 'mosquitto.conf'), `listener 18830 127.0.0.1\nallow_anonymous false\npassword_file ${dir}/passwd\nuser root\nlog_dest stdout\n`, { mode: 0o644 });
+    writeFileSync(
+      path.join(dir, 'mosquitto.conf'),
+      `listener 18830 127.0.0.1\nallow_anonymous false\npassword_file ${dir}/passwd\nuser root\nlog_dest stdout\n`,
+      { mode: 0o644 },
+    );
     const script = [
       'ip link set lo up',
       `"${broker.path}" -c "${dir}/mosquitto.conf" > "${dir}/log" 2>&1 &`,

@@ -63,26 +63,58 @@ function parseArgs(argv: string[]): Options {
   const envReleases = process.env.MOSQUITTO_BROKER_RELEASES;
   const options: Options = {
     releases: envReleases ? envReleases.split(',').filter(Boolean) : [...RELEASES],
-    cache: process.env.MOSQUITTO_ORACLE_NO_CACHE !== '1', corpus: true, fixtures: true, brokerCases: true, generated: true,
-    counts: new Map(Object.entries(DEFAULT_COUNTS)), seeds: new Map(), jobs: defaultConcurrency(), jsonOut: null, verbose: false,
+    cache: process.env.MOSQUITTO_ORACLE_NO_CACHE !== '1',
+    corpus: true,
+    fixtures: true,
+    brokerCases: true,
+    generated: true,
+    counts: new Map(Object.entries(DEFAULT_COUNTS)),
+    seeds: new Map(),
+    jobs: defaultConcurrency(),
+    jsonOut: null,
+    verbose: false,
   };
   const counts: string[] = process.env.MOSQUITTO_FUZZ_COUNT ? [process.env.MOSQUITTO_FUZZ_COUNT] : [];
   const seeds: string[] = process.env.MOSQUITTO_FUZZ_SEED ? [process.env.MOSQUITTO_FUZZ_SEED] : [];
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     switch (arg) {
-      case '--releases': case '--release': options.releases = argv[++k].split(',').filter(Boolean); break;
-      case '--no-cache': options.cache = false; break;
-      case '--no-corpus': options.corpus = false; break;
-      case '--no-fixtures': options.fixtures = false; break;
-      case '--no-cases': options.brokerCases = false; break;
-      case '--no-generated': options.generated = false; break;
-      case '--count': counts.push(argv[++k]); break;
-      case '--seed': seeds.push(argv[++k]); break;
-      case '--jobs': options.jobs = Number(argv[++k]); break;
-      case '--json-out': options.jsonOut = argv[++k]; break;
-      case '--verbose': options.verbose = true; break;
-      default: throw new Error(`unknown argument ${arg}`);
+      case '--releases':
+      case '--release':
+        options.releases = argv[++k].split(',').filter(Boolean);
+        break;
+      case '--no-cache':
+        options.cache = false;
+        break;
+      case '--no-corpus':
+        options.corpus = false;
+        break;
+      case '--no-fixtures':
+        options.fixtures = false;
+        break;
+      case '--no-cases':
+        options.brokerCases = false;
+        break;
+      case '--no-generated':
+        options.generated = false;
+        break;
+      case '--count':
+        counts.push(argv[++k]);
+        break;
+      case '--seed':
+        seeds.push(argv[++k]);
+        break;
+      case '--jobs':
+        options.jobs = Number(argv[++k]);
+        break;
+      case '--json-out':
+        options.jsonOut = argv[++k];
+        break;
+      case '--verbose':
+        options.verbose = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${arg}`);
     }
   }
   for (const release of options.releases) {
@@ -120,13 +152,24 @@ interface DiffCase extends OracleCase {
 }
 
 function corpusCases(dir: string): DiffCase[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.conf')).sort().map((f) => {
-    const file = path.join(dir, f);
-    return {
-      id: `corpus/${f}`, source: 'corpus', file, config: fs.readFileSync(file), label: 'corpus', detail: '',
-      otherTarget: null, baseDir: dir, checkPaths: false,
-    };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.conf'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      return {
+        id: `corpus/${f}`,
+        source: 'corpus',
+        file,
+        config: fs.readFileSync(file),
+        label: 'corpus',
+        detail: '',
+        otherTarget: null,
+        baseDir: dir,
+        checkPaths: false,
+      };
+    });
 }
 
 function listFiles(dir: string): string[] {
@@ -162,24 +205,40 @@ function otherTargetOf(config: Buffer, release: string): string | null {
  * password files) resolve as they do next to the file. */
 function folderCases(dir: string, source: 'fixture' | 'case', release: string): DiffCase[] {
   const all = listFiles(dir);
-  return all.filter((f) => f.endsWith('.conf')).map((file) => {
-    const baseDir = path.dirname(file);
-    const files: SupportFile[] = all
-      .filter((other) => other !== file && other.startsWith(`${baseDir}${path.sep}`) && fs.statSync(other).size < 256 * 1024)
-      .map((other) => ({ path: path.relative(baseDir, other), content: fs.readFileSync(other) }));
-    const config = fs.readFileSync(file);
-    const rel = path.relative(dir, file);
-    const fixture = source === 'fixture';
-    return {
-      id: `${fixture ? 'fixtures' : 'cases'}/${rel}`, source, file, config, configName: path.basename(file), files,
-      label: fixture ? `fixture:${rel.split(path.sep)[0]}` : 'case', detail: rel,
-      otherTarget: otherTargetOf(config, release), baseDir, checkPaths: !fixture,
-    };
-  });
+  return all
+    .filter((f) => f.endsWith('.conf'))
+    .map((file) => {
+      const baseDir = path.dirname(file);
+      const files: SupportFile[] = all
+        .filter((other) => other !== file && other.startsWith(`${baseDir}${path.sep}`) && fs.statSync(other).size < 256 * 1024)
+        .map((other) => ({ path: path.relative(baseDir, other), content: fs.readFileSync(other) }));
+      const config = fs.readFileSync(file);
+      const rel = path.relative(dir, file);
+      const fixture = source === 'fixture';
+      return {
+        id: `${fixture ? 'fixtures' : 'cases'}/${rel}`,
+        source,
+        file,
+        config,
+        configName: path.basename(file),
+        files,
+        label: fixture ? `fixture:${rel.split(path.sep)[0]}` : 'case',
+        detail: rel,
+        otherTarget: otherTargetOf(config, release),
+        baseDir,
+        checkPaths: !fixture,
+      };
+    });
 }
 
-function generatedCases(release: string, seed: number, count: number, fixtures: Fixtures, table: ReturnType<typeof loadDirectiveTable>,
-  workDir: string): DiffCase[] {
+function generatedCases(
+  release: string,
+  seed: number,
+  count: number,
+  fixtures: Fixtures,
+  table: ReturnType<typeof loadDirectiveTable>,
+  workDir: string,
+): DiffCase[] {
   const generated: GeneratedCase[] = [
     ...generateCases({ seed, count, fixtures, table, version: release }),
     ...listenerOptionFirstCases({ fixtures, table, version: release, seed }),
@@ -218,14 +277,21 @@ interface Diagnostic {
 function runLint(root: string, files: string[], version: string, checkPaths: boolean): Promise<Map<string, Diagnostic[]>> {
   return new Promise((resolve, reject) => {
     const cli = path.join(root, 'server', 'bin', 'mosquitto-lint');
-    const child = spawn(process.execPath, [cli, '--format', 'json', '--broker-version', version, '--platform', 'linux',
-      ...(checkPaths ? [] : ['--no-check-paths']), ...files], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, '--format', 'json', '--broker-version', version, '--platform', 'linux', ...(checkPaths ? [] : ['--no-check-paths']), ...files],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => { stdout += d; });
-    child.stderr.on('data', (d: string) => { stderr += d; });
+    child.stdout.on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: string) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0 && code !== 1) {
@@ -299,8 +365,7 @@ function judge(c: DiffCase, verdict: OracleVerdict, lint: Map<string, Diagnostic
   if (main === undefined) {
     return { outcome: 'no-lint-result', errors: [], why: 'the lint CLI returned nothing for this file' };
   }
-  const toError = (d: Diagnostic): CaseResult['errors'][number] =>
-    ({ line: d.range.start.line + 1, code: String(d.code ?? ''), message: d.message });
+  const toError = (d: Diagnostic): CaseResult['errors'][number] => ({ line: d.range.start.line + 1, code: String(d.code ?? ''), message: d.message });
   const errors = main.filter((d) => d.severity === 'error').map(toError);
   // Errors the CLI put in an included file count for the case too.
   const included = verdict.includedFile !== null ? lint.get(path.resolve(c.baseDir, verdict.includedFile)) : undefined;
@@ -309,8 +374,7 @@ function judge(c: DiffCase, verdict: OracleVerdict, lint: Map<string, Diagnostic
     return { outcome: 'not-asserted', errors, why: `fixture targets ${c.otherTarget}` };
   }
   if (verdict.verdict === 'accepted') {
-    return errors.length === 0 ? { outcome: 'agree', errors, why: '' }
-      : { outcome: 'false-error', errors, why: 'the broker starts, we report an error' };
+    return errors.length === 0 ? { outcome: 'agree', errors, why: '' } : { outcome: 'false-error', errors, why: 'the broker starts, we report an error' };
   }
   if (verdict.kind === 'build' || (verdict.kind === 'environment' && !c.checkPaths)) {
     return { outcome: 'not-asserted', errors, why: `${verdict.kind} rejection` };
@@ -324,26 +388,35 @@ function judge(c: DiffCase, verdict: OracleVerdict, lint: Map<string, Diagnostic
   if (verdict.includedFile !== null && verdict.includedLine !== null) {
     // The broker names a line of an included file: one of our errors is on that line of that file.
     if (!includedErrors.some((e) => e.line === verdict.includedLine)) {
-      return { outcome: 'wrong-line', errors: [...errors, ...includedErrors.map((e) => ({ ...e, code: `${verdict.includedFile}:${e.code}` }))],
-        why: `the broker names line ${verdict.includedLine} of ${verdict.includedFile}, our errors there are on ${includedErrors.map((e) => e.line).join(', ') || '(none)'}` };
+      return {
+        outcome: 'wrong-line',
+        errors: [...errors, ...includedErrors.map((e) => ({ ...e, code: `${verdict.includedFile}:${e.code}` }))],
+        why: `the broker names line ${verdict.includedLine} of ${verdict.includedFile}, our errors there are on ${includedErrors.map((e) => e.line).join(', ') || '(none)'}`,
+      };
     }
   } else if (verdict.line !== null) {
-    const onLine = (d: Diagnostic): boolean => d.severity === 'error' &&
-      d.range.start.line + 1 <= verdict.line! && verdict.line! <= Math.max(d.range.start.line, d.range.end.line) + 1;
+    const onLine = (d: Diagnostic): boolean =>
+      d.severity === 'error' && d.range.start.line + 1 <= verdict.line! && verdict.line! <= Math.max(d.range.start.line, d.range.end.line) + 1;
     if (!main.some(onLine)) {
-      return { outcome: 'wrong-line', errors, why: `the broker names line ${verdict.line}, our errors are on ${errors.map((e) => e.line).join(', ') || '(none in this file)'}` };
+      return {
+        outcome: 'wrong-line',
+        errors,
+        why: `the broker names line ${verdict.line}, our errors are on ${errors.map((e) => e.line).join(', ') || '(none in this file)'}`,
+      };
     }
   }
   return { outcome: 'agree', errors, why: '' };
 }
 
 function matchKnown(known: readonly KnownDifference[], r: { id: string; label: string; detail: string; outcome: Outcome }): KnownDifference | undefined {
-  return known.find((k) =>
-    (k.id === undefined || k.id === r.id) &&
-    (k.label === undefined || k.label === r.label) &&
-    (k.detail === undefined || new RegExp(k.detail).test(r.detail)) &&
-    (k.outcome === undefined || k.outcome === r.outcome) &&
-    (k.id !== undefined || k.label !== undefined || k.detail !== undefined));
+  return known.find(
+    (k) =>
+      (k.id === undefined || k.id === r.id) &&
+      (k.label === undefined || k.label === r.label) &&
+      (k.detail === undefined || new RegExp(k.detail).test(r.detail)) &&
+      (k.outcome === undefined || k.outcome === r.outcome) &&
+      (k.id !== undefined || k.label !== undefined || k.detail !== undefined),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,19 +453,42 @@ interface ReleaseRun {
 }
 
 function notAssertedReason(r: CaseResult): string {
-  return r.verdict.kind === 'build' ? `build: ${r.verdict.note || r.verdict.message}`
-    : r.why.startsWith('fixture targets') ? 'fixture written for another broker version/platform'
+  return r.verdict.kind === 'build'
+    ? `build: ${r.verdict.note || r.verdict.message}`
+    : r.why.startsWith('fixture targets')
+      ? 'fixture written for another broker version/platform'
       : `${r.verdict.kind}: ${r.verdict.message.replace(/".*"|'.*'/g, '"…"').replace(/\d+/g, 'N')}`;
 }
 
-async function runRelease(release: string, options: Options, root: string, fixtures: Fixtures,
-  table: ReturnType<typeof loadDirectiveTable>, workDir: string): Promise<ReleaseRun> {
+async function runRelease(
+  release: string,
+  options: Options,
+  root: string,
+  fixtures: Fixtures,
+  table: ReturnType<typeof loadDirectiveTable>,
+  workDir: string,
+): Promise<ReleaseRun> {
   const started = Date.now();
   const seed = options.seeds.get(release) ?? DEFAULT_SEED;
-  const count = options.generated ? options.counts.get(release) ?? 300 : 0;
+  const count = options.generated ? (options.counts.get(release) ?? 300) : 0;
   const run: ReleaseRun = {
-    release, broker: '', seed, count, tableSource: table.source, results: [], passed: 0, failed: [], notAsserted: [],
-    knownHit: [], reasons: new Map(), manifest: '', oracleMs: 0, lintMs: 0, totalMs: 0, cached: 0, problem: null,
+    release,
+    broker: '',
+    seed,
+    count,
+    tableSource: table.source,
+    results: [],
+    passed: 0,
+    failed: [],
+    notAsserted: [],
+    knownHit: [],
+    reasons: new Map(),
+    manifest: '',
+    oracleMs: 0,
+    lintMs: 0,
+    totalMs: 0,
+    cached: 0,
+    problem: null,
   };
   const broker = brokerFor(release);
   if (broker === null) {
@@ -416,9 +512,11 @@ async function runRelease(release: string, options: Options, root: string, fixtu
     cases.push(...generatedCases(release, seed, count, fixtures, table, workDir));
   }
   const bySource = (s: Source): number => cases.filter((c) => c.source === s).length;
-  process.stdout.write(`\n--- mosquitto ${release} (${broker}): ${cases.length} cases (${bySource('corpus')} corpus, ` +
-    `${bySource('fixture')} fixtures, ${bySource('case')} broker cases, ${bySource('generated')} generated with seed ${seed}, ` +
-    `directives from ${table.source}), ${options.jobs} jobs, cache ${options.cache ? defaultCacheDir() : 'off'}\n`);
+  process.stdout.write(
+    `\n--- mosquitto ${release} (${broker}): ${cases.length} cases (${bySource('corpus')} corpus, ` +
+      `${bySource('fixture')} fixtures, ${bySource('case')} broker cases, ${bySource('generated')} generated with seed ${seed}, ` +
+      `directives from ${table.source}), ${options.jobs} jobs, cache ${options.cache ? defaultCacheDir() : 'off'}\n`,
+  );
 
   // Lint and oracle run side by side: the CLI is quick, the broker runs are mostly waiting.
   const lintStarted = Date.now();
@@ -454,8 +552,10 @@ async function runRelease(release: string, options: Options, root: string, fixtu
   run.results = cases.map((c) => {
     const verdict = verdicts.get(c.id) as OracleVerdict;
     const judged = judge(c, verdict, lint);
-    const knownMatch = judged.outcome === 'agree' || judged.outcome === 'not-asserted' ? undefined
-      : matchKnown(known, { id: c.id, label: c.label, detail: c.detail, outcome: judged.outcome });
+    const knownMatch =
+      judged.outcome === 'agree' || judged.outcome === 'not-asserted'
+        ? undefined
+        : matchKnown(known, { id: c.id, label: c.label, detail: c.detail, outcome: judged.outcome });
     return { id: c.id, source: c.source, label: c.label, detail: c.detail, verdict, ...judged, known: knownMatch?.reason ?? null };
   });
   const results = run.results;
@@ -476,8 +576,10 @@ async function runRelease(release: string, options: Options, root: string, fixtu
     const accepted = rs.filter((r) => r.verdict.verdict === 'accepted').length;
     const knownCount = rs.filter((r) => r.known !== null).length;
     const failing = rs.filter((r) => r.outcome !== 'agree' && r.outcome !== 'not-asserted' && r.known === null).length;
-    return `  ${label.padEnd(28)} ${String(rs.length).padStart(5)} ${String(accepted).padStart(8)} ${String(asserted.length).padStart(8)} ` +
-      `${String(agree).padStart(6)} ${pct(agree, asserted.length).padStart(7)} ${String(knownCount).padStart(5)} ${String(failing).padStart(6)} ${String(rs.length - asserted.length).padStart(7)}`;
+    return (
+      `  ${label.padEnd(28)} ${String(rs.length).padStart(5)} ${String(accepted).padStart(8)} ${String(asserted.length).padStart(8)} ` +
+      `${String(agree).padStart(6)} ${pct(agree, asserted.length).padStart(7)} ${String(knownCount).padStart(5)} ${String(failing).padStart(6)} ${String(rs.length - asserted.length).padStart(7)}`
+    );
   };
   const header = `  ${'group'.padEnd(28)} ${'cases'.padStart(5)} ${'accepted'.padStart(8)} ${'asserted'.padStart(8)} ${'agree'.padStart(6)} ${'rate'.padStart(7)} ${'known'.padStart(5)} ${'failed'.padStart(6)} ${'env/bld'.padStart(7)}`;
   const out: string[] = [];
@@ -533,8 +635,10 @@ async function runRelease(release: string, options: Options, root: string, fixtu
   }
   const stale = known.filter((k) => !results.some((r) => r.known === k.reason && matchKnown([k], r) !== undefined));
   if (stale.length > 0 && options.corpus && options.fixtures && options.generated) {
-    out.push(`Known differences of ${release} that did not occur in this run (remove them, or they need more generated cases): ` +
-      `${stale.map((k) => k.id ?? k.label ?? k.detail).join(', ')}`);
+    out.push(
+      `Known differences of ${release} that did not occur in this run (remove them, or they need more generated cases): ` +
+        `${stale.map((k) => k.id ?? k.label ?? k.detail).join(', ')}`,
+    );
   }
   if (run.failed.length > 0) {
     out.push(`DISAGREEMENTS with ${release} (${run.failed.length}):`);
@@ -544,15 +648,21 @@ async function runRelease(release: string, options: Options, root: string, fixtu
       if (r.detail) {
         out.push(`      case:   ${r.detail}`);
       }
-      out.push(`      broker: ${v.verdict}${v.kind !== 'none' ? ` ${v.kind}` : ''}${v.line !== null ? ` line ${v.line}` : ''}${v.message ? `: ${v.message}` : ''}`);
+      out.push(
+        `      broker: ${v.verdict}${v.kind !== 'none' ? ` ${v.kind}` : ''}${v.line !== null ? ` line ${v.line}` : ''}${v.message ? `: ${v.message}` : ''}`,
+      );
       out.push(`      ours:   ${r.errors.length === 0 ? 'no error' : r.errors.map((e) => `${e.line}:${e.code}`).join(', ')}`);
     }
   }
   run.totalMs = Date.now() - started;
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  out.push(`Time ${release}: total ${seconds(run.totalMs)}, oracle ${seconds(run.oracleMs)} (${run.cached} of ${cases.length} verdicts from cache), lint CLI ${seconds(run.lintMs)}`);
-  out.push(`mosquitto ${release}: ${run.passed} passed (${run.knownHit.length} of them known differences), ${run.failed.length} failed, ` +
-    `${run.notAsserted.length} not asserted (environment or build rejections, listed above)`);
+  out.push(
+    `Time ${release}: total ${seconds(run.totalMs)}, oracle ${seconds(run.oracleMs)} (${run.cached} of ${cases.length} verdicts from cache), lint CLI ${seconds(run.lintMs)}`,
+  );
+  out.push(
+    `mosquitto ${release}: ${run.passed} passed (${run.knownHit.length} of them known differences), ${run.failed.length} failed, ` +
+      `${run.notAsserted.length} not asserted (environment or build rejections, listed above)`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
   return run;
 }
@@ -588,8 +698,11 @@ async function main(): Promise<number> {
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-  const out = ['', 'Broker layer by release:',
-    `  ${'release'.padEnd(8)} ${'cases'.padStart(6)} ${'asserted'.padStart(8)} ${'agree'.padStart(6)} ${'rate'.padStart(7)} ${'known'.padStart(5)} ${'failed'.padStart(6)} ${'env/bld'.padStart(7)} ${'time'.padStart(8)}`];
+  const out = [
+    '',
+    'Broker layer by release:',
+    `  ${'release'.padEnd(8)} ${'cases'.padStart(6)} ${'asserted'.padStart(8)} ${'agree'.padStart(6)} ${'rate'.padStart(7)} ${'known'.padStart(5)} ${'failed'.padStart(6)} ${'env/bld'.padStart(7)} ${'time'.padStart(8)}`,
+  ];
   let passed = 0;
   let failed = 0;
   for (const run of runs) {
@@ -600,9 +713,11 @@ async function main(): Promise<number> {
     }
     const asserted = run.results.length - run.notAsserted.length;
     const agree = run.results.filter((r) => r.outcome === 'agree').length;
-    out.push(`  ${run.release.padEnd(8)} ${String(run.results.length).padStart(6)} ${String(asserted).padStart(8)} ${String(agree).padStart(6)} ` +
-      `${pct(agree, asserted).padStart(7)} ${String(run.knownHit.length).padStart(5)} ${String(run.failed.length).padStart(6)} ` +
-      `${String(run.notAsserted.length).padStart(7)} ${`${(run.totalMs / 1000).toFixed(0)} s`.padStart(8)}`);
+    out.push(
+      `  ${run.release.padEnd(8)} ${String(run.results.length).padStart(6)} ${String(asserted).padStart(8)} ${String(agree).padStart(6)} ` +
+        `${pct(agree, asserted).padStart(7)} ${String(run.knownHit.length).padStart(5)} ${String(run.failed.length).padStart(6)} ` +
+        `${String(run.notAsserted.length).padStart(7)} ${`${(run.totalMs / 1000).toFixed(0)} s`.padStart(8)}`,
+    );
     passed += run.passed;
     failed += run.failed.length;
   }
@@ -612,15 +727,38 @@ async function main(): Promise<number> {
 
   if (options.jsonOut !== null) {
     const summary = {
-      date: new Date().toISOString(), totalMs: Date.now() - started, jobs: options.jobs,
+      date: new Date().toISOString(),
+      totalMs: Date.now() - started,
+      jobs: options.jobs,
       releases: runs.map((run) => ({
-        broker: run.release, executable: run.broker, problem: run.problem, seed: run.seed, count: run.count,
-        tableSource: run.tableSource, cases: run.results.length, passed: run.passed, failed: run.failed.length,
-        notAsserted: run.notAsserted.length, known: run.knownHit.length, manifest: run.manifest, oracleMs: run.oracleMs,
-        lintMs: run.lintMs, totalMs: run.totalMs, cached: run.cached,
+        broker: run.release,
+        executable: run.broker,
+        problem: run.problem,
+        seed: run.seed,
+        count: run.count,
+        tableSource: run.tableSource,
+        cases: run.results.length,
+        passed: run.passed,
+        failed: run.failed.length,
+        notAsserted: run.notAsserted.length,
+        known: run.knownHit.length,
+        manifest: run.manifest,
+        oracleMs: run.oracleMs,
+        lintMs: run.lintMs,
+        totalMs: run.totalMs,
+        cached: run.cached,
         results: run.results.map((r) => ({
-          id: r.id, source: r.source, label: r.label, detail: r.detail, outcome: r.outcome, known: r.known, why: r.why,
-          verdict: r.verdict.verdict, kind: r.verdict.kind, line: r.verdict.line, message: r.verdict.message,
+          id: r.id,
+          source: r.source,
+          label: r.label,
+          detail: r.detail,
+          outcome: r.outcome,
+          known: r.known,
+          why: r.why,
+          verdict: r.verdict.verdict,
+          kind: r.verdict.kind,
+          line: r.verdict.line,
+          message: r.verdict.message,
           errors: r.errors,
         })),
         notAssertedReasons: Object.fromEntries(run.reasons),
@@ -637,7 +775,12 @@ function fail(): number {
   return 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  process.stdout.write(`broker layer: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exitCode = fail();
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stdout.write(`broker layer: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = fail();
+  },
+);

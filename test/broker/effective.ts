@@ -43,7 +43,12 @@ interface Case {
   files: SupportFile[];
   /** Releases the case applies to (default: all). */
   applies?: (version: string) => boolean;
-  check: (effective: EffectiveConfig, log: string[], verdict: { verdict: string; message: string; includedFile: string | null }, version: string) => string | null;
+  check: (
+    effective: EffectiveConfig,
+    log: string[],
+    verdict: { verdict: string; message: string; includedFile: string | null },
+    version: string,
+  ) => string | null;
 }
 
 /** The listen sockets the broker says it opened, as sorted `kind:port` strings. */
@@ -91,7 +96,8 @@ function cases(): Case[] {
     {
       // The seed's three sections: default listener (port), ws on 1884, wss on 1885.
       id: 'seed',
-      config: 'port 1883\n\nlistener 1884\nprotocol websockets\n\nlistener 1885\nprotocol websockets\ncafile certs/ca.crt\ncertfile certs/server.crt\nkeyfile certs/server.key\n',
+      config:
+        'port 1883\n\nlistener 1884\nprotocol websockets\n\nlistener 1885\nprotocol websockets\ncafile certs/ca.crt\ncertfile certs/server.crt\nkeyfile certs/server.key\n',
       files: certs,
       check: accepted,
     },
@@ -123,7 +129,9 @@ function cases(): Case[] {
           return `expected a duplicate password_file error in an included file, got ${verdict.verdict} ${verdict.message}`;
         }
         const second = effective.files[2];
-        return second !== undefined && second.endsWith(`/${verdict.includedFile}`) ? null : `broker refused in ${verdict.includedFile}, our second file is ${second}`;
+        return second !== undefined && second.endsWith(`/${verdict.includedFile}`)
+          ? null
+          : `broker refused in ${verdict.includedFile}, our second file is ${second}`;
       },
     },
   ];
@@ -161,7 +169,11 @@ async function main(): Promise<void> {
         if (!version) {
           throw new Error(`unexpected broker version ${broker.version}`);
         }
-        const model = buildConfig({ main: parse(c.config, main), path: main }, defaultSettings({ brokerVersion: version, checkPaths: false }), nodeFileSystem());
+        const model = buildConfig(
+          { main: parse(c.config, main), path: main },
+          defaultSettings({ brokerVersion: version, checkPaths: false }),
+          nodeFileSystem(),
+        );
         const outcome = c.check(effectiveConfig(model), verdict.log ?? [], verdict, broker.version);
         if (outcome === null) {
           passed++;

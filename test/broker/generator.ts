@@ -115,58 +115,127 @@ export interface GenDirective {
   args: readonly GenArg[];
 }
 
-const b = (name: string, scope: string, since = '1.4.0'): GenDirective =>
-  ({ name, scope, since, args: [{ type: 'bool', required: true, values: ['true', 'false', '1', '0'] }] });
-const i = (name: string, scope: string, min?: number, max?: number, since = '1.4.0'): GenDirective =>
-  ({ name, scope, since, args: [{ type: 'int', required: true, min, max }] });
-const s = (name: string, scope: string, type = 'string', since = '1.4.0'): GenDirective =>
-  ({ name, scope, since, args: [{ type, required: true }] });
-const e = (name: string, scope: string, values: string[], since = '1.4.0'): GenDirective =>
-  ({ name, scope, since, args: [{ type: 'enum', required: true, values }] });
+const b = (name: string, scope: string, since = '1.4.0'): GenDirective => ({
+  name,
+  scope,
+  since,
+  args: [{ type: 'bool', required: true, values: ['true', 'false', '1', '0'] }],
+});
+const i = (name: string, scope: string, min?: number, max?: number, since = '1.4.0'): GenDirective => ({
+  name,
+  scope,
+  since,
+  args: [{ type: 'int', required: true, min, max }],
+});
+const s = (name: string, scope: string, type = 'string', since = '1.4.0'): GenDirective => ({ name, scope, since, args: [{ type, required: true }] });
+const e = (name: string, scope: string, values: string[], since = '1.4.0'): GenDirective => ({
+  name,
+  scope,
+  since,
+  args: [{ type: 'enum', required: true, values }],
+});
 
 /** Fallback when the catalogue is not built: the directives the generator needs. */
 const HAND_TABLE: readonly GenDirective[] = [
-  b('allow_anonymous', 'security'), b('allow_zero_length_clientid', 'security'), s('auto_id_prefix', 'security'),
-  s('password_file', 'security', 'path'), s('acl_file', 'security', 'path'), s('psk_file', 'security', 'path'),
-  b('per_listener_settings', 'global', '1.5.0'), i('autosave_interval', 'global'), b('autosave_on_changes', 'global'),
-  b('check_retain_source', 'global', '1.5.6'), s('clientid_prefixes', 'global'), b('connection_messages', 'global'),
-  i('log_facility', 'global', 0, 7), b('log_timestamp', 'global'), s('log_timestamp_format', 'global', 'string', '1.6.0'),
+  b('allow_anonymous', 'security'),
+  b('allow_zero_length_clientid', 'security'),
+  s('auto_id_prefix', 'security'),
+  s('password_file', 'security', 'path'),
+  s('acl_file', 'security', 'path'),
+  s('psk_file', 'security', 'path'),
+  b('per_listener_settings', 'global', '1.5.0'),
+  i('autosave_interval', 'global'),
+  b('autosave_on_changes', 'global'),
+  b('check_retain_source', 'global', '1.5.6'),
+  s('clientid_prefixes', 'global'),
+  b('connection_messages', 'global'),
+  i('log_facility', 'global', 0, 7),
+  b('log_timestamp', 'global'),
+  s('log_timestamp_format', 'global', 'string', '1.6.0'),
   e('log_type', 'global', ['debug', 'error', 'warning', 'notice', 'information', 'subscribe', 'unsubscribe', 'internal', 'websockets', 'none', 'all']),
   e('log_dest', 'global', ['none', 'syslog', 'stdout', 'stderr', 'topic', 'file', 'dlt']),
-  i('max_inflight_bytes', 'global'), i('max_inflight_messages', 'global', undefined, 65535), i('max_keepalive', 'global', 0, 65535, '1.6.0'),
-  i('max_packet_size', 'global', 20, undefined, '1.6.0'), i('max_queued_bytes', 'global'), i('max_queued_messages', 'global'),
-  i('memory_limit', 'global', 0), i('message_size_limit', 'global', 0, 268435455), b('persistence', 'global'),
-  s('persistence_file', 'global'), s('persistence_location', 'global', 'path'), s('persistent_client_expiration', 'global', 'duration'),
-  s('pid_file', 'global', 'path'), b('queue_qos0_messages', 'global'), b('retain_available', 'global', '1.6.0'),
-  b('retained_persistence', 'global'), b('set_tcp_nodelay', 'global', '1.5.0'), i('sys_interval', 'global', 0, 65535),
-  b('upgrade_outgoing_qos', 'global'), s('user', 'global'), i('websockets_log_level', 'global'),
-  i('websockets_headers_size', 'global', 0, 65535, '1.6.0'), i('retain_expiry_interval', 'global', 1, 10000000, '2.0.21'),
-  i('max_connections', 'listener'), i('max_qos', 'listener', 0, 2, '2.0.0'), i('max_topic_alias', 'listener', 0, 65535, '1.6.0'),
-  s('mount_point', 'listener', 'topic'), e('protocol', 'listener', ['mqtt', 'websockets', 'http_api']),
-  e('socket_domain', 'listener', ['ipv4', 'ipv6'], '1.5.5'), b('use_username_as_clientid', 'listener'),
-  s('certfile', 'listener', 'path'), s('keyfile', 'listener', 'path'), s('cafile', 'listener', 'path'),
-  b('require_certificate', 'listener'), e('tls_version', 'listener', ['tlsv1.3', 'tlsv1.2', 'tlsv1.1']),
-  s('ciphers', 'listener'), s('psk_hint', 'listener'), b('use_identity_as_username', 'listener'),
+  i('max_inflight_bytes', 'global'),
+  i('max_inflight_messages', 'global', undefined, 65535),
+  i('max_keepalive', 'global', 0, 65535, '1.6.0'),
+  i('max_packet_size', 'global', 20, undefined, '1.6.0'),
+  i('max_queued_bytes', 'global'),
+  i('max_queued_messages', 'global'),
+  i('memory_limit', 'global', 0),
+  i('message_size_limit', 'global', 0, 268435455),
+  b('persistence', 'global'),
+  s('persistence_file', 'global'),
+  s('persistence_location', 'global', 'path'),
+  s('persistent_client_expiration', 'global', 'duration'),
+  s('pid_file', 'global', 'path'),
+  b('queue_qos0_messages', 'global'),
+  b('retain_available', 'global', '1.6.0'),
+  b('retained_persistence', 'global'),
+  b('set_tcp_nodelay', 'global', '1.5.0'),
+  i('sys_interval', 'global', 0, 65535),
+  b('upgrade_outgoing_qos', 'global'),
+  s('user', 'global'),
+  i('websockets_log_level', 'global'),
+  i('websockets_headers_size', 'global', 0, 65535, '1.6.0'),
+  i('retain_expiry_interval', 'global', 1, 10000000, '2.0.21'),
+  i('max_connections', 'listener'),
+  i('max_qos', 'listener', 0, 2, '2.0.0'),
+  i('max_topic_alias', 'listener', 0, 65535, '1.6.0'),
+  s('mount_point', 'listener', 'topic'),
+  e('protocol', 'listener', ['mqtt', 'websockets', 'http_api']),
+  e('socket_domain', 'listener', ['ipv4', 'ipv6'], '1.5.5'),
+  b('use_username_as_clientid', 'listener'),
+  s('certfile', 'listener', 'path'),
+  s('keyfile', 'listener', 'path'),
+  s('cafile', 'listener', 'path'),
+  b('require_certificate', 'listener'),
+  e('tls_version', 'listener', ['tlsv1.3', 'tlsv1.2', 'tlsv1.1']),
+  s('ciphers', 'listener'),
+  s('psk_hint', 'listener'),
+  b('use_identity_as_username', 'listener'),
   b('use_subject_as_username', 'listener', '1.5.0'),
-  s('address', 'bridge', 'list'), s('topic', 'bridge', 'topic-filter'), b('bridge_attempt_unsubscribe', 'bridge'),
-  e('bridge_protocol_version', 'bridge', ['mqttv31', 'mqttv311', 'mqttv50']), b('cleansession', 'bridge'),
-  s('clientid', 'bridge'), i('idle_timeout', 'bridge'), i('keepalive_interval', 'bridge', undefined, 65535),
-  s('local_clientid', 'bridge'), b('notifications', 'bridge'), s('notification_topic', 'bridge'),
-  s('remote_username', 'bridge'), s('remote_password', 'bridge'), b('round_robin', 'bridge'),
-  e('start_type', 'bridge', ['automatic', 'lazy', 'once']), i('threshold', 'bridge'), b('try_private', 'bridge'),
-  b('bridge_outgoing_retain', 'bridge', '2.0.0'), b('local_cleansession', 'bridge', '2.0.0'), s('bridge_cafile', 'bridge', 'path'),
-  b('bridge_insecure', 'bridge'), s('bridge_identity', 'bridge'), s('bridge_psk', 'bridge', 'hex'),
+  s('address', 'bridge', 'list'),
+  s('topic', 'bridge', 'topic-filter'),
+  b('bridge_attempt_unsubscribe', 'bridge'),
+  e('bridge_protocol_version', 'bridge', ['mqttv31', 'mqttv311', 'mqttv50']),
+  b('cleansession', 'bridge'),
+  s('clientid', 'bridge'),
+  i('idle_timeout', 'bridge'),
+  i('keepalive_interval', 'bridge', undefined, 65535),
+  s('local_clientid', 'bridge'),
+  b('notifications', 'bridge'),
+  s('notification_topic', 'bridge'),
+  s('remote_username', 'bridge'),
+  s('remote_password', 'bridge'),
+  b('round_robin', 'bridge'),
+  e('start_type', 'bridge', ['automatic', 'lazy', 'once']),
+  i('threshold', 'bridge'),
+  b('try_private', 'bridge'),
+  b('bridge_outgoing_retain', 'bridge', '2.0.0'),
+  b('local_cleansession', 'bridge', '2.0.0'),
+  s('bridge_cafile', 'bridge', 'path'),
+  b('bridge_insecure', 'bridge'),
+  s('bridge_identity', 'bridge'),
+  s('bridge_psk', 'bridge', 'hex'),
   // newer than 2.0.11
-  b('listener_allow_anonymous', 'listener', '2.1.0'), s('listener_auto_id_prefix', 'listener', 'string', '2.1.0'),
-  b('enable_control_api', 'global', '2.1.0'), i('global_max_clients', 'global', undefined, undefined, '2.1.0'),
-  i('global_max_connections', 'global', undefined, undefined, '2.1.0'), i('packet_buffer_size', 'global', 0, 65535, '2.1.0'),
-  b('disable_client_cert_date_checks', 'listener', '2.1.0'), i('max_topic_alias_broker', 'listener', 0, 65535, '2.1.0'),
-  s('websockets_origin', 'listener', 'string', '2.1.0'), i('bridge_receive_maximum', 'bridge', 1, 65535, '2.1.0'),
-  i('bridge_session_expiry_interval', 'bridge', 0, 2147483647, '2.1.0'), e('bridge_reload_type', 'bridge', ['lazy', 'immediate'], '2.1.0'),
-  b('bridge_tls_use_os_certs', 'bridge', '2.1.0'), i('bridge_max_topic_alias', 'bridge', 0, 65535, '2.1.0'),
+  b('listener_allow_anonymous', 'listener', '2.1.0'),
+  s('listener_auto_id_prefix', 'listener', 'string', '2.1.0'),
+  b('enable_control_api', 'global', '2.1.0'),
+  i('global_max_clients', 'global', undefined, undefined, '2.1.0'),
+  i('global_max_connections', 'global', undefined, undefined, '2.1.0'),
+  i('packet_buffer_size', 'global', 0, 65535, '2.1.0'),
+  b('disable_client_cert_date_checks', 'listener', '2.1.0'),
+  i('max_topic_alias_broker', 'listener', 0, 65535, '2.1.0'),
+  s('websockets_origin', 'listener', 'string', '2.1.0'),
+  i('bridge_receive_maximum', 'bridge', 1, 65535, '2.1.0'),
+  i('bridge_session_expiry_interval', 'bridge', 0, 2147483647, '2.1.0'),
+  e('bridge_reload_type', 'bridge', ['lazy', 'immediate'], '2.1.0'),
+  b('bridge_tls_use_os_certs', 'bridge', '2.1.0'),
+  i('bridge_max_topic_alias', 'bridge', 0, 65535, '2.1.0'),
   // removed in 2.0
-  ...['store_clean_interval', 'trace_level', 'trace_output', 'ffdc_output', 'max_log_entries'].map((name) =>
-    ({ ...s(name, 'global'), removed: { version: '2.0.0', kind: 'unknown' } })),
+  ...['store_clean_interval', 'trace_level', 'trace_output', 'ffdc_output', 'max_log_entries'].map((name) => ({
+    ...s(name, 'global'),
+    removed: { version: '2.0.0', kind: 'unknown' },
+  })),
   { ...i('retry_interval', 'global', 1, 3600), removed: { version: '1.5.0', kind: 'ignored' } },
 ];
 
@@ -177,10 +246,19 @@ export interface DirectiveTable {
 }
 
 function looksLikeCatalogue(value: unknown): value is readonly GenDirective[] {
-  return Array.isArray(value) && value.length > 20 && value.every((d: unknown) =>
-    typeof d === 'object' && d !== null && typeof (d as GenDirective).name === 'string' &&
-    typeof (d as GenDirective).scope === 'string' && typeof (d as GenDirective).since === 'string' &&
-    Array.isArray((d as GenDirective).args));
+  return (
+    Array.isArray(value) &&
+    value.length > 20 &&
+    value.every(
+      (d: unknown) =>
+        typeof d === 'object' &&
+        d !== null &&
+        typeof (d as GenDirective).name === 'string' &&
+        typeof (d as GenDirective).scope === 'string' &&
+        typeof (d as GenDirective).since === 'string' &&
+        Array.isArray((d as GenDirective).args),
+    )
+  );
 }
 
 /** The project's directive catalogue when built, else the hand table. To use the catalogue
@@ -204,7 +282,11 @@ export function loadDirectiveTable(): DirectiveTable {
 
 /** Compares dotted versions; `<=1.4` style catalogue values count as their number. */
 export function compareVersions(a: string, b2: string): number {
-  const parse = (v: string): number[] => v.replace(/^[<>=]+/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const parse = (v: string): number[] =>
+    v
+      .replace(/^[<>=]+/, '')
+      .split('.')
+      .map((n) => Number.parseInt(n, 10) || 0);
   const x = parse(a);
   const y = parse(b2);
   for (let k = 0; k < Math.max(x.length, y.length); k++) {
@@ -274,16 +356,70 @@ const VALID_VALUES: Record<string, ValueFn> = {
  * are handled by the structured parts (listeners, TLS, bridges, logging), or change the
  * default listener. Mutations still use many of them. */
 const NOT_IN_BASE = new Set([
-  'plugin', 'auth_plugin', 'global_plugin', 'plugin_load', 'plugin_use', 'auth_opt_*', 'plugin_opt_*',
-  'auth_plugin_deny_special_chars', 'include_dir', 'http_dir', 'bind_interface', 'bind_address', 'port',
-  'tls_engine', 'tls_engine_kpass_sha1', 'tls_keyform', 'capath', 'crlfile', 'dhparamfile', 'certfile', 'keyfile',
-  'cafile', 'require_certificate', 'tls_version', 'ciphers', 'ciphers_tls1.3', 'psk_hint', 'psk_file',
-  'use_identity_as_username', 'use_subject_as_username', 'protocol', 'socket_domain', 'listener', 'connection',
-  'password_file', 'acl_file', 'per_listener_settings', 'allow_anonymous', 'log_dest', 'log_type', 'pid_file',
-  'persistence_location', 'user', 'address', 'addresses', 'topic', 'bridge_cafile', 'bridge_capath',
-  'bridge_certfile', 'bridge_keyfile', 'bridge_identity', 'bridge_psk', 'bridge_insecure', 'bridge_tls_version',
-  'bridge_require_ocsp', 'bridge_bind_address', 'clientid', 'remote_clientid', 'local_clientid',
-  'memory_limit', 'retry_interval', 'clientid_prefixes', 'allow_duplicate_messages', 'message_size_limit',
+  'plugin',
+  'auth_plugin',
+  'global_plugin',
+  'plugin_load',
+  'plugin_use',
+  'auth_opt_*',
+  'plugin_opt_*',
+  'auth_plugin_deny_special_chars',
+  'include_dir',
+  'http_dir',
+  'bind_interface',
+  'bind_address',
+  'port',
+  'tls_engine',
+  'tls_engine_kpass_sha1',
+  'tls_keyform',
+  'capath',
+  'crlfile',
+  'dhparamfile',
+  'certfile',
+  'keyfile',
+  'cafile',
+  'require_certificate',
+  'tls_version',
+  'ciphers',
+  'ciphers_tls1.3',
+  'psk_hint',
+  'psk_file',
+  'use_identity_as_username',
+  'use_subject_as_username',
+  'protocol',
+  'socket_domain',
+  'listener',
+  'connection',
+  'password_file',
+  'acl_file',
+  'per_listener_settings',
+  'allow_anonymous',
+  'log_dest',
+  'log_type',
+  'pid_file',
+  'persistence_location',
+  'user',
+  'address',
+  'addresses',
+  'topic',
+  'bridge_cafile',
+  'bridge_capath',
+  'bridge_certfile',
+  'bridge_keyfile',
+  'bridge_identity',
+  'bridge_psk',
+  'bridge_insecure',
+  'bridge_tls_version',
+  'bridge_require_ocsp',
+  'bridge_bind_address',
+  'clientid',
+  'remote_clientid',
+  'local_clientid',
+  'memory_limit',
+  'retry_interval',
+  'clientid_prefixes',
+  'allow_duplicate_messages',
+  'message_size_limit',
   'websockets_origin',
 ]);
 
@@ -331,8 +467,8 @@ interface Pools {
 }
 
 function buildPools(table: DirectiveTable, r: Rng, version: string): Pools {
-  const usable = (d: GenDirective): boolean => d.prefix === undefined && !d.name.includes('*') &&
-    availableIn(d, version) && !NOT_IN_BASE.has(d.name) && !(d.removed) && validValue(d, r) !== null;
+  const usable = (d: GenDirective): boolean =>
+    d.prefix === undefined && !d.name.includes('*') && availableIn(d, version) && !NOT_IN_BASE.has(d.name) && !d.removed && validValue(d, r) !== null;
   const inScope = (...scopes: string[]) => table.directives.filter((d) => scopes.includes(d.scope) && usable(d));
   const named = table.directives.filter((d) => d.prefix === undefined && !d.name.includes('*'));
   return {
@@ -586,14 +722,21 @@ function addBridge(c: Config, r: Rng, pools: Pools): void {
   for (let n = 0; n < topics; n++) {
     const pattern = r.pick([`${topicWord(r)}/#`, '#', `${topicWord(r)}/+/state`]);
     const form = r.int(0, 3);
-    const text = form === 0 ? pattern
-      : form === 1 ? `${pattern} ${r.pick(['in', 'out', 'both'])}`
-        : form === 2 ? `${pattern} ${r.pick(['in', 'out', 'both'])} ${r.int(0, 2)}`
-          : `${pattern} ${r.pick(['in', 'out', 'both'])} ${r.int(0, 2)} local/ remote/`;
+    const text =
+      form === 0
+        ? pattern
+        : form === 1
+          ? `${pattern} ${r.pick(['in', 'out', 'both'])}`
+          : form === 2
+            ? `${pattern} ${r.pick(['in', 'out', 'both'])} ${r.int(0, 2)}`
+            : `${pattern} ${r.pick(['in', 'out', 'both'])} ${r.int(0, 2)} local/ remote/`;
     c.add(`topic ${text}`, 'bridge', index);
   }
   c.add(`local_clientid local.${name}`, 'bridge', index);
-  for (const d of r.sample(pools.bridge.filter((x) => !['local_clientid'].includes(x.name)), r.int(0, 3))) {
+  for (const d of r.sample(
+    pools.bridge.filter((x) => !['local_clientid'].includes(x.name)),
+    r.int(0, 3),
+  )) {
     const value = validValue(d, r);
     if (value !== null) {
       c.add(`${d.name} ${value}`, 'bridge', index);
@@ -616,7 +759,15 @@ function addBridge(c: Config, r: Rng, pools: Pools): void {
 
 type Mutation = (c: Config, r: Rng, pools: Pools) => string | null;
 
-const BOOL_DIRECTIVES = ['allow_anonymous', 'persistence', 'log_timestamp', 'retain_available', 'queue_qos0_messages', 'connection_messages', 'set_tcp_nodelay'];
+const BOOL_DIRECTIVES = [
+  'allow_anonymous',
+  'persistence',
+  'log_timestamp',
+  'retain_available',
+  'queue_qos0_messages',
+  'connection_messages',
+  'set_tcp_nodelay',
+];
 
 function directiveLine(c: Config, r: Rng, filter?: (l: Line) => boolean): number | null {
   const candidates = c.directives(filter);
@@ -680,8 +831,18 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 
   'unknown-directive': (c, r) => {
-    const text = r.pick(['daemon true', 'sudo systemctl restart mosquitto', 'listener_port 1883', '{{ mqtt_port }}',
-      'graph_interval 10', 'log_retain true', 'max_clients 100', 'ssl true', 'bind 0.0.0.0', '[broker]']);
+    const text = r.pick([
+      'daemon true',
+      'sudo systemctl restart mosquitto',
+      'listener_port 1883',
+      '{{ mqtt_port }}',
+      'graph_interval 10',
+      'log_retain true',
+      'max_clients 100',
+      'ssl true',
+      'bind 0.0.0.0',
+      '[broker]',
+    ]);
     const at = globalSpot(c, r);
     c.insert(at, text);
     return `${text} (line ${at + 1})`;
@@ -718,8 +879,19 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 
   'int-not-a-number': (c, r) => {
-    const name = r.pick(['max_queued_messages', 'max_inflight_messages', 'sys_interval', 'autosave_interval',
-      'max_connections', 'max_keepalive', 'max_packet_size', 'message_size_limit', 'log_facility', 'max_qos', 'memory_limit']);
+    const name = r.pick([
+      'max_queued_messages',
+      'max_inflight_messages',
+      'sys_interval',
+      'autosave_interval',
+      'max_connections',
+      'max_keepalive',
+      'max_packet_size',
+      'message_size_limit',
+      'log_facility',
+      'max_qos',
+      'memory_limit',
+    ]);
     const value = r.pick(['abc', '100abc', '1e3', '-5', '0x10', '10.5', '"100"', '1_000', '100MB', '3600s']);
     const section: SectionKind = ['max_connections', 'max_qos'].includes(name) ? 'listener' : 'global';
     return placeIn(c, r, `${name} ${value}`, section);
@@ -785,9 +957,20 @@ const MUTATIONS: Record<string, Mutation> = {
   'wrong-section': (c, r) => {
     const kind = r.int(0, 3);
     if (kind <= 1) {
-      const text = r.pick(['keepalive_interval 60', `address 127.0.0.1:${r.int(20000, 30000)}`, `topic ${topicWord(r)}/# out 1`,
-        'remote_username edge', 'cleansession true', 'try_private false', 'notifications false', 'start_type lazy',
-        'bridge_protocol_version mqttv311', 'restart_timeout 30', 'round_robin true', 'bridge_insecure true']);
+      const text = r.pick([
+        'keepalive_interval 60',
+        `address 127.0.0.1:${r.int(20000, 30000)}`,
+        `topic ${topicWord(r)}/# out 1`,
+        'remote_username edge',
+        'cleansession true',
+        'try_private false',
+        'notifications false',
+        'start_type lazy',
+        'bridge_protocol_version mqttv311',
+        'restart_timeout 30',
+        'round_robin true',
+        'bridge_insecure true',
+      ]);
       const at = r.int(0, c.firstLineOf('bridge'));
       c.insert(at, text);
       return `bridge option ${text.split(' ')[0]} before any connection (line ${at + 1})`;
@@ -812,11 +995,23 @@ const MUTATIONS: Record<string, Mutation> = {
   'duplicate-option': (c, r) => {
     const kind = r.int(0, 3);
     if (kind === 0) {
-      const name = r.pick(['pid_file', 'persistence_file', 'clientid_prefixes', 'auto_id_prefix', 'log_timestamp_format', 'user',
-        'password_file', 'acl_file']);
-      const value = name === 'password_file' ? c.need('passwd') : name === 'acl_file' ? c.need('acl')
-        : name === 'user' ? 'mosquitto' : name === 'pid_file' ? 'broker.pid' : name === 'persistence_file' ? 'broker.db'
-          : name === 'clientid_prefixes' ? 'dev' : name === 'auto_id_prefix' ? 'auto-' : '%H:%M:%S';
+      const name = r.pick(['pid_file', 'persistence_file', 'clientid_prefixes', 'auto_id_prefix', 'log_timestamp_format', 'user', 'password_file', 'acl_file']);
+      const value =
+        name === 'password_file'
+          ? c.need('passwd')
+          : name === 'acl_file'
+            ? c.need('acl')
+            : name === 'user'
+              ? 'mosquitto'
+              : name === 'pid_file'
+                ? 'broker.pid'
+                : name === 'persistence_file'
+                  ? 'broker.db'
+                  : name === 'clientid_prefixes'
+                    ? 'dev'
+                    : name === 'auto_id_prefix'
+                      ? 'auto-'
+                      : '%H:%M:%S';
       c.insert(globalSpot(c, r), `${name} ${value}`);
       c.add(`${name} ${value}`);
       return `${name} twice`;
@@ -830,8 +1025,14 @@ const MUTATIONS: Record<string, Mutation> = {
       return `${text.split(' ')[0]} twice in listener ${l.port}`;
     }
     if (kind === 2 && c.bridges.length > 0) {
-      const text = r.pick(['clientid edge-a', 'remote_username u', 'notification_topic n/state', 'remote_password p',
-        `address 127.0.0.1:${r.int(20000, 30000)}`, 'local_clientid dup']);
+      const text = r.pick([
+        'clientid edge-a',
+        'remote_username u',
+        'notification_topic n/state',
+        'remote_password p',
+        `address 127.0.0.1:${r.int(20000, 30000)}`,
+        'local_clientid dup',
+      ]);
       const at = c.endOfSection('bridge', 0);
       c.insert(at, text, 'bridge', 0);
       c.insert(at, text.replace(/ \S+$/, ' other'), 'bridge', 0);
@@ -907,8 +1108,16 @@ const MUTATIONS: Record<string, Mutation> = {
     if (c.bridges.length === 0) {
       addBridge(c, r, { ...emptyPools });
     }
-    const text = `topic ${r.pick([`${topicWord(r)}/# out 3`, '# both 0 local/# remote/', '"" out 0', '"" both 1 a/',
-      `${topicWord(r)}/# in 0 local/+ remote/`, `${topicWord(r)}/# both -1`, `${topicWord(r)}/# both 0 "" ""`, '# in 2 "" remote/'])}`;
+    const text = `topic ${r.pick([
+      `${topicWord(r)}/# out 3`,
+      '# both 0 local/# remote/',
+      '"" out 0',
+      '"" both 1 a/',
+      `${topicWord(r)}/# in 0 local/+ remote/`,
+      `${topicWord(r)}/# both -1`,
+      `${topicWord(r)}/# both 0 "" ""`,
+      '# in 2 "" remote/',
+    ])}`;
     const at = c.endOfSection('bridge', 0);
     c.insert(at, text, 'bridge', 0);
     return `${text} (line ${at + 1})`;
@@ -1028,9 +1237,12 @@ const MUTATIONS: Record<string, Mutation> = {
       return placeIn(c, r, `${d.name} ${value}`, section, `since ${d.since}`);
     }
     const [text, section] = r.pick<[string, SectionKind]>([
-      ['protocol http_api', 'listener'], ['persistent_client_expiration 3600s', 'global'],
-      ['persistent_client_expiration 30s', 'global'], ['retain_expiry_interval 60', 'global'],
-      ['accept_protocol_versions 4,5', 'listener'], ['topic "a b/#" out 0', 'bridge'],
+      ['protocol http_api', 'listener'],
+      ['persistent_client_expiration 3600s', 'global'],
+      ['persistent_client_expiration 30s', 'global'],
+      ['retain_expiry_interval 60', 'global'],
+      ['accept_protocol_versions 4,5', 'listener'],
+      ['topic "a b/#" out 0', 'bridge'],
     ]);
     return placeIn(c, r, text, section, 'newer value');
   },
@@ -1047,7 +1259,10 @@ const MUTATIONS: Record<string, Mutation> = {
     const kind = r.int(0, 4);
     const port = c.freePort(r);
     const text = [
-      `port ${port}`, `bind_address 127.0.0.1\nport ${port}`, 'retry_interval 20', `allow_duplicate_messages ${r.pick(['true', 'false'])}`,
+      `port ${port}`,
+      `bind_address 127.0.0.1\nport ${port}`,
+      'retry_interval 20',
+      `allow_duplicate_messages ${r.pick(['true', 'false'])}`,
       `message_size_limit ${r.int(0, 1000000)}`,
     ][kind];
     const at = globalSpot(c, r);
@@ -1056,16 +1271,36 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 
   'empty-value': (c, r) => {
-    const text = r.pick(['allow_anonymous', 'pid_file', 'pid_file    ', 'persistence_file', 'max_keepalive', 'log_dest',
-      'log_type', 'user', 'password_file', 'clientid_prefixes   ', 'include_dir', 'auth_plugin', 'log_dest file']);
+    const text = r.pick([
+      'allow_anonymous',
+      'pid_file',
+      'pid_file    ',
+      'persistence_file',
+      'max_keepalive',
+      'log_dest',
+      'log_type',
+      'user',
+      'password_file',
+      'clientid_prefixes   ',
+      'include_dir',
+      'auth_plugin',
+      'log_dest file',
+    ]);
     const at = globalSpot(c, r);
     c.insert(at, text);
     return `'${text}' without value (line ${at + 1})`;
   },
 
   'assignment-syntax': (c, r) => {
-    const text = r.pick(['allow_anonymous = true', 'allow_anonymous=true', 'max_keepalive = 60', 'persistence: true',
-      'listener = 1883', 'pid_file = broker.pid', 'log_dest=stderr']);
+    const text = r.pick([
+      'allow_anonymous = true',
+      'allow_anonymous=true',
+      'max_keepalive = 60',
+      'persistence: true',
+      'listener = 1883',
+      'pid_file = broker.pid',
+      'log_dest=stderr',
+    ]);
     const at = globalSpot(c, r);
     c.insert(at, text, text.startsWith('listener') ? 'listener' : 'global', c.listeners.length);
     return `${text} (line ${at + 1})`;
@@ -1081,8 +1316,7 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 
   'plugin-option-orphan': (c, r) => {
-    const text = r.pick(['auth_opt_backend files', 'auth_opt_host localhost', 'plugin_opt_db /tmp/x',
-      'auth_plugin_deny_special_chars false', 'auth_opt_ab x']);
+    const text = r.pick(['auth_opt_backend files', 'auth_opt_host localhost', 'plugin_opt_db /tmp/x', 'auth_plugin_deny_special_chars false', 'auth_opt_ab x']);
     const at = globalSpot(c, r);
     c.insert(at, text);
     return `${text} without a plugin (line ${at + 1})`;
@@ -1147,8 +1381,14 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 
   'garbage-after-value': (c, r) => {
-    const text = r.pick(['allow_anonymous true false', 'max_keepalive 60 seconds', 'listener 1883 0.0.0.0 extra',
-      'persistence true # and more', 'log_type error warning', 'log_dest stdout stderr']);
+    const text = r.pick([
+      'allow_anonymous true false',
+      'max_keepalive 60 seconds',
+      'listener 1883 0.0.0.0 extra',
+      'persistence true # and more',
+      'log_type error warning',
+      'log_dest stdout stderr',
+    ]);
     if (text.startsWith('listener')) {
       const port = c.freePort(r);
       const index = c.listeners.length;
@@ -1162,7 +1402,6 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   'include-dir': (c, r, pools) => includeDirMutation(c, r, pools),
 };
-
 
 /** include_dir: some global lines move into `conf.d/10-part.conf` (read in place of the
  * include_dir line); half of the time the included file also gets a mistake, so the broker
@@ -1227,9 +1466,29 @@ export const LABELS: readonly string[] = Object.keys(MUTATIONS);
 export function makeFixtures(): Fixtures {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosq-gen-cert-'));
   try {
-    const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '3650', '-subj', '/CN=localhost',
-      '-addext', 'basicConstraints=critical,CA:TRUE'], { encoding: 'utf8' });
+    const result = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+      ],
+      { encoding: 'utf8' },
+    );
     if (result.status !== 0) {
       throw new Error(`openssl could not make the test certificate: ${result.stderr || result.error?.message}`);
     }
@@ -1319,8 +1578,14 @@ export function listenerOptionFirstCases(options: { fixtures: Fixtures; table?: 
   const version = options.version ?? TARGET_VERSION;
   const seed = options.seed ?? DEFAULT_SEED;
   const cases: GeneratedCase[] = [];
-  const options_ = table.directives.filter((d) => (d.scope === 'listener' || d.scope === 'security') && d.prefix === undefined &&
-    !d.name.includes('*') && availableIn(d, version) && !(d.removed && compareVersions(d.removed.version, version) <= 0));
+  const options_ = table.directives.filter(
+    (d) =>
+      (d.scope === 'listener' || d.scope === 'security') &&
+      d.prefix === undefined &&
+      !d.name.includes('*') &&
+      availableIn(d, version) &&
+      !(d.removed && compareVersions(d.removed.version, version) <= 0),
+  );
   for (const d of options_) {
     const r = Rng.forCase(seed, 100000 + cases.length);
     const c = new Config(options.fixtures);

@@ -110,11 +110,16 @@ export interface OracleOptions {
 /** Path of the mosquitto executable (MOSQUITTO_ORACLE_BROKER overrides), or null when it is not installed. */
 export function findBroker(explicit?: string): string | null {
   const chosen = explicit ?? process.env.MOSQUITTO_ORACLE_BROKER;
-  const candidates = chosen ? [chosen] : [
-    ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => path.join(dir, 'mosquitto')),
-    '/usr/sbin/mosquitto',
-    '/usr/local/sbin/mosquitto',
-  ];
+  const candidates = chosen
+    ? [chosen]
+    : [
+        ...(process.env.PATH ?? '')
+          .split(':')
+          .filter(Boolean)
+          .map((dir) => path.join(dir, 'mosquitto')),
+        '/usr/sbin/mosquitto',
+        '/usr/local/sbin/mosquitto',
+      ];
   for (const candidate of candidates) {
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
@@ -156,10 +161,21 @@ export function sandboxProblem(): string | null {
       return `missing tool: ${tool} (packages util-linux, coreutils, iproute2)`;
     }
   }
-  const probe = spawnSync('unshare', ['--mount', '--net', '--', 'sh', '-c',
-    'd=$(mktemp -d "$0/mosq-oracle-probe-XXXXXX") && mkdir "$d/u" "$d/w" "$d/r" && ' +
-    'mount -t overlay o -o "lowerdir=/,upperdir=$d/u,workdir=$d/w" "$d/r" && ip link set lo up; ' +
-    'rc=$?; umount "$d/r" 2>/dev/null; rm -rf "$d"; exit $rc', defaultTmpRoot()], { encoding: 'utf8', timeout: 10000 });
+  const probe = spawnSync(
+    'unshare',
+    [
+      '--mount',
+      '--net',
+      '--',
+      'sh',
+      '-c',
+      'd=$(mktemp -d "$0/mosq-oracle-probe-XXXXXX") && mkdir "$d/u" "$d/w" "$d/r" && ' +
+        'mount -t overlay o -o "lowerdir=/,upperdir=$d/u,workdir=$d/w" "$d/r" && ip link set lo up; ' +
+        'rc=$?; umount "$d/r" 2>/dev/null; rm -rf "$d"; exit $rc',
+      defaultTmpRoot(),
+    ],
+    { encoding: 'utf8', timeout: 10000 },
+  );
   if (probe.status !== 0) {
     return `cannot build the sandbox (unshare --mount --net + overlayfs over / with the upper layer in ${defaultTmpRoot()}): ${(probe.stderr || probe.error?.message || '').trim()}`;
   }
@@ -249,7 +265,10 @@ function within(promise: Promise<void>, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     timer.unref();
-    void promise.then(() => { clearTimeout(timer); resolve(); });
+    void promise.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -364,13 +383,22 @@ function mainLoopWait(version: string | null): RegExp {
   return version !== null && /^1\./.test(version) ? /^(do_epoll_wait|do_sys_poll|poll_schedule_timeout)/ : /^do_epoll_wait$/;
 }
 
-async function runBroker(sandbox: string, configPath: string, broker: string, timeoutMs: number,
-  inputs: Set<string>, realPrivilegeDrop = false): Promise<RawRun> {
+async function runBroker(
+  sandbox: string,
+  configPath: string,
+  broker: string,
+  timeoutMs: number,
+  inputs: Set<string>,
+  realPrivilegeDrop = false,
+): Promise<RawRun> {
   const serving = mainLoopWait(brokerVersion(broker));
   installExitHook();
   prepareSandbox(sandbox);
-  const child = spawn('unshare', ['--mount', '--net', '--', '/bin/sh', '-c', SANDBOX_SCRIPT, 'mosquitto-oracle',
-    sandbox, configPath, broker, realPrivilegeDrop ? 'real' : 'kept'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(
+    'unshare',
+    ['--mount', '--net', '--', '/bin/sh', '-c', SANDBOX_SCRIPT, 'mosquitto-oracle', sandbox, configPath, broker, realPrivilegeDrop ? 'real' : 'kept'],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   const pid = child.pid;
   if (pid === undefined) {
     throw new Error('cannot start unshare (util-linux)');
@@ -380,8 +408,12 @@ async function runBroker(sandbox: string, configPath: string, broker: string, ti
   let stderr = '';
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr.on('data', (chunk: string) => { stderr += chunk; });
+  child.stdout.on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   let exitCode: number | null = null;
   let closed = false;
   const closedPromise = new Promise<void>((resolve) => {
@@ -390,7 +422,10 @@ async function runBroker(sandbox: string, configPath: string, broker: string, ti
       exitCode = code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null);
       resolve();
     });
-    child.on('error', () => { closed = true; resolve(); });
+    child.on('error', () => {
+      closed = true;
+      resolve();
+    });
   });
 
   try {
@@ -402,7 +437,11 @@ async function runBroker(sandbox: string, configPath: string, broker: string, ti
           throw new Error(`broker sandbox could not be built: ${stderr.trim()}`);
         }
         return {
-          outcome: 'exited', detectedBy: 'exit', exit: exitCode, stdout, stderr,
+          outcome: 'exited',
+          detectedBy: 'exit',
+          exit: exitCode,
+          stdout,
+          stderr,
           files: collectWrittenFiles(sandbox, inputs),
         };
       }
@@ -469,11 +508,7 @@ function extractMessages(run: RawRun): Messages {
 }
 
 /** Error lines the broker logs without stopping. */
-const NON_FATAL = [
-  /^Error: Unable to open log file /,
-  /^Error creating bridge: /,
-  /^Error in initial bridge registration/,
-];
+const NON_FATAL = [/^Error: Unable to open log file /, /^Error creating bridge: /, /^Error in initial bridge registration/];
 
 /** The message of a broker that exited: its first fatal error; else a usually harmless error
  * that was fatal for this release (1.5 stops when it cannot open its log file); else a warning
@@ -484,8 +519,7 @@ function fatalMessage(messages: Messages): string {
   if (primary !== undefined) {
     return primary;
   }
-  return messages.lines.find((l) => l.startsWith('Warning: Interface ')) ??
-    messages.lines.find((l) => /^Error/.test(l)) ?? '';
+  return messages.lines.find((l) => l.startsWith('Warning: Interface ')) ?? messages.lines.find((l) => /^Error/.test(l)) ?? '';
 }
 
 /** Parse-time failures that are about this machine, not the file (they carry `Error found at`). */
@@ -533,7 +567,10 @@ const STARTUP_RULES: { re: RegExp; kind: RejectionKind }[] = [
   { re: /^Error: Unable to open pwfile /, kind: 'environment' },
   { re: /^Error opening (password|acl|psk) file/, kind: 'environment' },
   { re: /^Error: Unable to open acl_file /, kind: 'environment' },
-  { re: /^Error: (Invalid line in acl_file|Empty topic in acl_file|Invalid ACL topic|Invalid topic access type|Missing username in acl_file)/, kind: 'environment' },
+  {
+    re: /^Error: (Invalid line in acl_file|Empty topic in acl_file|Invalid ACL topic|Invalid topic access type|Missing username in acl_file)/,
+    kind: 'environment',
+  },
   { re: /^Error: (Empty psk for identity|psk for identity)/, kind: 'environment' },
   { re: /^Error: Unable to load (auth )?plugin/, kind: 'environment' },
   { re: /^Error: (Unsupported auth plugin version|Authentication plugin returned|Plugin returned|Plugin has missing)/, kind: 'environment' },
@@ -576,8 +613,7 @@ function classifyWebsocketsFailure(lines: string[], text: string): { kind: Rejec
   const all = [...lines, ...text.split(/\r?\n/)];
   const binding = all.find((l) => /ERROR on binding/.test(l));
   if (binding) {
-    return /\(-1 98\)|\b98\b/.test(binding) ? { kind: 'semantic', reason: binding.trim() }
-      : { kind: 'environment', reason: binding.trim() };
+    return /\(-1 98\)|\b98\b/.test(binding) ? { kind: 'semantic', reason: binding.trim() } : { kind: 'environment', reason: binding.trim() };
   }
   const tls = all.find((l) => /problem getting cert|SSL_CTX_load_verify_locations unhappy|unable to load|lws_tls_server|SSL_CTX_use/i.test(l));
   if (tls) {
@@ -633,11 +669,22 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
     const messages = extractMessages(run);
     const verdict: OracleVerdict = {
       verdict: run.outcome === 'accepted' ? 'accepted' : 'rejected',
-      kind: 'none', exit: run.exit, line: null, includedFile: null, includedLine: null,
-      message: '', warnings: [], detectedBy: run.detectedBy, note: '', ms: 0,
+      kind: 'none',
+      exit: run.exit,
+      line: null,
+      includedFile: null,
+      includedLine: null,
+      message: '',
+      warnings: [],
+      detectedBy: run.detectedBy,
+      note: '',
+      ms: 0,
     };
     if (options.keepLog) {
-      verdict.log = [run.stderr, run.stdout, ...run.files.map((f) => f.text)].join('\n').split(/\r?\n/).filter((l) => l.length > 0);
+      verdict.log = [run.stderr, run.stdout, ...run.files.map((f) => f.text)]
+        .join('\n')
+        .split(/\r?\n/)
+        .filter((l) => l.length > 0);
     }
     if (run.outcome === 'accepted') {
       verdict.warnings = messages.lines;
@@ -670,9 +717,11 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
         verdict.includedFile = relativeToCase(first.file, caseDir);
         verdict.includedLine = first.line;
       }
-      const named = first.file === configPath ? original.toString('utf8').split('\n')[first.line - 1] ?? '' : '';
-      verdict.kind = PARSE_TIME_BUILD.some((re) => re.test(message)) ? 'build'
-        : PARSE_TIME_ENVIRONMENT.some((re) => re.test(message)) || (message === '' && PARSE_TIME_PATHS.test(named)) ? 'environment'
+      const named = first.file === configPath ? (original.toString('utf8').split('\n')[first.line - 1] ?? '') : '';
+      verdict.kind = PARSE_TIME_BUILD.some((re) => re.test(message))
+        ? 'build'
+        : PARSE_TIME_ENVIRONMENT.some((re) => re.test(message)) || (message === '' && PARSE_TIME_PATHS.test(named))
+          ? 'environment'
           : 'syntax';
       if (verdict.kind === 'build') {
         notes.push('a feature this build leaves out');
@@ -695,7 +744,9 @@ export async function runCase(oracleCase: OracleCase, options: OracleOptions = {
     } else {
       verdict.kind = classifyStartup(message);
       if (verdict.kind === 'build') {
-        notes.push("only websockets listeners: Debian's libwebsockets lacks external-poll support, so mosquitto 2.0 opens no socket of its own (eclipse-mosquitto/mosquitto#2284); works on other builds");
+        notes.push(
+          "only websockets listeners: Debian's libwebsockets lacks external-poll support, so mosquitto 2.0 opens no socket of its own (eclipse-mosquitto/mosquitto#2284); works on other builds",
+        );
       }
       if (verdict.kind === 'unknown') {
         notes.push(message === '' ? 'the broker exited without a message' : 'message not in the classification table');
@@ -819,8 +870,12 @@ export function readManifest(corpusDir: string): ManifestRow[] {
     const cells = row.split('\t');
     const line = cells[col('line')];
     return {
-      file: cells[col('file')], sha256: cells[col('sha256')], verdict: cells[col('verdict')],
-      kind: cells[col('kind')], line: line ? Number(line) : null, message: cells[col('message')] ?? '',
+      file: cells[col('file')],
+      sha256: cells[col('sha256')],
+      verdict: cells[col('verdict')],
+      kind: cells[col('kind')],
+      line: line ? Number(line) : null,
+      message: cells[col('message')] ?? '',
       note: cells[col('note')] ?? '',
     };
   });
@@ -875,8 +930,9 @@ async function main(argv: string[]): Promise<number> {
     } else if (arg === '--validate-corpus') {
       validate = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '';
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: oracle.js [--json] [--no-cache] [--concurrency N] FILE...\n' +
-        '       oracle.js --validate-corpus [CORPUS_DIR] [--no-cache]\n');
+      process.stdout.write(
+        'usage: oracle.js [--json] [--no-cache] [--concurrency N] FILE...\n' + '       oracle.js --validate-corpus [CORPUS_DIR] [--no-cache]\n',
+      );
       return 0;
     } else {
       files.push(arg);
@@ -900,8 +956,10 @@ async function main(argv: string[]): Promise<number> {
     const t0 = Date.now();
     const verdicts = await runCases(cases, { concurrency, cacheDir });
     const comparison = compareWithManifest(rows, verdicts);
-    process.stdout.write(`oracle vs MANIFEST: ${comparison.agree}/${comparison.total} agree on verdict/kind/line ` +
-      `(${((Date.now() - t0) / 1000).toFixed(1)} s, ${concurrency ?? defaultConcurrency()} jobs, cache ${cacheDir ?? 'off'})\n`);
+    process.stdout.write(
+      `oracle vs MANIFEST: ${comparison.agree}/${comparison.total} agree on verdict/kind/line ` +
+        `(${((Date.now() - t0) / 1000).toFixed(1)} s, ${concurrency ?? defaultConcurrency()} jobs, cache ${cacheDir ?? 'off'})\n`,
+    );
     for (const d of comparison.differences) {
       process.stdout.write(`  ${d.file}: manifest ${d.expected}\n      oracle   ${d.actual} ${d.message}\n`);
     }
@@ -917,16 +975,23 @@ async function main(argv: string[]): Promise<number> {
     if (json) {
       process.stdout.write(`${JSON.stringify({ file, ...v })}\n`);
     } else {
-      process.stdout.write(`${file}: ${v.verdict}${v.kind !== 'none' ? ` (${v.kind})` : ''}` +
-        `${v.line !== null ? ` line ${v.line}` : ''}${v.message ? `: ${v.message}` : ''}${v.note ? ` [${v.note}]` : ''}\n`);
+      process.stdout.write(
+        `${file}: ${v.verdict}${v.kind !== 'none' ? ` (${v.kind})` : ''}` +
+          `${v.line !== null ? ` line ${v.line}` : ''}${v.message ? `: ${v.message}` : ''}${v.note ? ` [${v.note}]` : ''}\n`,
+      );
     }
   }
   return 0;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -40,7 +40,12 @@ export const CASES: readonly PathCase[] = [
   { id: 'acl-file', config: `${L}acl_file C:\\mosquitto\\acl\n`, rule: 'foreign-platform-path', line: 3 },
   { id: 'psk-file', config: `${L}psk_hint hint\npsk_file C:/mosquitto/psk\n`, rule: 'foreign-platform-path', line: 4 },
   { id: 'auth-plugin', config: `${L}auth_plugin C:/mosquitto/auth.dll\n`, rule: 'foreign-platform-path', line: 3 },
-  { id: 'certificate-pair', config: 'listener 18831 127.0.0.1\nallow_anonymous true\ncertfile C:/mosquitto/certs/server.crt\nkeyfile C:/mosquitto/certs/server.key\n', rule: 'foreign-platform-path', line: 3 },
+  {
+    id: 'certificate-pair',
+    config: 'listener 18831 127.0.0.1\nallow_anonymous true\ncertfile C:/mosquitto/certs/server.crt\nkeyfile C:/mosquitto/certs/server.key\n',
+    rule: 'foreign-platform-path',
+    line: 3,
+  },
   { id: 'include-dir', config: `${L}include_dir C:/mosquitto/conf.d\n`, rule: 'foreign-platform-path', line: 3 },
   { id: 'pid-file-folder', config: `${L}pid_file C:/mosquitto/mosquitto.pid\n`, rule: 'foreign-platform-path', line: 3 },
   { id: 'pid-file-one-name', config: `${L}pid_file C:\\mosquitto\\mosquitto.pid\n`, rule: 'foreign-platform-path', line: 3 },
@@ -52,9 +57,27 @@ export const CASES: readonly PathCase[] = [
   { id: 'missing-log-folder', config: `${L}log_dest file ${MISSING}/mosquitto.log\n`, rule: 'path-not-found', line: 3 },
   { id: 'missing-persistence-folder', config: `${L}persistence true\npersistence_location ${MISSING}/\n`, rule: 'path-not-found', line: 4 },
   // Folders the packaged service creates before it starts the broker
-  { id: 'debian-run-folder', config: `${L}pid_file /run/mosquitto/mosquitto.pid\n`, rule: 'path-not-found', line: 3, serviceFolder: { folder: '/run/mosquitto', refusesFrom: '2.0.0' } },
-  { id: 'image-data-folder', config: `${L}persistence true\npersistence_location /mosquitto/data/\n`, rule: 'path-not-found', line: 4, serviceFolder: { folder: '/mosquitto/data' } },
-  { id: 'image-log-folder', config: `${L}log_dest file /mosquitto/log/mosquitto.log\n`, rule: 'path-not-found', line: 3, serviceFolder: { folder: '/mosquitto/log', refusesBefore: '1.6.0' } },
+  {
+    id: 'debian-run-folder',
+    config: `${L}pid_file /run/mosquitto/mosquitto.pid\n`,
+    rule: 'path-not-found',
+    line: 3,
+    serviceFolder: { folder: '/run/mosquitto', refusesFrom: '2.0.0' },
+  },
+  {
+    id: 'image-data-folder',
+    config: `${L}persistence true\npersistence_location /mosquitto/data/\n`,
+    rule: 'path-not-found',
+    line: 4,
+    serviceFolder: { folder: '/mosquitto/data' },
+  },
+  {
+    id: 'image-log-folder',
+    config: `${L}log_dest file /mosquitto/log/mosquitto.log\n`,
+    rule: 'path-not-found',
+    line: 3,
+    serviceFolder: { folder: '/mosquitto/log', refusesBefore: '1.6.0' },
+  },
 ];
 
 let passed = 0;
@@ -73,7 +96,11 @@ async function runRelease(release: string): Promise<void> {
   if (!version) {
     return;
   }
-  const verdicts = await verdictsOf(release, CASES.map((c) => ({ id: `paths-${c.id}`, config: c.config })), { cacheDir: null });
+  const verdicts = await verdictsOf(
+    release,
+    CASES.map((c) => ({ id: `paths-${c.id}`, config: c.config })),
+    { cacheDir: null },
+  );
   for (const c of CASES) {
     const verdict = verdicts.get(`paths-${c.id}`);
     if (!verdict) {
@@ -82,7 +109,10 @@ async function runRelease(release: string): Promise<void> {
     }
     const refused = verdict.verdict === 'rejected';
     const uri = '/etc/mosquitto/mosquitto.conf';
-    const ours = analyze({ text: c.config, uri }, defaultSettings({ brokerVersion: version, checkPaths: true, platform: 'linux' }), nodeFileSystem()).diagnostics.get(uri) ?? [];
+    const ours =
+      analyze({ text: c.config, uri }, defaultSettings({ brokerVersion: version, checkPaths: true, platform: 'linux' }), nodeFileSystem()).diagnostics.get(
+        uri,
+      ) ?? [];
     const errors = ours.filter((d) => d.severity === 1);
     const shown = ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ');
     const onLine = ours.filter((d) => d.code === c.rule && d.range.start.line + 1 === c.line);
@@ -92,13 +122,25 @@ async function runRelease(release: string): Promise<void> {
         console.log(`skipped ${release} ${c.id}: ${folder} exists on this machine`);
         continue;
       }
-      const expectRefusal = (refusesFrom !== undefined && compare(release, refusesFrom) >= 0) || (refusesBefore !== undefined && compare(release, refusesBefore) < 0);
-      check(`${release} ${c.id}: without the folder the broker ${expectRefusal ? 'refuses' : 'starts'}`, refused === expectRefusal, `broker ${verdict.verdict} ${verdict.message}`);
-      check(`${release} ${c.id}: information naming who creates the folder, no error`, errors.length === 0 && onLine.some((d) => d.severity === 3), `we report: ${shown}`);
+      const expectRefusal =
+        (refusesFrom !== undefined && compare(release, refusesFrom) >= 0) || (refusesBefore !== undefined && compare(release, refusesBefore) < 0);
+      check(
+        `${release} ${c.id}: without the folder the broker ${expectRefusal ? 'refuses' : 'starts'}`,
+        refused === expectRefusal,
+        `broker ${verdict.verdict} ${verdict.message}`,
+      );
+      check(
+        `${release} ${c.id}: information naming who creates the folder, no error`,
+        errors.length === 0 && onLine.some((d) => d.severity === 3),
+        `we report: ${shown}`,
+      );
       continue;
     }
-    check(`${release} ${c.id}: error exactly when the broker refuses`, refused === errors.length > 0,
-      `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${shown}`);
+    check(
+      `${release} ${c.id}: error exactly when the broker refuses`,
+      refused === errors.length > 0,
+      `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${shown}`,
+    );
     check(`${release} ${c.id}: ${c.rule} reports line ${c.line}`, onLine.length > 0, `we report: ${shown}`);
   }
 }

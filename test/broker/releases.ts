@@ -24,7 +24,11 @@ export const DEBIAN_RELEASE = '2.0.11';
 /** Generated cases per release by default: the newest release (the linter's default target)
  * gets the most; the whole layer stays within a few minutes on a fresh machine. */
 export const DEFAULT_COUNTS: Readonly<Record<string, number>> = {
-  '1.5.11': 300, '1.6.15': 300, '2.0.11': 300, '2.0.22': 300, '2.1.2': 1000,
+  '1.5.11': 300,
+  '1.6.15': 300,
+  '2.0.11': 300,
+  '2.0.22': 300,
+  '2.1.2': 1000,
 };
 
 /** Where build.sh puts the release brokers. */
@@ -68,8 +72,7 @@ export function buildBrokers(releases: readonly string[]): string | null {
   }
   const result = spawnSync('bash', [script, ...wanted], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const missing = wanted.filter((r) => brokerFor(r) === null);
-  return missing.length === 0 ? null
-    : `build.sh could not build mosquitto ${missing.join(', ')}: ${(result.stderr || result.stdout || '').trim()}`;
+  return missing.length === 0 ? null : `build.sh could not build mosquitto ${missing.join(', ')}: ${(result.stderr || result.stdout || '').trim()}`;
 }
 
 /** The verdicts of one release on many cases (cached, bounded pool; see oracle.ts runCases). */

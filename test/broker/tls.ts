@@ -35,7 +35,15 @@ const CA = 'cafile $T/cachain.pem\n';
 const PAIR = 'certfile $T/fullchain.pem\nkeyfile $T/server.key\n';
 const LE = '$T/letsencrypt/live/mqtt.example.test';
 
-const TLS_RULES = ['tls-file-format', 'tls-file-slot', 'tls-key-mismatch', 'tls-encrypted-key', 'tls-certificate-validity', 'tls-chain', 'tls-file-permissions'];
+const TLS_RULES = [
+  'tls-file-format',
+  'tls-file-slot',
+  'tls-key-mismatch',
+  'tls-encrypted-key',
+  'tls-certificate-validity',
+  'tls-chain',
+  'tls-file-permissions',
+];
 
 export const CASES: readonly TlsCase[] = [
   { id: 'clean-mqtt', config: `${MQTT}${CA}${PAIR}` },
@@ -58,7 +66,11 @@ export const CASES: readonly TlsCase[] = [
   { id: 'crl-text', config: `${MQTT}${CA}crlfile $T/notes.txt\n${PAIR}`, rule: 'tls-file-format' },
   { id: 'crl-text-wss', config: `${WSS}${CA}crlfile $T/notes.txt\n${PAIR}`, rule: 'tls-file-format' },
   { id: 'dhparam-text', config: `${MQTT}${CA}dhparamfile $T/notes.txt\n${PAIR}`, rule: 'tls-file-format' },
-  { id: 'bridge-der', config: `${MQTT}${CA}${PAIR}connection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/server.der\nbridge_certfile $T/server.der\nbridge_keyfile $T/server-key.der\n`, rule: 'tls-file-format' },
+  {
+    id: 'bridge-der',
+    config: `${MQTT}${CA}${PAIR}connection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/server.der\nbridge_certfile $T/server.der\nbridge_keyfile $T/server-key.der\n`,
+    rule: 'tls-file-format',
+  },
   { id: 'swapped', config: `${MQTT}${CA}certfile $T/server.key\nkeyfile $T/server.crt\n`, rule: 'tls-file-slot' },
   { id: 'swapped-wss', config: `${WSS}certfile $T/server.key\nkeyfile $T/server.crt\n`, rule: 'tls-file-slot' },
   { id: 'key-in-certfile', config: `${MQTT}${CA}certfile $T/server.key\nkeyfile $T/server.key\n`, rule: 'tls-file-slot' },
@@ -78,7 +90,12 @@ export const CASES: readonly TlsCase[] = [
   { id: 'capath-unhashed', config: `${MQTT}capath $T/capath-unhashed\n${PAIR}`, rule: 'tls-chain' },
   { id: 'world-readable-key', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/world.key\n`, rule: 'tls-file-permissions' },
   { id: 'root-only-key', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/rootonly.key\n`, rule: 'tls-file-permissions', realDrop: true },
-  { id: 'key-behind-private-folder', config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/private/server.key\n`, rule: 'tls-file-permissions', realDrop: true },
+  {
+    id: 'key-behind-private-folder',
+    config: `${MQTT}${CA}certfile $T/fullchain.pem\nkeyfile $T/private/server.key\n`,
+    rule: 'tls-file-permissions',
+    realDrop: true,
+  },
   { id: 'root-only-acl-file', config: `${MQTT}${CA}${PAIR}acl_file $T/rootonly.acl\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'root-only-password-file', config: `${MQTT}${CA}${PAIR}password_file $T/rootonly.passwd\n`, rule: 'tls-file-permissions', realDrop: true },
   { id: 'root-only-psk-file', config: `${MQTT}psk_hint hint\npsk_file $T/rootonly.psk\n`, rule: 'tls-file-permissions', realDrop: true },
@@ -125,13 +142,17 @@ async function runRelease(release: string, dir: string): Promise<void> {
       continue;
     }
     const uri = '/etc/mosquitto/mosquitto.conf';
-    const ours = analyze({ text: config, uri }, defaultSettings({ brokerVersion: version, checkPaths: true, platform: 'linux' }), fs).diagnostics.get(uri) ?? [];
+    const ours =
+      analyze({ text: config, uri }, defaultSettings({ brokerVersion: version, checkPaths: true, platform: 'linux' }), fs).diagnostics.get(uri) ?? [];
     const errors = ours.filter((d) => d.severity === 1);
     const refused = verdict.verdict === 'rejected';
     const shown = ours.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`).join(', ');
     table.push(`${c.id}\t${release}\t${refused ? 'refuses' : 'starts'}\t${verdict.message}`);
-    check(`${release} ${c.id}: error exactly when the broker refuses`, refused === errors.length > 0,
-      `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${shown}`);
+    check(
+      `${release} ${c.id}: error exactly when the broker refuses`,
+      refused === errors.length > 0,
+      `broker ${verdict.verdict}${refused ? ` (${verdict.message})` : ''}, we report ${errors.length} error(s): ${shown}`,
+    );
     const material = ours.filter((d) => TLS_RULES.includes(String(d.code)));
     // 1.x loads these files before it drops privileges: nothing to report there.
     const expected = c.realDrop && !atLeast(version, '2.0.0') ? undefined : c.rule;
@@ -163,7 +184,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--table')) {
     console.log(table.sort().join('\n'));
   }
-  tally.finish('broker-tls', `TLS material (releases: ${found.join(', ')}${missing.length > 0 ? `; not built here: ${missing.join(', ')}` : ''}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`);
+  tally.finish(
+    'broker-tls',
+    `TLS material (releases: ${found.join(', ')}${missing.length > 0 ? `; not built here: ${missing.join(', ')}` : ''}${canTestRuntimeUser() ? '' : '; permission cases skipped: not root'})`,
+  );
 }
 
 void main();

@@ -68,9 +68,7 @@ function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string 
   if (diagnostics.length === 0) {
     return '(none)';
   }
-  return diagnostics
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d) ?? '-'}] ${d.message}`)
-    .join('\n    ');
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d) ?? '-'}] ${d.message}`).join('\n    ');
 }
 
 /**
@@ -101,7 +99,9 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline) {
       timedOutOnce = true;
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${lastError ? `last error: ${String(lastError)}` : `last value: ${summarize(last)}`})`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what} (${lastError ? `last error: ${String(lastError)}` : `last value: ${summarize(last)}`})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -176,9 +176,10 @@ export async function waitForNoCode(uri: vscode.Uri, code: string, timeoutMs?: n
 /** Position of the `occurrence`-th (0-based) match of `needle` in the document, plus `offset` characters. */
 export function positionOf(document: vscode.TextDocument, needle: string | RegExp, occurrence = 0, offset = 0): vscode.Position {
   const text = document.getText();
-  const regexp = typeof needle === 'string'
-    ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')
-    : new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`);
+  const regexp =
+    typeof needle === 'string'
+      ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')
+      : new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`);
   let match: RegExpExecArray | null;
   let index = 0;
   while ((match = regexp.exec(text)) !== null) {

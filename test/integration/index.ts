@@ -18,9 +18,7 @@ import Mocha from 'mocha';
 
 // Mocha's reporters call console.log with printf-style arguments ('%s', '%d'); code-server's
 // log forwarding joins arguments without formatting them, so format here, once.
-(Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (
-  ...args: unknown[]
-) => console.log(util.format(...args));
+(Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args: unknown[]) => console.log(util.format(...args));
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -36,7 +34,10 @@ export function run(): Promise<void> {
 
   const suitesDir = path.join(__dirname, 'suites');
   const files = fs.existsSync(suitesDir)
-    ? fs.readdirSync(suitesDir).filter((name) => name.endsWith('.test.js')).sort()
+    ? fs
+        .readdirSync(suitesDir)
+        .filter((name) => name.endsWith('.test.js'))
+        .sort()
     : [];
   for (const file of files) {
     mocha.addFile(path.join(suitesDir, file));
@@ -67,10 +68,16 @@ export function run(): Promise<void> {
     };
     try {
       const runner = mocha.run(() => finish());
-      runner.on('pass', () => { passed += 1; });
+      runner.on('pass', () => {
+        passed += 1;
+      });
       // 'fail' also fires for failing hooks, which mocha counts as failures too.
-      runner.on('fail', () => { failed += 1; });
-      runner.on('pending', () => { pending += 1; });
+      runner.on('fail', () => {
+        failed += 1;
+      });
+      runner.on('pending', () => {
+        pending += 1;
+      });
     } catch (error) {
       finish(error);
     }

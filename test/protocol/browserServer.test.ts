@@ -50,7 +50,13 @@ function waitFor(match: (m: Message) => boolean): Promise<Message> {
   }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no matching message from the browser server within 10 s')), 10_000);
-    waiters.push({ match, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+    waiters.push({
+      match,
+      resolve: (m) => {
+        clearTimeout(timer);
+        resolve(m);
+      },
+    });
   });
 }
 
@@ -88,12 +94,21 @@ suite('web extension: browser server bundle in a worker', () => {
   test('the browser bundles load no Node module', () => {
     for (const file of [bundle, path.join(REPOSITORY_ROOT, 'client', 'dist', 'browserExtension.js')]) {
       const required = [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-      assert.deepEqual([...new Set(required)].filter((name) => name !== 'vscode'), [], file);
+      assert.deepEqual(
+        [...new Set(required)].filter((name) => name !== 'vscode'),
+        [],
+        file,
+      );
     }
   });
 
   test('initialize: the same server, named and versioned', async () => {
-    const init = await request<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: PLAIN_CAPABILITIES, initializationOptions: { trusted: false, diagnosticsDelay: 0, settings: { checkPaths: false, brokerVersion: '2.0' } } });
+    const init = await request<InitializeResult>('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: PLAIN_CAPABILITIES,
+      initializationOptions: { trusted: false, diagnosticsDelay: 0, settings: { checkPaths: false, brokerVersion: '2.0' } },
+    });
     assert.equal(init.serverInfo?.name, 'mosquitto-language-server');
     assert.ok(init.capabilities.hoverProvider);
     notify('initialized', {});
@@ -101,7 +116,8 @@ suite('web extension: browser server bundle in a worker', () => {
 
   test('diagnostics for a document of a virtual file system (no disk)', async () => {
     notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'mosquitto-conf', version: 1, text: TEXT } });
-    const published = (await waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnosticsParams).uri === URI)).params as PublishDiagnosticsParams;
+    const published = (await waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnosticsParams).uri === URI))
+      .params as PublishDiagnosticsParams;
     const codes = published.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}`);
     assert.ok(codes.includes('invalid-boolean@1'), codes.join());
     assert.ok(!codes.some((c) => c.startsWith('path-not-found')), 'no path checks without a disk');
@@ -110,7 +126,10 @@ suite('web extension: browser server bundle in a worker', () => {
   test('hover and completion come from the pure service', async () => {
     const hover = await request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 3 } });
     assert.match(JSON.stringify(hover.contents), /allow_anonymous/);
-    const completion = await request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 3, character: 0 } });
+    const completion = await request<CompletionList | CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: 3, character: 0 },
+    });
     const labels = (Array.isArray(completion) ? completion : completion.items).map((i) => i.label);
     assert.ok(labels.includes('password_file'), labels.slice(0, 10).join());
   });

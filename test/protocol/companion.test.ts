@@ -42,14 +42,24 @@ suite('server: files mosquitto.conf points at', () => {
       assert.equal(summary.diagnostics.find((d) => d.code === 'companion-file-errors')?.range.start.line, 1);
       client.openDocument(aclUri, acl, 1, 'mosquitto-acl');
       const own = await client.waitForDiagnostics(aclUri, (p) => p.version === 1);
-      assert.deepEqual(own.diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`), ['1:acl-access-type']);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: aclUri }, range: own.diagnostics[0].range, context: { diagnostics: own.diagnostics } });
+      assert.deepEqual(
+        own.diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`),
+        ['1:acl-access-type'],
+      );
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: aclUri },
+        range: own.diagnostics[0].range,
+        context: { diagnostics: own.diagnostics },
+      });
       const fix = actions.find((a) => a.title === "Change to 'readwrite'");
       assert.deepEqual(fix?.edit?.changes?.[aclUri], [{ range: own.diagnostics[0].range, newText: 'readwrite' }]);
       const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: aclUri }, position: { line: 0, character: 6 } });
       assert.match((hover.contents as MarkupContent).value, /alice/);
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: aclUri } });
-      assert.deepEqual(symbols.map((s) => s.name), ['alice']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['alice'],
+      );
     });
   });
 
@@ -70,8 +80,15 @@ suite('server: files mosquitto.conf points at', () => {
       client.openDocument(uri, text, 1, 'mosquitto-passwd');
       // The first publication may come before the settings (2.0.11) arrive: wait for the warning.
       const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.severity === 2));
-      assert.deepEqual(published.diagnostics.map((d) => `${String(d.code)}:${d.severity ?? 0}`), ['password-hash:2']);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } });
+      assert.deepEqual(
+        published.diagnostics.map((d) => `${String(d.code)}:${d.severity ?? 0}`),
+        ['password-hash:2'],
+      );
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: published.diagnostics[0].range,
+        context: { diagnostics: published.diagnostics },
+      });
       const hash = actions.find((a) => a.title === 'Hash plaintext passwords');
       assert.ok(hash?.command);
       assert.equal(await client.request<number>('workspace/executeCommand', { command: hash.command.command, arguments: hash.command.arguments }), 1);

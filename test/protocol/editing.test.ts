@@ -6,7 +6,18 @@ import { after, before, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InitializeResult } from 'vscode-languageserver';
-import type { CodeAction, Command, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  Command,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  MarkupContent,
+  Position,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { CodeActionKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import { LspClient, PLAIN_CAPABILITIES, VS_CODE_CAPABILITIES } from './lspClient';
 
@@ -26,7 +37,11 @@ function workspace(): { folder: string; uri: string } {
 class OpenDocument {
   private document: TextDocument;
 
-  constructor(private readonly client: LspClient, readonly uri: string, text: string) {
+  constructor(
+    private readonly client: LspClient,
+    readonly uri: string,
+    text: string,
+  ) {
     this.document = TextDocument.create(uri, 'mosquitto-conf', 1, text);
     client.openDocument(uri, text, 1);
   }
@@ -104,25 +119,43 @@ suite('protocol: a VS Code-like client over stdio', () => {
 
   test('didChange: no unknown-directive on the word being typed at the cursor, until a space or an edit elsewhere', async () => {
     const document = new OpenDocument(client, uri.replace('mosquitto.conf', 'typing.conf'), 'listener 1883\nallow_anonymous true\n\n');
-    assert.deepEqual((await document.diagnostics()).filter((d) => d.code === 'unknown-directive'), []);
+    assert.deepEqual(
+      (await document.diagnostics()).filter((d) => d.code === 'unknown-directive'),
+      [],
+    );
     const typed = 'liste';
     for (let i = 0; i < typed.length; i++) {
       document.edit([{ range: { start: { line: 2, character: i }, end: { line: 2, character: i } }, newText: typed[i] }]);
     }
     const whileTyping = await document.diagnostics();
     assert.equal(document.text.split('\n')[2], 'liste');
-    assert.deepEqual(whileTyping.filter((d) => d.code === 'unknown-directive'), []);
+    assert.deepEqual(
+      whileTyping.filter((d) => d.code === 'unknown-directive'),
+      [],
+    );
     // Other findings are not held back: an unknown name on another line is still reported.
     document.edit([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'x' }]);
     const elsewhere = await document.diagnostics();
-    assert.deepEqual(elsewhere.filter((d) => d.code === 'unknown-directive').map((d) => d.range.start.line).sort(), [1, 2]);
+    assert.deepEqual(
+      elsewhere
+        .filter((d) => d.code === 'unknown-directive')
+        .map((d) => d.range.start.line)
+        .sort(),
+      [1, 2],
+    );
     // Back at the end of the word: hidden again; a space typed after it brings it back.
     document.edit([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, newText: '' }]);
     document.edit([{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }, newText: 'e' }]);
-    assert.deepEqual((await document.diagnostics()).filter((d) => d.code === 'unknown-directive'), []);
+    assert.deepEqual(
+      (await document.diagnostics()).filter((d) => d.code === 'unknown-directive'),
+      [],
+    );
     document.edit([{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } }, newText: ' ' }]);
     const afterSpace = await document.diagnostics();
-    assert.deepEqual(afterSpace.filter((d) => d.code === 'unknown-directive').map((d) => d.range.start.line), [2]);
+    assert.deepEqual(
+      afterSpace.filter((d) => d.code === 'unknown-directive').map((d) => d.range.start.line),
+      [2],
+    );
   });
 
   test('completion: listener options and snippets in a websockets listener', async () => {
@@ -137,9 +170,20 @@ suite('protocol: a VS Code-like client over stdio', () => {
 
   test('completion: values after a space, and paths relative to the file', async () => {
     const document = new OpenDocument(client, uri, 'listener 8883\nprotocol \ncafile certs/\n');
-    const values = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 9 }, context: { triggerKind: 2, triggerCharacter: ' ' } });
-    assert.deepEqual(values.items.map((i) => i.label), ['mqtt', 'websockets', 'http_api']);
-    const paths = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: document.uri }, position: { line: 2, character: 13 }, context: { triggerKind: 2, triggerCharacter: '/' } });
+    const values = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 9 },
+      context: { triggerKind: 2, triggerCharacter: ' ' },
+    });
+    assert.deepEqual(
+      values.items.map((i) => i.label),
+      ['mqtt', 'websockets', 'http_api'],
+    );
+    const paths = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: document.uri },
+      position: { line: 2, character: 13 },
+      context: { triggerKind: 2, triggerCharacter: '/' },
+    });
     assert.deepEqual(paths.items.map((i: CompletionItem) => i.label).sort(), ['ca.crt', 'server.crt', 'server.key']);
   });
 
@@ -154,7 +198,11 @@ suite('protocol: a VS Code-like client over stdio', () => {
   });
 
   test('codeAction: apply the fix, send the change, the diagnostic is gone', async () => {
-    const document = new OpenDocument(client, uri.replace('mosquitto.conf', 'fix.conf'), '# LAN\nlistener 8883\ncertfile /c/server.crt\nallow_anonymous true\n');
+    const document = new OpenDocument(
+      client,
+      uri.replace('mosquitto.conf', 'fix.conf'),
+      '# LAN\nlistener 8883\ncertfile /c/server.crt\nallow_anonymous true\n',
+    );
     const diagnostics = await document.diagnostics();
     const missingKey = diagnostics.find((d) => d.code === 'tls-certfile-without-keyfile');
     assert.ok(missingKey);
@@ -183,7 +231,10 @@ suite('protocol: a VS Code-like client over stdio', () => {
     document.edit(editsFor(actions[0].edit, document.uri));
     assert.match(document.text, /^listener 8081\nprotocol websockets\ncafile \S+\ncertfile \S+\nkeyfile \S+$/m);
     const after = await document.diagnostics();
-    assert.deepEqual(after.filter((d) => d.severity === 1), []);
+    assert.deepEqual(
+      after.filter((d) => d.severity === 1),
+      [],
+    );
   });
 
   test('executeCommand: where and what the client command inserts', async () => {
@@ -199,7 +250,14 @@ suite('protocol: a VS Code-like client over stdio', () => {
   test('requests for documents the server does not have get a safe default', async () => {
     const missing = uri.replace('mosquitto.conf', 'never-opened.conf');
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: missing }, position: { line: 0, character: 0 } }), null);
-    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: missing }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: missing },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
   });
 
   test('shutdown and exit: exit code 0', async () => {
@@ -241,7 +299,11 @@ suite('protocol: a client without markdown, snippets or CodeAction literals', ()
     const diagnostics = (await client.waitForDiagnostics(uri, (p) => p.version === 2)).diagnostics;
     const invalid = diagnostics.find((d) => d.code === 'invalid-boolean');
     assert.ok(invalid);
-    const commands = await client.request<Command[]>('textDocument/codeAction', { textDocument: { uri }, range: invalid.range, context: { diagnostics: [invalid] } });
+    const commands = await client.request<Command[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: invalid.range,
+      context: { diagnostics: [invalid] },
+    });
     const fix = commands.find((c) => c.title === "Change to 'true'");
     assert.ok(fix && fix.command === 'mosquitto.server.applyEdit');
     await client.request('workspace/executeCommand', { command: fix.command, arguments: fix.arguments });

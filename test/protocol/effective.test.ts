@@ -95,11 +95,10 @@ suite('server: textDocument/inlayHint', () => {
       await settingsRead(client);
       client.openDocument(uri, text);
       const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
-      assert.deepEqual(hints.map((h) => `${h.position.line}:${h.position.character} ${String(h.label)}`), [
-        '0:13 websockets · no TLS · anonymous allowed',
-        '2:20 → all listeners',
-        '3:17 default',
-      ]);
+      assert.deepEqual(
+        hints.map((h) => `${h.position.line}:${h.position.character} ${String(h.label)}`),
+        ['0:13 websockets · no TLS · anonymous allowed', '2:20 → all listeners', '3:17 default'],
+      );
       assert.equal(await client.shutdownAndExit(), 0);
     } finally {
       client.dispose();
@@ -115,7 +114,10 @@ suite('server: textDocument/inlayHint', () => {
     await withServer({ checkPaths: false, brokerVersion: '2.0.11', inlayHints: { scope: false, defaults: false } }, async (client) => {
       client.openDocument(uri, text);
       const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
-      assert.deepEqual(hints.map((h) => h.position.line), [0]);
+      assert.deepEqual(
+        hints.map((h) => h.position.line),
+        [0],
+      );
     });
   });
 });
@@ -147,8 +149,10 @@ suite('server: textDocument/semanticTokens/full', () => {
       assert.deepEqual(decoded, [
         '0:mount_point property.deprecated.misplaced',
         '1:1883 number',
-        '2:protocol property', '2:websockets enumMember',
-        '3:enable_proxy_protocol property.deprecated.unavailable', '3:2 number',
+        '2:protocol property',
+        '2:websockets enumMember',
+        '3:enable_proxy_protocol property.deprecated.unavailable',
+        '3:2 number',
       ]);
       assert.equal(await client.shutdownAndExit(), 0);
     } finally {
@@ -164,7 +168,10 @@ suite('server: conf.d fragments', () => {
     await withServer({ checkPaths: false, brokerVersion: '2.0.11' }, async (client) => {
       client.openDocument(uri, text);
       const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-directive'));
-      assert.deepEqual(published.diagnostics.filter((d) => d.code === 'no-listener'), []);
+      assert.deepEqual(
+        published.diagnostics.filter((d) => d.code === 'no-listener'),
+        [],
+      );
     });
   });
 });

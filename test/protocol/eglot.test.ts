@@ -44,7 +44,14 @@ before(() => {
     cwd: folder,
     encoding: 'utf8',
     timeout: 90_000,
-    env: { ...process.env, HOME: work, PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, MOSQUITTO_EGLOT_RECIPE: recipe, MOSQUITTO_EGLOT_FILE: conf, MOSQUITTO_EGLOT_OUT: output },
+    env: {
+      ...process.env,
+      HOME: work,
+      PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+      MOSQUITTO_EGLOT_RECIPE: recipe,
+      MOSQUITTO_EGLOT_FILE: conf,
+      MOSQUITTO_EGLOT_OUT: output,
+    },
   });
   assert.equal(emacs.error, undefined, `emacs could not run (install it with scripts/install-editors.sh): ${String(emacs.error)}`);
   seen = JSON.parse(readFileSync(output, 'utf8')) as Seen;
@@ -62,7 +69,10 @@ suite('Emacs eglot recipe (batch Emacs 28, elpa-eglot)', () => {
   });
   test('diagnostics: the invalid boolean, with its rule id', () => {
     assert.equal(seen['diagnostics-timeout'], undefined, 'diagnostics arrived');
-    assert.ok((seen.diagnostics ?? []).some((d) => d.includes('[invalid-boolean]')), JSON.stringify(seen.diagnostics));
+    assert.ok(
+      (seen.diagnostics ?? []).some((d) => d.includes('[invalid-boolean]')),
+      JSON.stringify(seen.diagnostics),
+    );
   });
   test('hover on allow_anonymous explains the directive', () => {
     assert.match(seen.hover ?? '', /allow_anonymous/);
@@ -72,7 +82,10 @@ suite('Emacs eglot recipe (batch Emacs 28, elpa-eglot)', () => {
     assert.ok((seen.completion ?? []).includes('password_file'));
   });
   test('code actions on the bad value include the fix', () => {
-    assert.ok((seen['code-actions'] ?? []).some((t) => /true/.test(t)), JSON.stringify(seen['code-actions']));
+    assert.ok(
+      (seen['code-actions'] ?? []).some((t) => /true/.test(t)),
+      JSON.stringify(seen['code-actions']),
+    );
   });
   test('eglot-format-buffer: one space after the directive, nothing else changed', () => {
     assert.equal(seen.formatted, 'listener 1883\nallow_anonymous yes\n\n\nlistener 1884\n');

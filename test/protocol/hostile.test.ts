@@ -120,7 +120,12 @@ suite('protocol: a hostile client', () => {
     for (const { method, params } of requestKinds(never)) {
       const { result, error } = await answer(client, method, params);
       assert.equal(error, undefined, `${method}: ${error?.message ?? ''}`);
-      assert.ok(result === null || (Array.isArray(result) && result.length === 0) || (typeof result === 'object' && result !== null && 'items' in result && (result as { items: unknown[] }).items.length === 0), `${method} on an unopened document: ${JSON.stringify(result)}`);
+      assert.ok(
+        result === null ||
+          (Array.isArray(result) && result.length === 0) ||
+          (typeof result === 'object' && result !== null && 'items' in result && (result as { items: unknown[] }).items.length === 0),
+        `${method} on an unopened document: ${JSON.stringify(result)}`,
+      );
     }
     // Notifications about it are ignored.
     client.changeDocument(never, 2, [{ text: 'listener 1' }]);
@@ -136,11 +141,17 @@ suite('protocol: a hostile client', () => {
     assert.ok(opened.diagnostics.length > 0);
     const before = client.notifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').length;
     client.closeDocument(uri);
-    await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0 && client.notifications('textDocument/publishDiagnostics').indexOf(p) >= before);
+    await client.waitForNotification<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && p.diagnostics.length === 0 && client.notifications('textDocument/publishDiagnostics').indexOf(p) >= before,
+    );
     for (const { method, params } of requestKinds(uri)) {
       const { result, error } = await answer(client, method, params);
       assert.equal(error, undefined, `${method}: ${error?.message ?? ''}`);
-      assert.ok(result === null || (Array.isArray(result) && result.length === 0) || (typeof result === 'object' && result !== null && 'items' in result), `${method} on a closed document: ${JSON.stringify(result)}`);
+      assert.ok(
+        result === null || (Array.isArray(result) && result.length === 0) || (typeof result === 'object' && result !== null && 'items' in result),
+        `${method} on a closed document: ${JSON.stringify(result)}`,
+      );
     }
     await assertServing(client, goodUri);
   });
@@ -150,15 +161,28 @@ suite('protocol: a hostile client', () => {
     const text = 'listener 1883\nprotocol websockets\ncertfile /x.crt\n';
     client.openDocument(uri, text);
     await client.waitForDiagnostics(uri, (p) => p.version === 1);
-    const far = [{ line: 3, character: 0 }, { line: 2, character: 500 }, { line: 10_000, character: 10_000 }, { line: 2 ** 31 - 1, character: 2 ** 31 - 1 }, { line: 0, character: 2 ** 31 - 1 }];
+    const far = [
+      { line: 3, character: 0 },
+      { line: 2, character: 500 },
+      { line: 10_000, character: 10_000 },
+      { line: 2 ** 31 - 1, character: 2 ** 31 - 1 },
+      { line: 0, character: 2 ** 31 - 1 },
+    ];
     for (const position of far) {
       for (const method of ['textDocument/completion', 'textDocument/hover', 'textDocument/definition']) {
         const { error } = await answer(client, method, { textDocument: { uri }, position });
         assert.equal(error, undefined, `${method} at ${JSON.stringify(position)}: ${error?.message ?? ''}`);
       }
-      const ranges = [{ start: position, end: position }, { start: { line: 0, character: 0 }, end: position }, { start: position, end: { line: 0, character: 0 } }];
+      const ranges = [
+        { start: position, end: position },
+        { start: { line: 0, character: 0 }, end: position },
+        { start: position, end: { line: 0, character: 0 } },
+      ];
       for (const range of ranges) {
-        for (const [method, extra] of [['textDocument/codeAction', { context: { diagnostics: [{ range, message: 'x', code: 'unknown-directive' }] } }], ['textDocument/rangeFormatting', { options: { tabSize: 4, insertSpaces: true } }]] as const) {
+        for (const [method, extra] of [
+          ['textDocument/codeAction', { context: { diagnostics: [{ range, message: 'x', code: 'unknown-directive' }] } }],
+          ['textDocument/rangeFormatting', { options: { tabSize: 4, insertSpaces: true } }],
+        ] as const) {
           const { error } = await answer(client, method, { textDocument: { uri }, range, ...extra });
           assert.equal(error, undefined, `${method} on ${JSON.stringify(range)}: ${error?.message ?? ''}`);
         }
@@ -167,9 +191,19 @@ suite('protocol: a hostile client', () => {
     // A change whose range lies past the end of the document is clamped, not fatal.
     client.changeDocument(uri, 2, [{ range: { start: { line: 500, character: 0 }, end: { line: 900, character: 9 } }, text: 'bogus_directive 1\n' }]);
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 2);
-    const expected = TextDocument.update(TextDocument.create(uri, 'mosquitto-conf', 1, text), [{ range: { start: { line: 500, character: 0 }, end: { line: 900, character: 9 } }, text: 'bogus_directive 1\n' }], 2).getText();
-    assert.ok(published.diagnostics.some((d) => d.code === 'unknown-directive'), 'the clamped change is analysed');
-    assert.ok(published.diagnostics.every((d) => rangeInside(d, expected)), 'every diagnostic lies inside the document');
+    const expected = TextDocument.update(
+      TextDocument.create(uri, 'mosquitto-conf', 1, text),
+      [{ range: { start: { line: 500, character: 0 }, end: { line: 900, character: 9 } }, text: 'bogus_directive 1\n' }],
+      2,
+    ).getText();
+    assert.ok(
+      published.diagnostics.some((d) => d.code === 'unknown-directive'),
+      'the clamped change is analysed',
+    );
+    assert.ok(
+      published.diagnostics.every((d) => rangeInside(d, expected)),
+      'every diagnostic lies inside the document',
+    );
     await assertServing(client, goodUri);
   });
 
@@ -185,7 +219,10 @@ suite('protocol: a hostile client', () => {
         // Now and then a full replacement of the text.
         change = { text: `listener ${1000 + i}\nallow_anonymous true\n${'max_connections 5\n'.repeat(i % 7)}` };
       } else if (i % 3 === 0) {
-        change = { range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: `log_type ${i % 2 === 0 ? 'all' : 'debug'}\n` };
+        change = {
+          range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } },
+          text: `log_type ${i % 2 === 0 ? 'all' : 'debug'}\n`,
+        };
       } else if (i % 3 === 1) {
         change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' };
       } else {
@@ -195,13 +232,19 @@ suite('protocol: a hostile client', () => {
       client.changeDocument(uri, document.version, [change]);
     }
     // The last change adds a line the final diagnostics must show.
-    const finalChange = { range: { start: { line: document.lineCount - 1, character: 0 }, end: { line: document.lineCount - 1, character: 0 } }, text: 'storm_final_marker 1\n' };
+    const finalChange = {
+      range: { start: { line: document.lineCount - 1, character: 0 }, end: { line: document.lineCount - 1, character: 0 } },
+      text: 'storm_final_marker 1\n',
+    };
     document = TextDocument.update(document, [finalChange], document.version + 1);
     client.changeDocument(uri, document.version, [finalChange]);
     const finalVersion = document.version;
     const published = await client.waitForDiagnostics(uri, (p) => p.version === finalVersion, 30_000);
     const markerLine = document.getText().split('\n').indexOf('storm_final_marker 1');
-    assert.ok(published.diagnostics.some((d) => d.code === 'unknown-directive' && d.range.start.line === markerLine), 'the unknown directive added last is reported on its line');
+    assert.ok(
+      published.diagnostics.some((d) => d.code === 'unknown-directive' && d.range.start.line === markerLine),
+      'the unknown directive added last is reported on its line',
+    );
     assert.ok(published.diagnostics.every((d) => rangeInside(d, document.getText())));
     // Stale versions are never published after the final one.
     const later = client.notifications<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === uri);

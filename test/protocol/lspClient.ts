@@ -28,12 +28,23 @@ export const VS_CODE_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true },
     completion: {
-      completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], deprecatedSupport: true, tagSupport: { valueSet: [1] }, insertReplaceSupport: true, labelDetailsSupport: true },
+      completionItem: {
+        snippetSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        deprecatedSupport: true,
+        tagSupport: { valueSet: [1] },
+        insertReplaceSupport: true,
+        labelDetailsSupport: true,
+      },
       contextSupport: true,
     },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     codeAction: {
-      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'] } },
+      codeActionLiteralSupport: {
+        codeActionKind: {
+          valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'],
+        },
+      },
       isPreferredSupport: true,
       dataSupport: true,
     },
@@ -68,7 +79,11 @@ interface Message {
 
 /** An error response from the server. */
 export class ResponseError extends Error {
-  constructor(readonly code: number, message: string, readonly data?: unknown) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
     super(message);
   }
 }
@@ -111,7 +126,10 @@ export class LspClient {
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams, options: LspClientOptions) {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    options: LspClientOptions,
+  ) {
     this.settings = options.settings ?? {};
     child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
@@ -225,7 +243,11 @@ export class LspClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        const got = history.filter((m) => m.method === method).map((m) => JSON.stringify(m.params)).slice(-3).join('\n');
+        const got = history
+          .filter((m) => m.method === method)
+          .map((m) => JSON.stringify(m.params))
+          .slice(-3)
+          .join('\n');
         reject(new Error(`no matching ${method} within ${timeoutMs} ms; last received:\n${got}\n${this.stderrTail()}`));
       }, timeoutMs);
       this.waiters.add(waiter);
@@ -238,7 +260,11 @@ export class LspClient {
   }
 
   /** initialize + initialized; resolves with the server's InitializeResult. */
-  async initialize(capabilities: ClientCapabilities = VS_CODE_CAPABILITIES, initializationOptions?: unknown, workspaceFolders: readonly { uri: string; name: string }[] | null = null): Promise<InitializeResult> {
+  async initialize(
+    capabilities: ClientCapabilities = VS_CODE_CAPABILITIES,
+    initializationOptions?: unknown,
+    workspaceFolders: readonly { uri: string; name: string }[] | null = null,
+  ): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       clientInfo: { name: 'protocol-tests' },
@@ -268,7 +294,11 @@ export class LspClient {
   }
 
   /** The first diagnostics published for `uri` that match (e.g. `(p) => p.version === 2`). */
-  waitForDiagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    predicate: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<PublishDiagnosticsParams> {
     return this.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && predicate(p), timeoutMs);
   }
 

@@ -41,12 +41,25 @@ before(() => {
   const home = path.join(work, 'home');
   mkdirSync(home);
   const output = path.join(work, 'seen.json');
-  const nvim = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', recipe, '-c', `luafile ${path.join(REPOSITORY_ROOT, 'test', 'protocol', 'neovim-driver.lua')}`], {
-    cwd: folder,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share'), XDG_STATE_HOME: path.join(home, '.local', 'state'), PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, MOSQUITTO_NVIM_FILE: conf, MOSQUITTO_NVIM_OUT: output },
-  });
+  const nvim = spawnSync(
+    'nvim',
+    ['--headless', '-n', '-i', 'NONE', '-u', recipe, '-c', `luafile ${path.join(REPOSITORY_ROOT, 'test', 'protocol', 'neovim-driver.lua')}`],
+    {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, '.config'),
+        XDG_DATA_HOME: path.join(home, '.local', 'share'),
+        XDG_STATE_HOME: path.join(home, '.local', 'state'),
+        PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+        MOSQUITTO_NVIM_FILE: conf,
+        MOSQUITTO_NVIM_OUT: output,
+      },
+    },
+  );
   assert.equal(nvim.error, undefined, `nvim could not run (install it with scripts/install-editors.sh): ${String(nvim.error)}`);
   seen = JSON.parse(readFileSync(output, 'utf8')) as Seen;
   assert.equal(seen.error, undefined, seen.error);
@@ -63,7 +76,10 @@ suite('Neovim 0.7 recipe (headless nvim, built-in LSP client)', () => {
   });
   test('diagnostics: the invalid boolean on line 2, as an error, with its rule id', () => {
     assert.equal(seen.got_diagnostics, true);
-    assert.ok(seen.diagnostics.some((d) => d.code === 'invalid-boolean' && d.line === 1 && d.severity === 1), JSON.stringify(seen.diagnostics));
+    assert.ok(
+      seen.diagnostics.some((d) => d.code === 'invalid-boolean' && d.line === 1 && d.severity === 1),
+      JSON.stringify(seen.diagnostics),
+    );
   });
   test('hover on allow_anonymous explains the directive', () => {
     assert.match(seen.hover ?? '', /allow_anonymous/);
@@ -74,7 +90,10 @@ suite('Neovim 0.7 recipe (headless nvim, built-in LSP client)', () => {
   });
   test('code actions on the bad value include a quick fix', () => {
     assert.ok(seen.code_actions.length > 0, 'some code action');
-    assert.ok(seen.code_actions.some((t) => /true/.test(t)), seen.code_actions.join(' | '));
+    assert.ok(
+      seen.code_actions.some((t) => /true/.test(t)),
+      seen.code_actions.join(' | '),
+    );
   });
   test('formatting through the client: one space after the directive, nothing else changed', () => {
     assert.deepEqual(seen.formatted, ['listener 1883', 'allow_anonymous yes', '', '', 'listener 1884']);

@@ -25,20 +25,26 @@ suite('protocol: a Compose project is analysed through its mappings', () => {
 
   before(async () => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mosquitto-compose-')));
-    write(path.join(dir, 'compose.yaml'), [
-      'services:',
-      '  mqtt:',
-      '    image: eclipse-mosquitto:2.0.18',
-      '    volumes:',
-      '      - ./mosquitto:/mosquitto/config:ro',
-      '      - data:/mosquitto/data',
-      'volumes:',
-      '  data: {}',
-      '',
-    ].join('\n'));
+    write(
+      path.join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  mqtt:',
+        '    image: eclipse-mosquitto:2.0.18',
+        '    volumes:',
+        '      - ./mosquitto:/mosquitto/config:ro',
+        '      - data:/mosquitto/data',
+        'volumes:',
+        '  data: {}',
+        '',
+      ].join('\n'),
+    );
     passwd = write(path.join(dir, 'mosquitto', 'passwd'), 'user:x\n');
     included = write(path.join(dir, 'mosquitto', 'conf.d', 'extra.conf'), 'xyzzy 1\n');
-    main = write(path.join(dir, 'mosquitto', 'mosquitto.conf'), 'listener 1883\npassword_file /mosquitto/config/passwd\npersistence true\npersistence_location /mosquitto/data/\ninclude_dir /mosquitto/config/conf.d\n');
+    main = write(
+      path.join(dir, 'mosquitto', 'mosquitto.conf'),
+      'listener 1883\npassword_file /mosquitto/config/passwd\npersistence true\npersistence_location /mosquitto/data/\ninclude_dir /mosquitto/config/conf.d\n',
+    );
     client = await LspClient.start({ settings: { brokerVersion: 'auto', platform: 'auto', checkPaths: true } });
     await client.initialize(VS_CODE_CAPABILITIES);
   });
@@ -50,7 +56,10 @@ suite('protocol: a Compose project is analysed through its mappings', () => {
   test('the included file is read through the mapping and gets its own diagnostics', async () => {
     client.openDocument(uriOf(main), fs.readFileSync(main, 'utf8'));
     const published = await client.waitForDiagnostics(uriOf(included), (p) => p.diagnostics.length > 0);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['unknown-directive']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['unknown-directive'],
+    );
     const own = await client.waitForDiagnostics(uriOf(main));
     const codes = own.diagnostics.map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity}`);
     assert.ok(!codes.some((c) => /path-not-found:1|include-dir/.test(c)), codes.join(', '));
@@ -64,27 +73,42 @@ suite('protocol: a Compose project is analysed through its mappings', () => {
     assert.equal(target.platform, 'linux');
     assert.equal(target.platformSource, 'compose');
     assert.equal(target.containerFile, path.join(dir, 'compose.yaml'));
-    assert.deepEqual(target.pathMappings.map((m) => [m.brokerPath, m.localPath ?? `volume:${m.volume ?? ''}`]), [
-      ['/mosquitto/config', path.join(dir, 'mosquitto')],
-      ['/mosquitto/data', 'volume:data'],
-    ]);
+    assert.deepEqual(
+      target.pathMappings.map((m) => [m.brokerPath, m.localPath ?? `volume:${m.volume ?? ''}`]),
+      [
+        ['/mosquitto/config', path.join(dir, 'mosquitto')],
+        ['/mosquitto/data', 'volume:data'],
+      ],
+    );
     assert.match(target.summary, /2\.0\.18/);
   });
 
   test('the hover of the first line says what the file is checked against, and why', async () => {
-    const hover = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(main) }, position: { line: 0, character: 2 } });
+    const hover = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', {
+      textDocument: { uri: uriOf(main) },
+      position: { line: 0, character: 2 },
+    });
     assert.match(hover.contents.value, /listener/);
     assert.match(hover.contents.value, /Checked against mosquitto 2\.0\.18 \(from the image tag in the Compose file\)/);
     assert.match(hover.contents.value, /\/mosquitto\/config → /);
-    const second = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uriOf(main) }, position: { line: 1, character: 2 } });
+    const second = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: uriOf(main) },
+      position: { line: 1, character: 2 },
+    });
     assert.doesNotMatch(second?.contents.value ?? '', /Checked against/);
   });
 
   test('links and go to definition follow the mapping', async () => {
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uriOf(main) } });
-    assert.ok(links.some((l) => l.target === uriOf(passwd)), JSON.stringify(links));
+    assert.ok(
+      links.some((l) => l.target === uriOf(passwd)),
+      JSON.stringify(links),
+    );
     const targets = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uriOf(main) }, position: { line: 4, character: 14 } });
-    assert.deepEqual(targets.map((t) => ('targetUri' in t ? (t as unknown as { targetUri: string }).targetUri : t.uri)), [uriOf(included)]);
+    assert.deepEqual(
+      targets.map((t) => ('targetUri' in t ? (t as unknown as { targetUri: string }).targetUri : t.uri)),
+      [uriOf(included)],
+    );
   });
 });
 
@@ -95,7 +119,15 @@ suite('protocol: mosquitto.pathMappings with ${workspaceFolder}', () => {
   before(async () => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mosquitto-mapped-')));
     write(path.join(dir, 'broker', 'acl'), 'topic read #\n');
-    client = await LspClient.start({ settings: { brokerVersion: '2.0.11', platform: 'linux', checkPaths: true, detectContainers: false, pathMappings: { '/etc/mosquitto': '${workspaceFolder}/broker' } } });
+    client = await LspClient.start({
+      settings: {
+        brokerVersion: '2.0.11',
+        platform: 'linux',
+        checkPaths: true,
+        detectContainers: false,
+        pathMappings: { '/etc/mosquitto': '${workspaceFolder}/broker' },
+      },
+    });
     await client.initialize(VS_CODE_CAPABILITIES, undefined, [{ uri: uriOf(dir), name: 'w' }]);
   });
   after(() => {
@@ -108,7 +140,10 @@ suite('protocol: mosquitto.pathMappings with ${workspaceFolder}', () => {
     client.openDocument(uriOf(main), fs.readFileSync(main, 'utf8'));
     const published = await client.waitForDiagnostics(uriOf(main), (p) => p.diagnostics.some((d) => d.code === 'path-not-found'));
     const missing = published.diagnostics.filter((d) => d.code === 'path-not-found');
-    assert.deepEqual(missing.map((d) => d.range.start.line), [2]);
+    assert.deepEqual(
+      missing.map((d) => d.range.start.line),
+      [2],
+    );
     assert.match(String(missing[0].message), new RegExp(path.join(dir, 'broker', 'passwd').replace(/[\\/.]/g, '\\$&')));
     const target = await client.waitForNotification<AnalysisTargetParams>('mosquitto/analysisTarget', (p) => p.uri === uriOf(main));
     assert.equal(target.versionSource, 'setting');

@@ -20,7 +20,9 @@ function file(name: string, content: string | Buffer): string {
 /** A stand-in mosquitto 2.1: `-h` gives the version, `--test-config` refuses lines starting with "bogus". */
 function fakeBroker(): string {
   const executable = join(folder, 'fake-mosquitto');
-  writeFileSync(executable, `#!/usr/bin/env node
+  writeFileSync(
+    executable,
+    `#!/usr/bin/env node
 const fs = require('fs');
 const args = process.argv.slice(2);
 if (args[0] === '-h') { console.log('mosquitto version 2.1.2'); process.exit(3); }
@@ -28,7 +30,8 @@ const file = args[args.indexOf('-c') + 1];
 const lines = fs.readFileSync(file, 'utf8').split('\\n');
 for (let i = 0; i < lines.length; i++) if (lines[i].startsWith('bogus')) { console.error('Error: Unknown configuration variable "bogus".'); console.error('Error found at ' + file + ':' + (i + 1) + '.'); process.exit(3); }
 console.log('Configuration file is OK.');
-`);
+`,
+  );
   chmodSync(executable, 0o755);
   return executable;
 }
@@ -50,7 +53,10 @@ suite('server: behaviour beyond single features', () => {
     await withServer({ diagnosticsDelay: 0 }, { checkPaths: false }, async (client) => {
       client.openDocument(uri, 'listener 1883\nallow_anonymous true\n');
       const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-      assert.deepEqual(published.diagnostics.map((d) => d.code), ['byte-order-mark']);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.code),
+        ['byte-order-mark'],
+      );
     });
   });
 
@@ -92,38 +98,56 @@ suite('server: behaviour beyond single features', () => {
     });
   });
 
-  test('check with broker against the real mosquitto 2.1.2: its finding on its line with its own source, cleared by the next edit; the file on disk untouched', { skip: realBrokerProblem() ?? undefined }, async () => {
-    const broker = realBroker();
-    try {
-      const text = 'listener 1883\nallow_anonymous true\npersistence true\nbogus 1\n';
-      const uri = file('real-broker/mosquitto.conf', text);
-      const onDisk = join(folder, 'real-broker');
-      const before = readdirSync(onDisk).map((name) => `${name} ${statSync(join(onDisk, name)).mtimeMs}`);
-      await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: broker.executable, checkPaths: false, rules: { 'unknown-directive': 'off' } }, async (client) => {
-        client.openDocument(uri, text);
-        await client.waitForDiagnostics(uri);
-        const result = await client.request<{ status: string }>('mosquitto/checkWithBroker', { uri });
-        assert.equal(result.status, 'errors');
-        const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
-        assert.deepEqual(published.diagnostics.filter((d) => d.source === 'mosquitto (broker)').map((d) => d.range.start.line), [3]);
-        // The next edit clears the broker's findings (they describe the text it was given).
-        client.changeDocument(uri, 2, [{ text: 'listener 1883\nallow_anonymous true\n' }]);
-        await client.waitForDiagnostics(uri, (p) => p.version === 2 && !p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
-      });
-      assert.equal(readFileSync(join(onDisk, 'mosquitto.conf'), 'utf8'), text);
-      assert.deepEqual(readdirSync(onDisk).map((name) => `${name} ${statSync(join(onDisk, name)).mtimeMs}`), before, 'nothing written next to the live file');
-    } finally {
-      broker.dispose();
-    }
-  });
+  test(
+    'check with broker against the real mosquitto 2.1.2: its finding on its line with its own source, cleared by the next edit; the file on disk untouched',
+    { skip: realBrokerProblem() ?? undefined },
+    async () => {
+      const broker = realBroker();
+      try {
+        const text = 'listener 1883\nallow_anonymous true\npersistence true\nbogus 1\n';
+        const uri = file('real-broker/mosquitto.conf', text);
+        const onDisk = join(folder, 'real-broker');
+        const before = readdirSync(onDisk).map((name) => `${name} ${statSync(join(onDisk, name)).mtimeMs}`);
+        await withServer(
+          { trusted: true, diagnosticsDelay: 0 },
+          { brokerPath: broker.executable, checkPaths: false, rules: { 'unknown-directive': 'off' } },
+          async (client) => {
+            client.openDocument(uri, text);
+            await client.waitForDiagnostics(uri);
+            const result = await client.request<{ status: string }>('mosquitto/checkWithBroker', { uri });
+            assert.equal(result.status, 'errors');
+            const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
+            assert.deepEqual(
+              published.diagnostics.filter((d) => d.source === 'mosquitto (broker)').map((d) => d.range.start.line),
+              [3],
+            );
+            // The next edit clears the broker's findings (they describe the text it was given).
+            client.changeDocument(uri, 2, [{ text: 'listener 1883\nallow_anonymous true\n' }]);
+            await client.waitForDiagnostics(uri, (p) => p.version === 2 && !p.diagnostics.some((d) => d.source === 'mosquitto (broker)'));
+          },
+        );
+        assert.equal(readFileSync(join(onDisk, 'mosquitto.conf'), 'utf8'), text);
+        assert.deepEqual(
+          readdirSync(onDisk).map((name) => `${name} ${statSync(join(onDisk, name)).mtimeMs}`),
+          before,
+          'nothing written next to the live file',
+        );
+      } finally {
+        broker.dispose();
+      }
+    },
+  );
 
   test('check with broker does not block the server, and an edit cancels it', async () => {
     // `--test-config` of this stand-in takes 20 s: far longer than the test waits.
     const slow = join(folder, 'slow-mosquitto');
-    writeFileSync(slow, `#!/usr/bin/env node
+    writeFileSync(
+      slow,
+      `#!/usr/bin/env node
 if (process.argv[2] === '-h') { console.log('mosquitto version 2.1.2'); process.exit(3); }
 setTimeout(() => console.log('Configuration file is OK.'), 20000);
-`);
+`,
+    );
     chmodSync(slow, 0o755);
     const text = 'listener 1883\nallow_anonymous true\n';
     const uri = file('slow/mosquitto.conf', text);
@@ -149,7 +173,10 @@ setTimeout(() => console.log('Configuration file is OK.'), 20000);
     await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: old, checkPaths: false }, async (client) => {
       client.openDocument(uri, text);
       const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-      assert.ok(published.diagnostics.some((d) => d.code === 'unavailable-in-version' && d.range.start.line === 2), 'global_plugin is 2.1-only');
+      assert.ok(
+        published.diagnostics.some((d) => d.code === 'unavailable-in-version' && d.range.start.line === 2),
+        'global_plugin is 2.1-only',
+      );
     });
   });
 });

@@ -26,7 +26,10 @@ interface LogMessage {
   message: string;
 }
 
-async function withServer(options: { capabilities: typeof PLAIN_CAPABILITIES; init?: unknown; settings?: unknown }, run: (client: LspClient) => Promise<void>): Promise<void> {
+async function withServer(
+  options: { capabilities: typeof PLAIN_CAPABILITIES; init?: unknown; settings?: unknown },
+  run: (client: LspClient) => Promise<void>,
+): Promise<void> {
   const client = await LspClient.start({ settings: options.settings });
   try {
     await client.initialize(options.capabilities, { diagnosticsDelay: 0, ...(options.init as object) });

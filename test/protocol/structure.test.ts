@@ -71,62 +71,80 @@ suite('protocol: outline, folding, links, definition, formatting', () => {
 
   test('documentSymbol: hierarchical sections with their directives', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uri } });
-    assert.deepEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]), [
-      ['listener 8883 (TLS)', ['cafile', 'certfile', 'keyfile']],
-      ['bridge cloud → broker.example.com:8883', ['address']],
-      ['global', ['per_listener_settings', 'include_dir', 'allow_anonymous']],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
+      [
+        ['listener 8883 (TLS)', ['cafile', 'certfile', 'keyfile']],
+        ['bridge cloud → broker.example.com:8883', ['address']],
+        ['global', ['per_listener_settings', 'include_dir', 'allow_anonymous']],
+      ],
+    );
     assert.deepEqual(symbols[0].selectionRange, { start: { line: 4, character: 0 }, end: { line: 4, character: 15 } });
   });
 
   test('foldingRange: section blocks and comment blocks', async () => {
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: workspace.uri } });
-    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine, r.kind]), [
-      [0, 1, 'comment'],
-      [4, 7, undefined],
-      [8, 13, undefined],
-    ]);
+    assert.deepEqual(
+      ranges.map((r) => [r.startLine, r.endLine, r.kind]),
+      [
+        [0, 1, 'comment'],
+        [4, 7, undefined],
+        [8, 13, undefined],
+      ],
+    );
   });
 
   test('documentLink: absolute paths link to their files', async () => {
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: workspace.uri } });
-    assert.deepEqual(links.map((l) => [l.range.start.line, l.target]), [
-      [3, pathToFileURL(path.join(workspace.dir, 'conf.d')).toString()],
-      [5, pathToFileURL(path.join(workspace.dir, 'ca.pem')).toString()],
-      [6, 'file:///etc/c.pem'],
-      [7, 'file:///etc/k.pem'],
-    ]);
+    assert.deepEqual(
+      links.map((l) => [l.range.start.line, l.target]),
+      [
+        [3, pathToFileURL(path.join(workspace.dir, 'conf.d')).toString()],
+        [5, pathToFileURL(path.join(workspace.dir, 'ca.pem')).toString()],
+        [6, 'file:///etc/c.pem'],
+        [7, 'file:///etc/k.pem'],
+      ],
+    );
   });
 
-  test('definition: include_dir → the included files in the broker\'s order', async () => {
-    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: workspace.uri }, position: { line: 3, character: 2 } });
-    assert.deepEqual(locations.map((l) => l.uri), [
-      pathToFileURL(path.join(workspace.dir, 'conf.d', 'A.conf')).toString(),
-      pathToFileURL(path.join(workspace.dir, 'conf.d', 'b.conf')).toString(),
-    ]);
+  test("definition: include_dir → the included files in the broker's order", async () => {
+    const locations = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: workspace.uri },
+      position: { line: 3, character: 2 },
+    });
+    assert.deepEqual(
+      locations.map((l) => l.uri),
+      [pathToFileURL(path.join(workspace.dir, 'conf.d', 'A.conf')).toString(), pathToFileURL(path.join(workspace.dir, 'conf.d', 'b.conf')).toString()],
+    );
   });
 
   test('formatting: one space after the directive, blanks normalised, the rest untouched', async () => {
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: workspace.uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: workspace.uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     const formatted = applyEdits(text(workspace.dir), edits);
-    assert.equal(formatted, [
-      '# Broker',
-      '# configuration',
-      'per_listener_settings false',
-      `include_dir ${path.join(workspace.dir, 'conf.d')}`,
-      '',
-      'listener 8883',
-      `cafile ${path.join(workspace.dir, 'ca.pem')}`,
-      'certfile /etc/c.pem',
-      'keyfile /etc/k.pem',
-      '',
-      'connection cloud',
-      'address broker.example.com:8883',
-      '',
-      '',
-      'allow_anonymous false',
-      '',
-    ].join('\n'));
+    assert.equal(
+      formatted,
+      [
+        '# Broker',
+        '# configuration',
+        'per_listener_settings false',
+        `include_dir ${path.join(workspace.dir, 'conf.d')}`,
+        '',
+        'listener 8883',
+        `cafile ${path.join(workspace.dir, 'ca.pem')}`,
+        'certfile /etc/c.pem',
+        'keyfile /etc/k.pem',
+        '',
+        'connection cloud',
+        'address broker.example.com:8883',
+        '',
+        '',
+        'allow_anonymous false',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('rangeFormatting: only the lines of the range', async () => {
@@ -139,7 +157,9 @@ suite('protocol: outline, folding, links, definition, formatting', () => {
   });
 
   test('after an edit, the outline follows the new text', async () => {
-    client.changeDocument(workspace.uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 15 } }, text: 'listener 9001\nprotocol websockets' }]);
+    client.changeDocument(workspace.uri, 2, [
+      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 15 } }, text: 'listener 9001\nprotocol websockets' },
+    ]);
     await client.waitForDiagnostics(workspace.uri, (p) => p.version === 2);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uri } });
     assert.equal(symbols[0].name, 'listener 9001 (websockets, TLS)');
@@ -164,12 +184,15 @@ suite('protocol: a client without hierarchical symbols', () => {
       const uri = 'untitled:Untitled-1';
       client.openDocument(uri, 'log_type all\nlistener 1883\nmax_connections 5\n');
       const symbols = await client.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri } });
-      assert.deepEqual(symbols.map((s) => [s.name, s.containerName, s.location.uri]), [
-        ['global', undefined, uri],
-        ['log_type', 'global', uri],
-        ['listener 1883', undefined, uri],
-        ['max_connections', 'listener 1883', uri],
-      ]);
+      assert.deepEqual(
+        symbols.map((s) => [s.name, s.containerName, s.location.uri]),
+        [
+          ['global', undefined, uri],
+          ['log_type', 'global', uri],
+          ['listener 1883', undefined, uri],
+          ['max_connections', 'listener 1883', uri],
+        ],
+      );
       assert.equal(await client.shutdownAndExit(), 0);
     } finally {
       client.dispose();

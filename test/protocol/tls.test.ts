@@ -50,12 +50,17 @@ suite('server: TLS material', () => {
   });
   test('untrusted workspace: the server never opens the certificates (no findings, no certificate hover)', async () => {
     const { codes, hover } = await session(false);
-    assert.deepEqual(codes.filter((c) => ['tls-file-format', 'tls-key-mismatch', 'tls-chain', 'tls-file-slot'].includes(c)), []);
+    assert.deepEqual(
+      codes.filter((c) => ['tls-file-format', 'tls-key-mismatch', 'tls-chain', 'tls-file-slot'].includes(c)),
+      [],
+    );
     assert.doesNotMatch(hover, /Subject/);
   });
   test('nothing the server sends or logs carries key material', async () => {
     const { everything } = await session(true);
-    const key = readFileSync(join(tlsDir(), 'other.key'), 'utf8').split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l));
+    const key = readFileSync(join(tlsDir(), 'other.key'), 'utf8')
+      .split('\n')
+      .filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l));
     assert.ok(key.length > 3);
     assert.doesNotMatch(everything, /-----BEGIN|-----END/);
     for (const line of key) {

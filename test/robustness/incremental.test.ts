@@ -9,14 +9,44 @@ import { corpusFiles, repoRoot, settingsFor } from './invariants';
 
 /** Start documents: the shared corpus when it is there, the fixtures and examples always. */
 function startDocuments(): { name: string; text: string }[] {
-  const local = [path.join(repoRoot, 'test', 'fixtures', 'valid'), path.join(repoRoot, 'test', 'fixtures', 'invalid'), path.join(repoRoot, 'examples')]
-    .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.conf')).map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })));
+  const local = [path.join(repoRoot, 'test', 'fixtures', 'valid'), path.join(repoRoot, 'test', 'fixtures', 'invalid'), path.join(repoRoot, 'examples')].flatMap(
+    (dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.conf'))
+        .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })),
+  );
   return [...corpusFiles(), ...local];
 }
 
 /** Text pieces an edit inserts: keywords, values, separators and the characters rules care about. */
-const PIECES = ['listener 1883', 'port 8883', 'allow_anonymous true', 'certfile /x.crt', 'keyfile /x.key', 'protocol websockets', 'connection b', 'address h:1',
-  'topic # both', 'max_keepalive 70000', 'log_dest file /tmp/x', 'per_listener_settings true', 'persistence_location /var', 'Listener', 'x', '1', ' ', '  ', '\t', '#', '"', '=', '\n', '\r\n', '\r'];
+const PIECES = [
+  'listener 1883',
+  'port 8883',
+  'allow_anonymous true',
+  'certfile /x.crt',
+  'keyfile /x.key',
+  'protocol websockets',
+  'connection b',
+  'address h:1',
+  'topic # both',
+  'max_keepalive 70000',
+  'log_dest file /tmp/x',
+  'per_listener_settings true',
+  'persistence_location /var',
+  'Listener',
+  'x',
+  '1',
+  ' ',
+  '  ',
+  '\t',
+  '#',
+  '"',
+  '=',
+  '\n',
+  '\r\n',
+  '\r',
+];
 
 /** One edit: replace `length` characters at a relative position with a text. */
 interface Edit {
@@ -51,23 +81,31 @@ suite('robustness: work reused across edits', () => {
 
   test('random edit sequences: the incremental analysis equals a fresh full analysis, diagnostic for diagnostic', { timeout: 600_000 }, () => {
     assert.ok(documents.length > 0);
-    fc.assert(fc.property(fc.integer({ min: 0, max: documents.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), settingsArb, (index, edits, settings) => {
-      const uri = `untitled:${documents[index].name}`;
-      let text = documents[index].text;
-      let previous: ParsedFile | undefined;
-      const cache = new FindingsCache();
-      for (const edit of [undefined, ...edits]) {
-        if (edit) {
-          text = apply(text, edit);
-        }
-        const parsed = parse(text, uri, previous);
-        const incremental = analyze({ text, uri }, settings, undefined, parsed, cache);
-        const fresh = analyze({ text, uri }, settings);
-        assert.deepEqual(incremental.diagnostics, fresh.diagnostics);
-        assert.deepEqual(incremental.parsed, fresh.parsed);
-        previous = parsed;
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: documents.length - 1 }),
+        fc.array(editArb, { minLength: 1, maxLength: 8 }),
+        settingsArb,
+        (index, edits, settings) => {
+          const uri = `untitled:${documents[index].name}`;
+          let text = documents[index].text;
+          let previous: ParsedFile | undefined;
+          const cache = new FindingsCache();
+          for (const edit of [undefined, ...edits]) {
+            if (edit) {
+              text = apply(text, edit);
+            }
+            const parsed = parse(text, uri, previous);
+            const incremental = analyze({ text, uri }, settings, undefined, parsed, cache);
+            const fresh = analyze({ text, uri }, settings);
+            assert.deepEqual(incremental.diagnostics, fresh.diagnostics);
+            assert.deepEqual(incremental.parsed, fresh.parsed);
+            previous = parsed;
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   test('unchanged lines keep their parsed objects, and an edit re-parses only what it touched', () => {

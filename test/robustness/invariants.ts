@@ -14,7 +14,8 @@ export function corpusFiles(): { name: string; text: string }[] {
   if (!fs.existsSync(dir)) {
     return [];
   }
-  return fs.readdirSync(dir)
+  return fs
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.conf'))
     .sort()
     .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
@@ -53,7 +54,10 @@ export function parserLineCount(text: string): number {
 /** Every problem with one diagnostic's range against the lines of its document ('' when fine). */
 export function rangeProblem(d: Diagnostic, lines: readonly string[]): string {
   const { start, end } = d.range;
-  for (const [label, p] of [['start', start], ['end', end]] as const) {
+  for (const [label, p] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
     if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) {
       return `${label} ${JSON.stringify(p)} is not a valid position`;
     }
@@ -178,7 +182,10 @@ export function timeRatio(small: () => void, large: () => void, { minSpanMs = 20
   };
   const best = { small: { wall: Infinity, cpu: Infinity }, large: { wall: Infinity, cpu: Infinity } };
   for (let i = 0; i < runs; i++) {
-    for (const [key, f] of [['small', small], ['large', large]] as const) {
+    for (const [key, f] of [
+      ['small', small],
+      ['large', large],
+    ] as const) {
       const m = measure(f, reps[key]);
       best[key].wall = Math.min(best[key].wall, m.wall);
       best[key].cpu = Math.min(best[key].cpu, m.cpu);
@@ -196,7 +203,13 @@ export function timeRatio(small: () => void, large: () => void, { minSpanMs = 20
  * before the test fails. A real super-linear cost fails every attempt. `note` receives the
  * measured ratio (for the test log).
  */
-export function assertRatioBelow(label: string, bound: number, measure: () => { small: number; large: number; ratio: number }, note?: (message: string) => void, attempts = 3): void {
+export function assertRatioBelow(
+  label: string,
+  bound: number,
+  measure: () => { small: number; large: number; ratio: number },
+  note?: (message: string) => void,
+  attempts = 3,
+): void {
   const seen: string[] = [];
   for (let i = 0; i < attempts; i++) {
     const r = measure();

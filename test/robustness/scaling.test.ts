@@ -27,14 +27,40 @@ const LINE_BOUND = LINE_SCALE * 20;
 
 /** A realistic configuration of about `lines` lines: globals, listeners, bridges with topics. */
 function realistic(lines: number): string[] {
-  const out = ['per_listener_settings false', 'allow_anonymous false', 'password_file /etc/mosquitto/passwd', 'persistence true', 'persistence_location /var/lib/mosquitto/', 'log_dest stdout', 'log_type all', ''];
+  const out = [
+    'per_listener_settings false',
+    'allow_anonymous false',
+    'password_file /etc/mosquitto/passwd',
+    'persistence true',
+    'persistence_location /var/lib/mosquitto/',
+    'log_dest stdout',
+    'log_type all',
+    '',
+  ];
   let i = 0;
   while (out.length < lines) {
     i++;
     if (i % 4 !== 0) {
-      out.push(`# listener ${i}`, `listener ${10000 + i}`, 'protocol mqtt', `cafile /etc/mosquitto/ca${i}.crt`, `certfile /etc/mosquitto/s${i}.crt`, `keyfile /etc/mosquitto/s${i}.key`, 'require_certificate false', `max_connections ${i}`, '');
+      out.push(
+        `# listener ${i}`,
+        `listener ${10000 + i}`,
+        'protocol mqtt',
+        `cafile /etc/mosquitto/ca${i}.crt`,
+        `certfile /etc/mosquitto/s${i}.crt`,
+        `keyfile /etc/mosquitto/s${i}.key`,
+        'require_certificate false',
+        `max_connections ${i}`,
+        '',
+      );
     } else {
-      out.push(`connection bridge-${i}`, `address host${i}.example.net:8883`, `remote_clientid b${i}`, 'cleansession false', 'bridge_protocol_version mqttv311', 'restart_timeout 10 30');
+      out.push(
+        `connection bridge-${i}`,
+        `address host${i}.example.net:8883`,
+        `remote_clientid b${i}`,
+        'cleansession false',
+        'bridge_protocol_version mqttv311',
+        'restart_timeout 10 30',
+      );
       for (let t = 0; t < 20; t++) {
         out.push(t % 2 === 0 ? `topic sensors/${i}/${t}/# out 1 local/${i}/ remote/` : `topic cmd/+/${t} in 2`);
       }
@@ -46,12 +72,22 @@ function realistic(lines: number): string[] {
 
 /** Shapes whose rules compare lines with each other (where quadratic costs hide). */
 const SHAPES: Record<string, (n: number) => string[]> = {
-  'one listener with every line a repeated option': (n) => ['listener 1883', ...Array.from({ length: n - 1 }, (_, i) => ['certfile /a.crt', 'keyfile /a.key', 'max_connections 5', 'protocol mqtt', 'allow_anonymous true', 'mount_point x/'][i % 6])],
+  'one listener with every line a repeated option': (n) => [
+    'listener 1883',
+    ...Array.from(
+      { length: n - 1 },
+      (_, i) => ['certfile /a.crt', 'keyfile /a.key', 'max_connections 5', 'protocol mqtt', 'allow_anonymous true', 'mount_point x/'][i % 6],
+    ),
+  ],
   'many listeners on the same port': (n) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 'listener 1883' : 'protocol mqtt')),
-  'many bridges with the same name and client id': (n) => Array.from({ length: n }, (_, i) => ['connection same', 'address h:1883', 'local_clientid same', 'topic # both 0'][i % 4]),
-  'many misspelled directives': (n) => Array.from({ length: n }, (_, i) => ['listner 1883', 'alow_anonymous true', 'Port 1883', 'password_fille /x', 'listener=1883', 'log_dest\tstdout'][i % 6]),
-  'many suppression comments': (n) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? '# mosquitto-lint-disable-next-line unknown-directive' : 'bogus_directive 1')),
-  'per_listener_settings after many security options': (n) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `listener ${2000 + i}` : i % 3 === 1 ? 'password_file /p' : 'per_listener_settings true')),
+  'many bridges with the same name and client id': (n) =>
+    Array.from({ length: n }, (_, i) => ['connection same', 'address h:1883', 'local_clientid same', 'topic # both 0'][i % 4]),
+  'many misspelled directives': (n) =>
+    Array.from({ length: n }, (_, i) => ['listner 1883', 'alow_anonymous true', 'Port 1883', 'password_fille /x', 'listener=1883', 'log_dest\tstdout'][i % 6]),
+  'many suppression comments': (n) =>
+    Array.from({ length: n }, (_, i) => (i % 2 === 0 ? '# mosquitto-lint-disable-next-line unknown-directive' : 'bogus_directive 1')),
+  'per_listener_settings after many security options': (n) =>
+    Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `listener ${2000 + i}` : i % 3 === 1 ? 'password_file /p' : 'per_listener_settings true')),
   'many plugins with options': (n) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `plugin /usr/lib/p${i}.so` : `plugin_opt_key${i} value`)),
 };
 
@@ -74,7 +110,12 @@ suite('robustness: analysis time grows linearly with the number of lines', () =>
   test(`1x vs ${SCALE}x lines: realistic configuration`, { timeout: 120_000 }, (t) => {
     const small = realistic(1500).join('\n');
     const large = realistic(1500 * SCALE).join('\n');
-    assertRatioBelow('realistic', BOUND, () => timeRatio(analysisOf(small, settings), analysisOf(large, settings), { minSpanMs: 20 }), (m) => t.diagnostic(m));
+    assertRatioBelow(
+      'realistic',
+      BOUND,
+      () => timeRatio(analysisOf(small, settings), analysisOf(large, settings), { minSpanMs: 20 }),
+      (m) => t.diagnostic(m),
+    );
   });
 
   test(`1x vs ${SCALE}x lines: realistic configuration mixed with hostile shapes (${Object.keys(SHAPES).join('; ')})`, { timeout: 120_000 }, (t) => {
@@ -85,26 +126,48 @@ suite('robustness: analysis time grows linearly with the number of lines', () =>
       analysisOf(text, settings)();
       analysisOf(text, old)();
     };
-    assertRatioBelow('mixed, 2.1.2 and 2.0.11 on Windows', BOUND, () => timeRatio(both(small), both(large), { minSpanMs: 20 }), (m) => t.diagnostic(m));
+    assertRatioBelow(
+      'mixed, 2.1.2 and 2.0.11 on Windows',
+      BOUND,
+      () => timeRatio(both(small), both(large), { minSpanMs: 20 }),
+      (m) => t.diagnostic(m),
+    );
   });
 
   test(`1x vs ${SCALE}x: the real-world corpus, concatenated`, { skip: corpusFiles().length === 0 ? 'corpus not found' : false, timeout: 120_000 }, (t) => {
-    const lines = corpusFiles().map((f) => f.text).join('\n').split('\n');
+    const lines = corpusFiles()
+      .map((f) => f.text)
+      .join('\n')
+      .split('\n');
     const small = lines.slice(0, 1500).join('\n');
     const large = Array.from({ length: SCALE }, () => small).join('\n');
-    assertRatioBelow('corpus', BOUND, () => timeRatio(analysisOf(small, settings), analysisOf(large, settings), { minSpanMs: 20 }), (m) => t.diagnostic(m));
+    assertRatioBelow(
+      'corpus',
+      BOUND,
+      () => timeRatio(analysisOf(small, settings), analysisOf(large, settings), { minSpanMs: 20 }),
+      (m) => t.diagnostic(m),
+    );
   });
 
   test(`1x vs ${SCALE}x include_dir lines reading the same folder`, { timeout: 120_000 }, (t) => {
-    const files = { '/etc/mosquitto/conf.d/a.conf': 'listener 1884\nallow_anonymous true\n', '/etc/mosquitto/conf.d/b.conf': 'connection x\naddress h\ntopic # out\n' };
+    const files = {
+      '/etc/mosquitto/conf.d/a.conf': 'listener 1884\nallow_anonymous true\n',
+      '/etc/mosquitto/conf.d/b.conf': 'connection x\naddress h\ntopic # out\n',
+    };
     const fs = memoryFs(files);
     const text = (n: number): string => Array.from({ length: n }, () => 'include_dir /etc/mosquitto/conf.d').join('\n');
     const withPaths = { ...settings, checkPaths: true };
-    assertRatioBelow('include_dir', BOUND, () => timeRatio(
-      analysisOf(text(250), withPaths, fs, '/etc/mosquitto/mosquitto.conf'),
-      analysisOf(text(250 * SCALE), withPaths, fs, '/etc/mosquitto/mosquitto.conf'),
-      { minSpanMs: 20 },
-    ), (m) => t.diagnostic(m));
+    assertRatioBelow(
+      'include_dir',
+      BOUND,
+      () =>
+        timeRatio(
+          analysisOf(text(250), withPaths, fs, '/etc/mosquitto/mosquitto.conf'),
+          analysisOf(text(250 * SCALE), withPaths, fs, '/etc/mosquitto/mosquitto.conf'),
+          { minSpanMs: 20 },
+        ),
+      (m) => t.diagnostic(m),
+    );
   });
 });
 
@@ -113,9 +176,29 @@ suite('robustness: analysis time grows linearly with the number of lines', () =>
 
 /** Directives that reach every kind of value handling (string, raw, token, tokens, paths, families). */
 const NAMES = [
-  'listener', 'connection', 'topic', 'address', 'log_dest', 'log_dest file', 'include_dir', 'per_listener_settings',
-  'password_file', 'certfile', 'persistence_location', 'plugin', 'plugin_opt_x', 'restart_timeout',
-  'max_connections', 'allow_anonymous', 'protocol', 'bridge_protocol_version', 'mount_point', 'local_clientid', 'bridge_tcp_keepalive', 'port', 'bind_address',
+  'listener',
+  'connection',
+  'topic',
+  'address',
+  'log_dest',
+  'log_dest file',
+  'include_dir',
+  'per_listener_settings',
+  'password_file',
+  'certfile',
+  'persistence_location',
+  'plugin',
+  'plugin_opt_x',
+  'restart_timeout',
+  'max_connections',
+  'allow_anonymous',
+  'protocol',
+  'bridge_protocol_version',
+  'mount_point',
+  'local_clientid',
+  'bridge_tcp_keepalive',
+  'port',
+  'bind_address',
 ];
 
 /** Payloads that make naive patterns backtrack: long runs of one character, or of a pair. */
@@ -124,21 +207,21 @@ function payloads(n: number): Record<string, string> {
   return {
     'spaces then a word': `${' '.repeat(n)}x`,
     'tabs then a word': `${'\t'.repeat(n)}x`,
-    'hashes': '#'.repeat(n),
-    'colons': ':'.repeat(n),
+    hashes: '#'.repeat(n),
+    colons: ':'.repeat(n),
     'equals signs': '='.repeat(n),
     'double quotes': '"'.repeat(n),
     'single quotes then a letter': `${"'".repeat(n)}a`,
-    'slashes': '/'.repeat(n),
+    slashes: '/'.repeat(n),
     'plus and slash': '+/'.repeat(half),
     'hash and slash': '#/'.repeat(half),
-    'letters': 'a'.repeat(n),
-    'digits': '0'.repeat(n),
+    letters: 'a'.repeat(n),
+    digits: '0'.repeat(n),
     'word and space': 'a '.repeat(half),
     'space and hash': ' #'.repeat(half),
-    'backslashes': '\\'.repeat(n),
+    backslashes: '\\'.repeat(n),
     'percent signs': '%'.repeat(n),
-    'dots': '.'.repeat(n),
+    dots: '.'.repeat(n),
     'minus signs then a digit': `${'-'.repeat(n)}1`,
     'control characters': '\u0001'.repeat(n),
     'replacement characters': '\ufffd'.repeat(n),
@@ -155,7 +238,15 @@ function adversarialDocument(n: number): string {
     for (const name of NAMES) {
       lines.push(`${name} ${payload}`);
     }
-    lines.push(payload, `listener${payload}`, `password_file=${payload}`, `#${payload}`, `# mosquitto-lint-disable-next-line${payload}`, `# mosquitto-lint-disable-next-line ${payload}`, `  ${payload}`);
+    lines.push(
+      payload,
+      `listener${payload}`,
+      `password_file=${payload}`,
+      `#${payload}`,
+      `# mosquitto-lint-disable-next-line${payload}`,
+      `# mosquitto-lint-disable-next-line ${payload}`,
+      `  ${payload}`,
+    );
   }
   // Sections, so that the section rules see the lines as listener and bridge options.
   return ['listener 1883', 'connection adversarial', ...lines].join('\n');
@@ -182,7 +273,17 @@ suite('robustness: no catastrophic backtracking on long adversarial lines', () =
   test(`parser: ${PAYLOAD} vs ${PAYLOAD * LINE_SCALE} characters per line`, { timeout: 120_000 }, (t) => {
     const small = adversarialDocument(PAYLOAD);
     const large = adversarialDocument(PAYLOAD * LINE_SCALE);
-    assertRatioBelow('parse', LINE_BOUND, () => timeRatio(() => parse(small), () => parse(large), { minSpanMs: 10 }), (m) => t.diagnostic(m));
+    assertRatioBelow(
+      'parse',
+      LINE_BOUND,
+      () =>
+        timeRatio(
+          () => parse(small),
+          () => parse(large),
+          { minSpanMs: 10 },
+        ),
+      (m) => t.diagnostic(m),
+    );
   });
 
   for (const rule of RULES) {
@@ -191,18 +292,33 @@ suite('robustness: no catastrophic backtracking on long adversarial lines', () =
       const run = (list: ConfigModel[]) => () => {
         list.forEach((model, i) => runRules([rule], model, VARIANTS[i], NO_FILE_SYSTEM));
       };
-      assertRatioBelow(rule.id, LINE_BOUND, () => timeRatio(run(small), run(large), { minSpanMs: 5 }), (m) => t.diagnostic(m));
+      assertRatioBelow(
+        rule.id,
+        LINE_BOUND,
+        () => timeRatio(run(small), run(large), { minSpanMs: 5 }),
+        (m) => t.diagnostic(m),
+      );
     });
   }
 
-  test(`suppression comments and diagnostics assembly (validateConfig): ${PAYLOAD} vs ${PAYLOAD * LINE_SCALE} characters per line`, { timeout: 120_000 }, (t) => {
-    const { small, large } = getModels();
-    assertRatioBelow('validateConfig', LINE_BOUND, () => timeRatio(
-      () => validateConfig(small[0], VARIANTS[0], NO_FILE_SYSTEM),
-      () => validateConfig(large[0], VARIANTS[0], NO_FILE_SYSTEM),
-      { minSpanMs: 10 },
-    ), (m) => t.diagnostic(m));
-  });
+  test(
+    `suppression comments and diagnostics assembly (validateConfig): ${PAYLOAD} vs ${PAYLOAD * LINE_SCALE} characters per line`,
+    { timeout: 120_000 },
+    (t) => {
+      const { small, large } = getModels();
+      assertRatioBelow(
+        'validateConfig',
+        LINE_BOUND,
+        () =>
+          timeRatio(
+            () => validateConfig(small[0], VARIANTS[0], NO_FILE_SYSTEM),
+            () => validateConfig(large[0], VARIANTS[0], NO_FILE_SYSTEM),
+            { minSpanMs: 10 },
+          ),
+        (m) => t.diagnostic(m),
+      );
+    },
+  );
 
   test('every adversarial payload at 100k characters: the full analysis finishes (vs 1k characters)', { timeout: 180_000 }, (t) => {
     const full = 100_000;
@@ -213,11 +329,17 @@ suite('robustness: no catastrophic backtracking on long adversarial lines', () =
     for (const key of Object.keys(large)) {
       const s = doc(small[key]);
       const l = doc(large[key]);
-      assertRatioBelow(`payload '${key}'`, LINE_BOUND, () => timeRatio(
-        () => analyze({ text: s, uri: 'untitled:a.conf' }, VARIANTS[0]),
-        () => analyze({ text: l, uri: 'untitled:a.conf' }, VARIANTS[0]),
-        { minSpanMs: 5, runs: 2 },
-      ), (m) => t.diagnostic(m));
+      assertRatioBelow(
+        `payload '${key}'`,
+        LINE_BOUND,
+        () =>
+          timeRatio(
+            () => analyze({ text: s, uri: 'untitled:a.conf' }, VARIANTS[0]),
+            () => analyze({ text: l, uri: 'untitled:a.conf' }, VARIANTS[0]),
+            { minSpanMs: 5, runs: 2 },
+          ),
+        (m) => t.diagnostic(m),
+      );
     }
   });
 

@@ -19,7 +19,9 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 function fakeBroker(version: string): { executable: string; log: string } {
   const executable = path.join(dir, `mosquitto-${version}`);
   const log = path.join(dir, `log-${version}.json`);
-  fs.writeFileSync(executable, `#!/usr/bin/env node
+  fs.writeFileSync(
+    executable,
+    `#!/usr/bin/env node
 const fs = require('fs');
 const args = process.argv.slice(2);
 if (args[0] === '-h') { console.log('mosquitto version ${version}\\n\\nmosquitto is an MQTT v5.0/v3.1.1/v3.1 broker.'); process.exit(3); }
@@ -36,7 +38,9 @@ for (let i = 0; i < lines.length; i++) {
   if (lines[i].startsWith('bogus')) { console.error('1700000000: Error: Unknown configuration variable "bogus".'); console.error('1700000000: Error found at ' + file + ':' + (i + 1) + '.'); process.exit(3); }
 }
 console.log('Configuration file is OK.');
-`, { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
   return { executable, log };
 }
 
@@ -94,7 +98,13 @@ suite('check with the installed broker', () => {
   test('broker findings on a line we already flag as an error are dropped', () => {
     const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };
     const ours = [{ range, severity: 1 as const, message: 'ours' }];
-    const broker = [{ range, severity: 1 as const, message: 'theirs' }, { range: { ...range, start: { line: 4, character: 0 } }, severity: 1 as const, message: 'other' }];
-    assert.deepEqual(withoutDuplicates(broker, ours).map((d) => d.message), ['other']);
+    const broker = [
+      { range, severity: 1 as const, message: 'theirs' },
+      { range: { ...range, start: { line: 4, character: 0 } }, severity: 1 as const, message: 'other' },
+    ];
+    assert.deepEqual(
+      withoutDuplicates(broker, ours).map((d) => d.message),
+      ['other'],
+    );
   });
 });

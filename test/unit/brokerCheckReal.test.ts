@@ -66,7 +66,10 @@ suite('check with the real mosquitto 2.1.2', { skip: problem ?? undefined }, () 
     const result = await checkWithBroker(live, text, broker!.executable);
     assert.equal(result.status, 'errors');
     const found = result.diagnostics.get(live) ?? [];
-    assert.deepEqual(found.map((d) => [d.range.start.line, d.source]), [[2, BROKER_SOURCE]]);
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.source]),
+      [[2, BROKER_SOURCE]],
+    );
     assert.match(String(found[0].message), /bogus/);
   });
 
@@ -76,7 +79,10 @@ suite('check with the real mosquitto 2.1.2', { skip: problem ?? undefined }, () 
     const live = path.join(root, 'mosquitto.conf');
     const result = await checkWithBroker(live, text, broker!.executable);
     assert.equal(result.status, 'errors');
-    assert.deepEqual((result.diagnostics.get(live) ?? []).map((d) => d.range.start.line), [0]);
+    assert.deepEqual(
+      (result.diagnostics.get(live) ?? []).map((d) => d.range.start.line),
+      [0],
+    );
   });
 
   test('an error in an include_dir file lands on that file and line', async () => {
@@ -87,14 +93,23 @@ suite('check with the real mosquitto 2.1.2', { skip: problem ?? undefined }, () 
     const result = await checkWithBroker(live, text, broker!.executable);
     assert.equal(result.status, 'errors');
     const included = result.diagnostics.get(path.join(root, 'conf.d', '10-extra.conf')) ?? [];
-    assert.deepEqual(included.map((d) => d.range.start.line), [1]);
+    assert.deepEqual(
+      included.map((d) => d.range.start.line),
+      [1],
+    );
   });
 
   test('the live files are never touched: persistence, pid file and log file stay unwritten', async () => {
     const root = project('live', {});
     const text = [
-      'persistence true', `persistence_location ${root}/`, `pid_file ${root}/mosquitto.pid`,
-      `log_dest file ${root}/mosquitto.log`, 'listener 1883', 'allow_anonymous true', 'include_dir conf.d', '',
+      'persistence true',
+      `persistence_location ${root}/`,
+      `pid_file ${root}/mosquitto.pid`,
+      `log_dest file ${root}/mosquitto.log`,
+      'listener 1883',
+      'allow_anonymous true',
+      'include_dir conf.d',
+      '',
     ].join('\n');
     fs.mkdirSync(path.join(root, 'conf.d'), { recursive: true });
     fs.writeFileSync(path.join(root, 'conf.d', 'a.conf'), 'autosave_interval 10\n');
@@ -114,7 +129,7 @@ suite('mosquitto-lint --with-broker with the real mosquitto 2.1.2', { skip: prob
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
-  test('the broker\'s own finding is printed on its line (our rule switched off), exit 1', () => {
+  test("the broker's own finding is printed on its line (our rule switched off), exit 1", () => {
     const root = project('cli-bogus', {
       'mosquitto.conf': 'listener 1883\nallow_anonymous true\nbogus 1\n',
       '.mosquitto-lint.json': JSON.stringify({ rules: { 'unknown-directive': 'off' } }),

@@ -39,8 +39,17 @@ suite('model: paths as the broker sees them', () => {
     assert.deepEqual(resolveBrokerPath('C:/mosquitto/passwd', linux), { kind: 'foreign', style: 'windows' });
   });
   test('Windows broker: mappings compare case-insensitively with either slash', () => {
-    const windows = { platform: 'windows' as const, hostPlatform: 'linux' as const, mappings: [{ brokerPath: 'C:\\Mosquitto', localPath: '/repo/win', origin: 'setting' }] };
-    assert.deepEqual(resolveBrokerPath('c:/mosquitto/certs/a.crt', windows), { kind: 'local', local: '/repo/win/certs/a.crt', mapping: windows.mappings[0], relative: false });
+    const windows = {
+      platform: 'windows' as const,
+      hostPlatform: 'linux' as const,
+      mappings: [{ brokerPath: 'C:\\Mosquitto', localPath: '/repo/win', origin: 'setting' }],
+    };
+    assert.deepEqual(resolveBrokerPath('c:/mosquitto/certs/a.crt', windows), {
+      kind: 'local',
+      local: '/repo/win/certs/a.crt',
+      mapping: windows.mappings[0],
+      relative: false,
+    });
     assert.deepEqual(resolveBrokerPath('C:\\other\\a.crt', windows), { kind: 'unknown' });
     assert.deepEqual(resolveBrokerPath('%PROGRAMDATA%\\a.crt', windows), { kind: 'unknown' });
   });
@@ -68,7 +77,15 @@ suite('model: every reader of named files goes through the mappings', () => {
 
   test('TLS files are inspected at the mapped path', () => {
     const asked: string[] = [];
-    const tls = { inspect: (p: string) => { asked.push(p); return undefined; }, verifyChain: () => undefined, inspectCaPath: () => undefined, userAccess: () => undefined };
+    const tls = {
+      inspect: (p: string) => {
+        asked.push(p);
+        return undefined;
+      },
+      verifyChain: () => undefined,
+      inspectCaPath: () => undefined,
+      userAccess: () => undefined,
+    };
     lint(text, '2.1.2', { checkPaths: true, pathMappings }, { ...memoryFs(files), tls });
     assert.deepEqual([...new Set(asked)].sort(), ['/repo/config/server.crt', '/repo/config/server.key']);
   });

@@ -12,9 +12,18 @@ function countingFs(): { fs: FileSystemAccess; calls: string[]; exists: Set<stri
     exists,
     fs: {
       hostPlatform: 'linux',
-      stat: (p) => { calls.push(`stat ${p}`); return exists.has(p) ? { kind: 'file', readable: true } : undefined; },
-      readDirectory: (p) => { calls.push(`dir ${p}`); return []; },
-      readFile: (p) => { calls.push(`read ${p}`); return 'x'; },
+      stat: (p) => {
+        calls.push(`stat ${p}`);
+        return exists.has(p) ? { kind: 'file', readable: true } : undefined;
+      },
+      readDirectory: (p) => {
+        calls.push(`dir ${p}`);
+        return [];
+      },
+      readFile: (p) => {
+        calls.push(`read ${p}`);
+        return 'x';
+      },
     },
   };
 }

@@ -16,16 +16,30 @@ suite('catalogue: directives', () => {
   test('every name in reference/directives.json is in the catalogue, and nothing else', () => {
     const reference = (JSON.parse(readFileSync(path.join(shared, 'reference', 'directives.json'), 'utf8')) as { name: string }[]).map((d) => d.name).sort();
     const ours = DIRECTIVES.map((d) => d.name).sort();
-    assert.deepEqual(ours.filter((n) => !reference.includes(n)), [], 'in the catalogue but not in the reference');
-    assert.deepEqual(reference.filter((n) => !ours.includes(n)), [], 'in the reference but not in the catalogue');
+    assert.deepEqual(
+      ours.filter((n) => !reference.includes(n)),
+      [],
+      'in the catalogue but not in the reference',
+    );
+    assert.deepEqual(
+      reference.filter((n) => !ours.includes(n)),
+      [],
+      'in the reference but not in the catalogue',
+    );
   });
   test('catalogue names are unique', () => {
     const names = DIRECTIVES.map((d) => d.name);
     assert.equal(new Set(names).size, names.length);
   });
   test('every directive has documentation in data/docs.ts, and every doc entry is a directive', () => {
-    assert.deepEqual(DIRECTIVES.filter((d) => DIRECTIVE_DOCS[d.name] === undefined).map((d) => d.name), []);
-    assert.deepEqual(Object.keys(DIRECTIVE_DOCS).filter((n) => !DIRECTIVES.some((d) => d.name === n)), []);
+    assert.deepEqual(
+      DIRECTIVES.filter((d) => DIRECTIVE_DOCS[d.name] === undefined).map((d) => d.name),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(DIRECTIVE_DOCS).filter((n) => !DIRECTIVES.some((d) => d.name === n)),
+      [],
+    );
   });
   test('synonyms point at a catalogue entry', () => {
     for (const d of DIRECTIVES.filter((x) => x.aliasOf !== undefined)) {
@@ -55,22 +69,44 @@ suite('catalogue: rules', () => {
   test('every rule id has a section in docs/rules.md, and every section is a rule id', () => {
     const docs = readFileSync(path.join(repoRoot, 'docs', 'rules.md'), 'utf8');
     const sections = [...docs.matchAll(/^## (\S+)\s*$/gm)].map((m) => m[1]);
-    assert.deepEqual(ALL_IDS.filter((id) => !sections.includes(id)), [], 'rules without a section');
-    assert.deepEqual(sections.filter((s) => !ALL_IDS.includes(s)), [], 'sections without a rule');
+    assert.deepEqual(
+      ALL_IDS.filter((id) => !sections.includes(id)),
+      [],
+      'rules without a section',
+    );
+    assert.deepEqual(
+      sections.filter((s) => !ALL_IDS.includes(s)),
+      [],
+      'sections without a rule',
+    );
   });
   test('every rule id has a test file test/unit/rules/<id>.test.ts', () => {
     const dir = path.join(repoRoot, 'test', 'unit', 'rules');
-    assert.deepEqual(ALL_IDS.filter((id) => !existsSync(path.join(dir, `${id}.test.ts`))), []);
-    const extra = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.test\.ts$/, '')).filter((id) => !ALL_IDS.includes(id));
+    assert.deepEqual(
+      ALL_IDS.filter((id) => !existsSync(path.join(dir, `${id}.test.ts`))),
+      [],
+    );
+    const extra = readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => f.replace(/\.test\.ts$/, ''))
+      .filter((id) => !ALL_IDS.includes(id));
     assert.deepEqual(extra, [], 'test files for unknown rule ids');
   });
   test('every rule id has at least one invalid fixture test/fixtures/invalid/<id>*.{conf,acl,pwfile,psk,json}', () => {
     const names = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'invalid')).filter((f) => /\.(conf|acl|pwfile|psk|json)$/.test(f));
     // Rule ids are prefixes of each other (bridge-tls / bridge-topic): match the longest.
-    const owner = (file: string): string | undefined => ALL_IDS.filter((id) => file === `${id}${path.extname(file)}` || file.startsWith(`${id}-`)).sort((a, b) => b.length - a.length)[0];
+    const owner = (file: string): string | undefined =>
+      ALL_IDS.filter((id) => file === `${id}${path.extname(file)}` || file.startsWith(`${id}-`)).sort((a, b) => b.length - a.length)[0];
     const covered = new Set(names.map(owner));
-    assert.deepEqual(ALL_IDS.filter((id) => !covered.has(id)), []);
-    assert.deepEqual(names.filter((f) => owner(f) === undefined), [], 'fixtures named after no rule');
+    assert.deepEqual(
+      ALL_IDS.filter((id) => !covered.has(id)),
+      [],
+    );
+    assert.deepEqual(
+      names.filter((f) => owner(f) === undefined),
+      [],
+      'fixtures named after no rule',
+    );
   });
   test('package.json mosquitto.rules lists exactly the rule ids', () => {
     const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {

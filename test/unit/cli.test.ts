@@ -12,13 +12,27 @@ const { work, file } = scratchFolder('mosquitto-lint-cli-');
 function run(...argv: string[]): Run {
   let out = '';
   let err = '';
-  const code = main(argv, (t) => { out += `${t}\n`; }, (t) => { err += `${t}\n`; });
+  const code = main(
+    argv,
+    (t) => {
+      out += `${t}\n`;
+    },
+    (t) => {
+      err += `${t}\n`;
+    },
+  );
   return { code, out, err };
 }
 
 interface JsonResult {
   file: string;
-  diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: string; code: string; message: string; source: string }[];
+  diagnostics: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity: string;
+    code: string;
+    message: string;
+    source: string;
+  }[];
 }
 
 const CLEAN = file('clean.conf', 'allow_anonymous true\nlistener 1883\n');
@@ -44,7 +58,10 @@ suite('cli: output formats', () => {
   test('json: [{file, diagnostics: [{range, severity word, code, message, source}]}] with 0-based ranges', () => {
     const r = run('--format', 'json', '--broker-version', '2.0.11', BROKEN, CLEAN);
     const results = JSON.parse(r.out) as JsonResult[];
-    assert.deepEqual(results.map((x) => x.file), [BROKEN, CLEAN]);
+    assert.deepEqual(
+      results.map((x) => x.file),
+      [BROKEN, CLEAN],
+    );
     const d = results[0].diagnostics.find((x) => x.code === 'unknown-directive');
     assert.ok(d);
     assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'range', 'severity', 'source']);
@@ -52,7 +69,10 @@ suite('cli: output formats', () => {
     assert.equal(d.severity, 'error');
     assert.equal(d.source, 'mosquitto');
     assert.equal(typeof d.message, 'string');
-    assert.deepEqual(results[1].diagnostics.filter((x) => x.severity === 'error'), []);
+    assert.deepEqual(
+      results[1].diagnostics.filter((x) => x.severity === 'error'),
+      [],
+    );
   });
   test('json: severity words for every level', () => {
     const text = file('levels.conf', 'port 1883\nlistener 1884\npersistence true\nxyzzy 1\n');
@@ -137,10 +157,18 @@ suite('cli: clear errors, no stack traces', () => {
     ['bad version', ['--broker-version', '3.5', CLEAN], /--broker-version/],
     ['version text', ['--broker-version', 'latest', CLEAN], /--broker-version/],
     ['too old version', ['--broker-version', '1.3.5', CLEAN], /--broker-version/],
-    ['a release that does not exist, with the known ones', ['--broker-version', '2.0.99', CLEAN], /'2\.0\.99' is not auto or a mosquitto release.*2\.0\.0–2\.0\.22/],
+    [
+      'a release that does not exist, with the known ones',
+      ['--broker-version', '2.0.99', CLEAN],
+      /'2\.0\.99' is not auto or a mosquitto release.*2\.0\.0–2\.0\.22/,
+    ],
     ['bad --path-map', ['--path-map', '/mosquitto/config', CLEAN], /--path-map takes BROKER_PATH=LOCAL_PATH/],
     ['--compose file that is missing', ['--compose', path.join(work, 'nope.yml'), CLEAN], /cannot read/],
-    ['--compose file without a mosquitto service', ['--compose', file('other-compose.yml', 'services:\n  db:\n    image: postgres\n'), CLEAN], /no service there runs the eclipse-mosquitto image/],
+    [
+      '--compose file without a mosquitto service',
+      ['--compose', file('other-compose.yml', 'services:\n  db:\n    image: postgres\n'), CLEAN],
+      /no service there runs the eclipse-mosquitto image/,
+    ],
     ['bad platform', ['--platform', 'solaris', CLEAN], /--platform/],
     ['bad format', ['--format', 'xml', CLEAN], /--format/],
     ['flag without value', ['--broker-version'], /needs a value/],
@@ -216,7 +244,10 @@ suite('cli: --effective', () => {
     const r = run('--effective', '--broker-version', '2.0.11', config);
     assert.equal(r.code, 0);
     const headings = r.out.split('\n').filter((l) => l.startsWith('# ==== listener'));
-    assert.deepEqual(headings.map((l) => /listener (\d+)/.exec(l)?.[1]), ['1883', '1884', '8883']);
+    assert.deepEqual(
+      headings.map((l) => /listener (\d+)/.exec(l)?.[1]),
+      ['1883', '1884', '8883'],
+    );
     assert.match(r.out, /^# from conf\.d\/b\.conf:2\nprotocol websockets$/m);
     assert.match(r.out, /^#   conf\.d\/a\.conf$/m);
   });
@@ -224,9 +255,19 @@ suite('cli: --effective', () => {
   test('json: the effective model with per_listener_settings applied', () => {
     const r = run('--effective', '--format', 'json', '--broker-version', '2.0.11', config);
     assert.equal(r.code, 0);
-    const [result] = JSON.parse(r.out) as { file: string; effective: { perListenerSettings: boolean; listeners: { port: number; authentication: { anonymous: string } }[] } }[];
+    const [result] = JSON.parse(r.out) as {
+      file: string;
+      effective: { perListenerSettings: boolean; listeners: { port: number; authentication: { anonymous: string } }[] };
+    }[];
     assert.equal(result.effective.perListenerSettings, true);
-    assert.deepEqual(result.effective.listeners.map((l) => [l.port, l.authentication.anonymous]), [[1883, 'allowed'], [1884, 'refused'], [8883, 'refused']]);
+    assert.deepEqual(
+      result.effective.listeners.map((l) => [l.port, l.authentication.anonymous]),
+      [
+        [1883, 'allowed'],
+        [1884, 'refused'],
+        [8883, 'refused'],
+      ],
+    );
   });
 
   test('a missing file is exit 2 with a message', () => {
@@ -247,11 +288,17 @@ suite('cli: paths as the broker sees them', () => {
   test('--path-map (repeatable): paths and include_dir are read through it', () => {
     const without = run('--broker-version', '2.0.18', composeConfig);
     assert.equal(without.code, 1);
-    const r = run('--broker-version', '2.0.18',
-      '--path-map', `/mosquitto/config=${path.join(workspaces, 'compose', 'config')}`,
-      '--path-map', `/mosquitto/certs=${path.join(workspaces, 'compose', 'certs')}`,
-      '--path-map', `/mosquitto/passwd/users=${path.join(workspaces, 'compose', 'passwd')}`,
-      composeConfig);
+    const r = run(
+      '--broker-version',
+      '2.0.18',
+      '--path-map',
+      `/mosquitto/config=${path.join(workspaces, 'compose', 'config')}`,
+      '--path-map',
+      `/mosquitto/certs=${path.join(workspaces, 'compose', 'certs')}`,
+      '--path-map',
+      `/mosquitto/passwd/users=${path.join(workspaces, 'compose', 'passwd')}`,
+      composeConfig,
+    );
     assert.equal(r.code, 0, r.out);
     assert.match(r.err, /path mappings: \/mosquitto\/config → .*compose\/config \(--path-map\)/);
     assert.doesNotMatch(r.out, /error \[(path-not-found|include-dir)\]/);
@@ -261,7 +308,10 @@ suite('cli: paths as the broker sees them', () => {
     const r = run('--compose', path.join(workspaces, 'compose', 'docker-compose.yml'), composeConfig);
     assert.equal(r.code, 0, r.out);
     assert.match(r.err, /using docker-compose\.yml service 'mqtt', image eclipse-mosquitto:2\.0\.18/);
-    assert.match(r.err, /checked against mosquitto 2\.0\.18 \(version: image tag in (?:\S*\/)?docker-compose\.yml; platform: linux from (?:\S*\/)?docker-compose\.yml\)/);
+    assert.match(
+      r.err,
+      /checked against mosquitto 2\.0\.18 \(version: image tag in (?:\S*\/)?docker-compose\.yml; platform: linux from (?:\S*\/)?docker-compose\.yml\)/,
+    );
     assert.match(r.out, /information \[path-not-found\] '\/mosquitto\/data\/' is inside the named volume 'data'/);
     assert.doesNotMatch(r.out, /error/);
   });
@@ -271,7 +321,10 @@ suite('cli: paths as the broker sees them', () => {
     const main = file('project/mosquitto/mosquitto.conf', 'listener 1883\nallow_anonymous true\ninclude_dir /mosquitto/config/conf.d\n');
     file('project/mosquitto/conf.d/extra.conf', 'xyzzy 1\n');
     const results = JSON.parse(run('--format', 'json', '--compose', compose, main).out) as JsonResult[];
-    assert.deepEqual(results.find((f) => f.file.endsWith('extra.conf'))?.diagnostics.map((d) => d.code), ['unknown-directive']);
+    assert.deepEqual(
+      results.find((f) => f.file.endsWith('extra.conf'))?.diagnostics.map((d) => d.code),
+      ['unknown-directive'],
+    );
   });
 
   test('--broker-version and --platform win over the Compose file', () => {
@@ -298,9 +351,18 @@ suite('cli: paths as the broker sees them', () => {
   test('.mosquitto-lint.json: pathMappings (relative to its folder) and detectContainers', () => {
     file('cfgmap/.mosquitto-lint.json', JSON.stringify({ pathMappings: { '/etc/mosquitto': 'broker' } }));
     file('cfgmap/broker/acl', 'topic read #\n');
-    const main = file('cfgmap/broker/mosquitto.conf', 'listener 1883\nallow_anonymous true\nacl_file /etc/mosquitto/acl\npassword_file /etc/mosquitto/passwd\n');
+    const main = file(
+      'cfgmap/broker/mosquitto.conf',
+      'listener 1883\nallow_anonymous true\nacl_file /etc/mosquitto/acl\npassword_file /etc/mosquitto/passwd\n',
+    );
     const r = run('--broker-version', '2.0.11', main);
-    assert.deepEqual(r.out.split('\n').filter((l) => l.includes('[path-not-found]')).map((l) => /:(\d+):\d+: (\w+)/.exec(l)?.slice(1).join(':')), ['4:error']);
+    assert.deepEqual(
+      r.out
+        .split('\n')
+        .filter((l) => l.includes('[path-not-found]'))
+        .map((l) => /:(\d+):\d+: (\w+)/.exec(l)?.slice(1).join(':')),
+      ['4:error'],
+    );
     assert.match(r.err, /path mappings: \/etc\/mosquitto → .*cfgmap\/broker \(.*\.mosquitto-lint\.json\)/);
     const printed = run('--print-config', main);
     assert.match(printed.out, /pathMappings: \/etc\/mosquitto → .*cfgmap\/broker/);
@@ -321,7 +383,10 @@ suite('cli: paths as the broker sees them', () => {
     const results = JSON.parse(r.out) as JsonResult[];
     const included = results.find((f) => f.file.endsWith('broken.conf'));
     assert.ok(included, r.out);
-    assert.deepEqual(included.diagnostics.map((d) => d.code), ['unknown-directive']);
+    assert.deepEqual(
+      included.diagnostics.map((d) => d.code),
+      ['unknown-directive'],
+    );
     assert.equal(r.code, 1);
   });
 });
@@ -334,20 +399,29 @@ suite('cli: files mosquitto.conf points at', () => {
     assert.equal(r.code, 1);
     const results = JSON.parse(r.out) as JsonResult[];
     const own = results.find((x) => x.file.endsWith(path.join('mosquitto', 'aclfile')));
-    assert.deepEqual(own?.diagnostics.map((d) => `${d.range.start.line}:${d.code}:${d.severity}`), ['1:acl-access-type:error']);
+    assert.deepEqual(
+      own?.diagnostics.map((d) => `${d.range.start.line}:${d.code}:${d.severity}`),
+      ['1:acl-access-type:error'],
+    );
     assert.ok(results.find((x) => x.file === conf)?.diagnostics.some((d) => d.code === 'companion-file-errors'));
   });
   test('an ACL file given directly: detected by its name inside a mosquitto folder', () => {
     const r = run('--format', 'json', acl);
     assert.equal(r.code, 1);
-    assert.deepEqual((JSON.parse(r.out) as JsonResult[])[0].diagnostics.map((d) => d.code), ['acl-access-type']);
+    assert.deepEqual(
+      (JSON.parse(r.out) as JsonResult[])[0].diagnostics.map((d) => d.code),
+      ['acl-access-type'],
+    );
   });
   test('--language passwd reads any file as a password file (severity per release)', () => {
     const pw = file('users.txt', 'alice:secret\n');
     assert.equal(run('--language', 'passwd', '--broker-version', '2.1.2', pw).code, 1);
     const old = run('--format', 'json', '--language', 'passwd', '--broker-version', '2.0.11', pw);
     assert.equal(old.code, 0);
-    assert.deepEqual((JSON.parse(old.out) as JsonResult[])[0].diagnostics.map((d) => `${d.code}:${d.severity}`), ['password-hash:warning']);
+    assert.deepEqual(
+      (JSON.parse(old.out) as JsonResult[])[0].diagnostics.map((d) => `${d.code}:${d.severity}`),
+      ['password-hash:warning'],
+    );
   });
   test('--language with an unknown value is a usage error', () => {
     assert.equal(run('--language', 'yaml', acl).code, 2);

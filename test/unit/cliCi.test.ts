@@ -23,10 +23,19 @@ const { work, file } = scratchFolder('mosquitto-lint-ci-');
 function run(argv: string[], stdin?: string): Run {
   let out = '';
   let err = '';
-  const code = main(argv, (t) => { out += `${t}\n`; }, (t) => { err += `${t}\n`; }, () => {
-    assert.ok(stdin !== undefined, 'standard input was read');
-    return Buffer.from(stdin);
-  });
+  const code = main(
+    argv,
+    (t) => {
+      out += `${t}\n`;
+    },
+    (t) => {
+      err += `${t}\n`;
+    },
+    () => {
+      assert.ok(stdin !== undefined, 'standard input was read');
+      return Buffer.from(stdin);
+    },
+  );
   return { code, out, err };
 }
 
@@ -39,7 +48,10 @@ function spawnLint(argv: string[], options: { pathDirs?: string[]; input?: strin
 
 /** A stand-in `mosquitto` that only answers -h with a version line, as the real one does. */
 function fakeBroker(folder: string, version: string): string {
-  const executable = file(`${folder}/mosquitto`, `#!/bin/sh\necho "mosquitto version ${version}"\necho "mosquitto is an MQTT v5.0/v3.1.1/v3.1 broker."\nexit 3\n`);
+  const executable = file(
+    `${folder}/mosquitto`,
+    `#!/bin/sh\necho "mosquitto version ${version}"\necho "mosquitto is an MQTT v5.0/v3.1.1/v3.1 broker."\nexit 3\n`,
+  );
   chmodSync(executable, 0o755);
   return executable;
 }
@@ -117,10 +129,16 @@ suite('cli: --format sarif', () => {
     const sarif = spawnSync(process.execPath, [bin, '--format', 'sarif', '--broker-version', '2.0.11', 'mixed.conf'], { cwd: work, encoding: 'utf8' });
     writeFileSync(input, sarif.stdout);
     const output = path.join(work, 'validation.sarif');
-    const validate = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'sarif-multitool'), ['validate', input, '--output', output], { encoding: 'utf8', timeout: 120_000 });
+    const validate = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'sarif-multitool'), ['validate', input, '--output', output], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(validate.status, 0, `${validate.stdout}\n${validate.stderr}`);
     const findings = (JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log).runs[0].results ?? [];
-    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.text ?? JSON.stringify(f.message.arguments)}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId}: ${f.message.text ?? JSON.stringify(f.message.arguments)}`),
+      [],
+    );
   });
 });
 
@@ -129,27 +147,44 @@ suite('cli: --format github and checkstyle', () => {
     const r = run(['--format', 'github', '--broker-version', '2.0.11', MIXED]);
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
-    assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::\[[a-z-]+\] /.test(l)), r.out);
+    assert.ok(
+      lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::\[[a-z-]+\] /.test(l)),
+      r.out,
+    );
     assert.ok(lines.some((l) => l.startsWith(`::error file=${MIXED.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=2,col=17,`)));
     assert.ok(lines.some((l) => l.startsWith('::warning ')));
     assert.ok(lines.some((l) => l.startsWith('::notice ')));
   });
-  const odd = [{
-    file: 'a,b:c%.conf',
-    diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, severity: DiagnosticSeverity.Warning, code: 'quoted-value', message: 'say "x" & <y>\nnext 100%' }],
-  }];
+  const odd = [
+    {
+      file: 'a,b:c%.conf',
+      diagnostics: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+          severity: DiagnosticSeverity.Warning,
+          code: 'quoted-value',
+          message: 'say "x" & <y>\nnext 100%',
+        },
+      ],
+    },
+  ];
   test('github: property and message escaping', () => {
-    assert.deepEqual(formatGithub(odd), ['::warning file=a%2Cb%3Ac%25.conf,line=1,col=1,endLine=1,endColumn=5,title=mosquitto-lint quoted-value::[quoted-value] say "x" & <y>%0Anext 100%25']);
+    assert.deepEqual(formatGithub(odd), [
+      '::warning file=a%2Cb%3Ac%25.conf,line=1,col=1,endLine=1,endColumn=5,title=mosquitto-lint quoted-value::[quoted-value] say "x" & <y>%0Anext 100%25',
+    ]);
   });
   test('checkstyle: file and error elements with escaped attributes', () => {
-    assert.equal(formatCheckstyle(odd), [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<checkstyle version="4.3">',
-      '  <file name="a,b:c%.conf">',
-      '    <error line="1" column="1" severity="warning" message="say &quot;x&quot; &amp; &lt;y&gt;&#10;next 100%" source="mosquitto-lint.quoted-value"/>',
-      '  </file>',
-      '</checkstyle>',
-    ].join('\n'));
+    assert.equal(
+      formatCheckstyle(odd),
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<checkstyle version="4.3">',
+        '  <file name="a,b:c%.conf">',
+        '    <error line="1" column="1" severity="warning" message="say &quot;x&quot; &amp; &lt;y&gt;&#10;next 100%" source="mosquitto-lint.quoted-value"/>',
+        '  </file>',
+        '</checkstyle>',
+      ].join('\n'),
+    );
   });
   test('checkstyle from the CLI: one <file> per file, severities error/warning/info', () => {
     const r = run(['--format', 'checkstyle', '--broker-version', '2.0.11', MIXED, WARN]);
@@ -205,7 +240,10 @@ suite('cli: --broker-version auto', () => {
 suite('cli: --with-broker', () => {
   const custom = fakeBroker('custom', '2.0.11');
   test('a missing broker is exit 2 with a clear message, in both spellings', () => {
-    for (const argv of [['--with-broker', '/nonexistent/mosquitto', PASSWORD], ['--with-broker=/nonexistent/mosquitto', PASSWORD]]) {
+    for (const argv of [
+      ['--with-broker', '/nonexistent/mosquitto', PASSWORD],
+      ['--with-broker=/nonexistent/mosquitto', PASSWORD],
+    ]) {
       const r = run(argv);
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.err, /^mosquitto-lint: --with-broker: no mosquitto broker could be run at '\/nonexistent\/mosquitto'/m);
@@ -215,7 +253,10 @@ suite('cli: --with-broker', () => {
   test('--with-broker PATH takes an executable PATH as the broker, not as a file to lint', () => {
     const r = run(['--with-broker', custom, PASSWORD]);
     assert.doesNotMatch(r.err, /binary|cannot read/);
-    assert.match(r.err, new RegExp(`\\d+ file\\(s\\) checked against mosquitto 2\\.0\\.11 \\(version: broker '${custom.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}';`));
+    assert.match(
+      r.err,
+      new RegExp(`\\d+ file\\(s\\) checked against mosquitto 2\\.0\\.11 \\(version: broker '${custom.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}';`),
+    );
   });
   test('--with-broker=PATH: the summary names the version actually checked', () => {
     const r = run([`--with-broker=${custom}`, PASSWORD]);
@@ -234,13 +275,16 @@ suite('cli: .mosquitto-lint.json', () => {
     file(`${name}/.mosquitto-lint.json`, JSON.stringify(config));
     return path.join(work, name);
   };
-  test('found from the file\'s folder upward: version, platform, path checks and rule severities apply', () => {
+  test("found from the file's folder upward: version, platform, path checks and rule severities apply", () => {
     const root = project('cfg-a', { brokerVersion: '2.0.11', platform: 'windows', checkPaths: false, rules: { 'anonymous-refused': 'error' } });
     const conf = file('cfg-a/deep/er/mosquitto.conf', 'listener 1883\nlistener 9001\nprotocol websockets\nhttp_dir /nonexistent/www\n');
     const r = run(['--format', 'json', conf]);
     const codes = (JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }[])[0].diagnostics.map((d) => `${d.code}:${d.severity}`);
     assert.ok(codes.includes('anonymous-refused:error'), codes.join());
-    assert.ok(codes.some((c) => c.startsWith('websockets-socket-domain')), 'windows advice');
+    assert.ok(
+      codes.some((c) => c.startsWith('websockets-socket-domain')),
+      'windows advice',
+    );
     assert.ok(!codes.some((c) => c.startsWith('path-not-found')), 'paths not checked');
     assert.equal(r.code, 1);
     assert.ok(root);
@@ -298,11 +342,28 @@ suite('cli: .mosquitto-lint.json', () => {
     assert.equal(readFileSync(schemaFile, 'utf8'), before);
   });
   test('the JSON schema lists the same keys and every rule id', () => {
-    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'mosquitto-lint.schema.json'), 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'brokerVersion', 'checkPaths', 'detectContainers', 'ignore', 'pathMappings', 'platform', 'rules']);
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'mosquitto-lint.schema.json'), 'utf8')) as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+      additionalProperties: boolean;
+    };
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      '$schema',
+      'brokerVersion',
+      'checkPaths',
+      'detectContainers',
+      'ignore',
+      'pathMappings',
+      'platform',
+      'rules',
+    ]);
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(Object.keys(schema.properties.rules.properties ?? {}).sort(), [...RULES.map((r) => r.id), 'included-file-errors', ...COMPANION_RULES.map((r) => r.id)].sort());
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
+    assert.deepEqual(
+      Object.keys(schema.properties.rules.properties ?? {}).sort(),
+      [...RULES.map((r) => r.id), 'included-file-errors', ...COMPANION_RULES.map((r) => r.id)].sort(),
+    );
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { jsonValidation: { fileMatch: string; url: string }[] };
+    };
     assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.mosquitto-lint.json', url: './schemas/mosquitto-lint.schema.json' }]);
   });
 });

@@ -72,7 +72,10 @@ suite('password hashes before 2.0', () => {
   test('a $7$ hash is dropped by 1.x (warning, the broker starts), read by 2.0', () => {
     const hash = formatPbkdf2(101, Buffer.alloc(12, 1).toString('base64'), Buffer.alloc(64, 2).toString('base64'));
     const on16 = validateCompanion('passwd', `alice:${hash}\n`, settings('1.6.15'));
-    assert.deepEqual(on16.map((d) => [d.code, d.severity]), [['password-hash', 2]]);
+    assert.deepEqual(
+      on16.map((d) => [d.code, d.severity]),
+      [['password-hash', 2]],
+    );
     assert.match(String(on16[0].message), /\$7\$.*2\.0/);
     assert.deepEqual(validateCompanion('passwd', `alice:${hash}\n`, settings('2.0.11')), []);
   });

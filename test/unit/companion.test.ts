@@ -65,10 +65,16 @@ suite('companion files: hashing plaintext passwords', () => {
   });
   test('replaces just the password field with mosquitto_passwd parameters per release', () => {
     const calls: string[] = [];
-    const edits = hashPlaintextEdits('alice:secret\n', v20, (pw, p) => { calls.push(`${pw}/${p.saltBytes}/${p.iterations}`); return 'HASHED'; });
+    const edits = hashPlaintextEdits('alice:secret\n', v20, (pw, p) => {
+      calls.push(`${pw}/${p.saltBytes}/${p.iterations}`);
+      return 'HASHED';
+    });
     assert.deepEqual(calls, ['secret/12/101']);
     assert.deepEqual(edits, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 12 } }, newText: 'HASHED' }]);
-    hashPlaintextEdits('alice:secret\n', v21, (pw, p) => { calls.push(`${pw}/${p.saltBytes}/${p.iterations}`); return 'HASHED'; });
+    hashPlaintextEdits('alice:secret\n', v21, (pw, p) => {
+      calls.push(`${pw}/${p.saltBytes}/${p.iterations}`);
+      return 'HASHED';
+    });
     assert.equal(calls[1], 'secret/64/1000');
   });
   test('the node hasher writes a $7$ field the release accepts and that verifies with PBKDF2-SHA512', () => {

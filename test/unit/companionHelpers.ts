@@ -10,7 +10,9 @@ export function lintCompanion(kind: CompanionKind, text: string, version = '2.1.
 
 /** `line:severity` (1-based) of one rule's diagnostics in a companion file. */
 export function companionFindings(kind: CompanionKind, text: string, code: string, version = '2.1.2'): string[] {
-  return lintCompanion(kind, text, version).filter((d) => d.code === code).map((d) => `${d.range.start.line + 1}:${severityWord(d.severity)}`);
+  return lintCompanion(kind, text, version)
+    .filter((d) => d.code === code)
+    .map((d) => `${d.range.start.line + 1}:${severityWord(d.severity)}`);
 }
 
 /** A valid `$7$` field with a 12-byte salt (accepted by 2.0 and 2.1). */

@@ -66,7 +66,10 @@ suite('consistency: hover never contradicts the rule table', () => {
   test('the listener hover names duplicate-listener for two listeners on one port, which the rule reports', () => {
     const text = 'listener 1883\nallow_anonymous true\nlistener 1883\n';
     const analysis = analyze({ text, uri: MAIN, path: MAIN }, settings('2.0.11'));
-    assert.ok((analysis.diagnostics.get(MAIN) ?? []).some((d) => d.code === 'duplicate-listener'), 'the rule reports it');
+    assert.ok(
+      (analysis.diagnostics.get(MAIN) ?? []).some((d) => d.code === 'duplicate-listener'),
+      'the rule reports it',
+    );
     const shown = JSON.stringify(hover(analysis, MAIN, { line: 2, character: 2 }, { markdown: true }));
     assert.match(shown, /duplicate-listener/);
     assert.doesNotMatch(shown, /not caught/);

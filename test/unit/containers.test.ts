@@ -50,27 +50,43 @@ suite('model: Compose and Dockerfile projects', () => {
     assert.ok(found);
     assert.equal(found.kind, 'dockerfile');
     assert.equal(found.version && formatVersion(found.version), '1.6.15');
-    assert.deepEqual(found.mappings.map((m) => [m.brokerPath, m.localPath]), [
-      ['/mosquitto/config/mosquitto.conf', path.join(dir, 'mosquitto.conf')],
-      ['/mosquitto/config/passwd', path.join(dir, 'passwd')],
-    ]);
+    assert.deepEqual(
+      found.mappings.map((m) => [m.brokerPath, m.localPath]),
+      [
+        ['/mosquitto/config/mosquitto.conf', path.join(dir, 'mosquitto.conf')],
+        ['/mosquitto/config/passwd', path.join(dir, 'passwd')],
+      ],
+    );
   });
 
   test('a Dockerfile that does not copy this configuration does not count', () => {
-    const fs = memoryFs({ '/p/Dockerfile': 'FROM eclipse-mosquitto:2\nCOPY other.conf /mosquitto/config/mosquitto.conf\n', '/p/other.conf': '', '/p/mosquitto.conf': '' });
+    const fs = memoryFs({
+      '/p/Dockerfile': 'FROM eclipse-mosquitto:2\nCOPY other.conf /mosquitto/config/mosquitto.conf\n',
+      '/p/other.conf': '',
+      '/p/mosquitto.conf': '',
+    });
     assert.equal(readDockerfile('/p/Dockerfile', fs.readFile('/p/Dockerfile') ?? '', '/p/mosquitto.conf', fs), undefined);
   });
 
   test('services that are not the broker are skipped; a service mounting the file counts without the image', () => {
-    const text = 'services:\n  db:\n    image: postgres:16\n    volumes: ["./db:/var/lib/postgresql/data"]\n  broker:\n    image: registry.example.com/my-mosquitto:5\n    volumes:\n      - ./conf:/mosquitto/config\n';
+    const text =
+      'services:\n  db:\n    image: postgres:16\n    volumes: ["./db:/var/lib/postgresql/data"]\n  broker:\n    image: registry.example.com/my-mosquitto:5\n    volumes:\n      - ./conf:/mosquitto/config\n';
     const found = readCompose('/p/compose.yaml', text, '/p/conf/mosquitto.conf', memoryFs({}));
     assert.equal(found?.service, 'broker');
     assert.equal(found?.version, undefined);
-    assert.deepEqual(found?.mappings.map((m) => m.localPath), ['/p/conf']);
+    assert.deepEqual(
+      found?.mappings.map((m) => m.localPath),
+      ['/p/conf'],
+    );
   });
 
   test('mounts that depend on the environment are not followed but mentioned; broken YAML is no project', () => {
-    const found = readCompose('/p/compose.yaml', 'services:\n  m:\n    image: eclipse-mosquitto\n    volumes: ["${CONF_DIR}:/mosquitto/config", "~/certs:/certs"]\n', '/p/mosquitto.conf', memoryFs({}));
+    const found = readCompose(
+      '/p/compose.yaml',
+      'services:\n  m:\n    image: eclipse-mosquitto\n    volumes: ["${CONF_DIR}:/mosquitto/config", "~/certs:/certs"]\n',
+      '/p/mosquitto.conf',
+      memoryFs({}),
+    );
     assert.deepEqual(found?.mappings, []);
     assert.equal(found?.notes.length, 2);
     assert.equal(readCompose('/p/compose.yaml', 'services: [\n  : :', '/p/mosquitto.conf', memoryFs({})), undefined);
@@ -78,9 +94,20 @@ suite('model: Compose and Dockerfile projects', () => {
 
   test('a service built from a Dockerfile FROM eclipse-mosquitto', () => {
     const fs = memoryFs({ '/p/broker/Dockerfile': 'FROM eclipse-mosquitto:2.0.15 AS base\nCOPY ["acl", "/mosquitto/config/acl"]\n', '/p/broker/acl': '' });
-    const found = readCompose('/p/compose.yml', 'services:\n  mqtt:\n    build: ./broker\n    volumes:\n      - ./conf:/mosquitto/config/conf.d\n', '/p/conf/x.conf', fs);
+    const found = readCompose(
+      '/p/compose.yml',
+      'services:\n  mqtt:\n    build: ./broker\n    volumes:\n      - ./conf:/mosquitto/config/conf.d\n',
+      '/p/conf/x.conf',
+      fs,
+    );
     assert.equal(found?.version && formatVersion(found.version), '2.0.15');
-    assert.deepEqual(found?.mappings.map((m) => [m.brokerPath, m.localPath]), [['/mosquitto/config/conf.d', '/p/conf'], ['/mosquitto/config/acl', '/p/broker/acl']]);
+    assert.deepEqual(
+      found?.mappings.map((m) => [m.brokerPath, m.localPath]),
+      [
+        ['/mosquitto/config/conf.d', '/p/conf'],
+        ['/mosquitto/config/acl', '/p/broker/acl'],
+      ],
+    );
   });
 
   test('detection stops at the given folder', () => {

@@ -23,7 +23,9 @@ interface Row {
 }
 
 function manifest(): Row[] {
-  const [header, ...rows] = readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l.length > 0);
+  const [header, ...rows] = readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const columns = header.split('\t');
   return rows.map((row) => {
     const cells = row.split('\t');
@@ -64,7 +66,11 @@ suite('corpus: every real file parses and analyses without throwing', () => {
         for (const platform of ['linux', 'windows'] as const) {
           const analysis = analyze({ text, uri: file }, defaultSettings({ brokerVersion: parseVersion(version)!, platform, checkPaths: false }));
           const internal = [...analysis.diagnostics.values()].flat().filter((d) => typeof d.message === 'string' && d.message.startsWith('Internal error'));
-          assert.deepEqual(internal.map((d) => String(d.code)), [], `${file} ${version} ${platform}`);
+          assert.deepEqual(
+            internal.map((d) => String(d.code)),
+            [],
+            `${file} ${version} ${platform}`,
+          );
         }
       }
     }
@@ -74,7 +80,12 @@ suite('corpus: every real file parses and analyses without throwing', () => {
 suite('corpus: agreement with mosquitto 2.0.11 (MANIFEST.tsv)', () => {
   const rows = manifest();
   test('the manifest lists every corpus file', () => {
-    assert.deepEqual(rows.map((r) => r.file).sort(), readdirSync(corpus).filter((f) => f.endsWith('.conf')).sort());
+    assert.deepEqual(
+      rows.map((r) => r.file).sort(),
+      readdirSync(corpus)
+        .filter((f) => f.endsWith('.conf'))
+        .sort(),
+    );
   });
   for (const row of rows) {
     const broker = verdictOf(row);
@@ -88,7 +99,10 @@ suite('corpus: agreement with mosquitto 2.0.11 (MANIFEST.tsv)', () => {
         const errors = lint(row.file).filter((d) => d.severity === DiagnosticSeverity.Error);
         assert.ok(errors.length > 0, `the broker said: ${broker.message}`);
         if (broker.line !== undefined) {
-          assert.ok(errors.some((d) => d.range.start.line + 1 === broker.line), `broker line ${broker.line} (${broker.message}); ours: ${show(errors)}`);
+          assert.ok(
+            errors.some((d) => d.range.start.line + 1 === broker.line),
+            `broker line ${broker.line} (${broker.message}); ours: ${show(errors)}`,
+          );
         }
       });
     }

@@ -50,11 +50,14 @@ const SEED = [
 suite('effective configuration: listeners', () => {
   test('the seed opens three listeners with their protocols and TLS', () => {
     const config = effective(SEED, '2.0.11');
-    assert.deepEqual(config.listeners.map((l) => [l.title, l.port, l.protocol, l.tls]), [
-      ['default listener (port 1883)', 1883, 'mqtt', false],
-      ['listener 1884', 1884, 'websockets', false],
-      ['listener 1885', 1885, 'websockets', true],
-    ]);
+    assert.deepEqual(
+      config.listeners.map((l) => [l.title, l.port, l.protocol, l.tls]),
+      [
+        ['default listener (port 1883)', 1883, 'mqtt', false],
+        ['listener 1884', 1884, 'websockets', false],
+        ['listener 1885', 1885, 'websockets', true],
+      ],
+    );
     assert.equal(describe(listener(config, 'default listener (port 1883)').options, 'port'), '1883 @ mosquitto.conf:2');
     assert.equal(describe(listener(config, 'listener 1885').options, 'certfile'), '/etc/mosquitto/certs/server.crt @ mosquitto.conf:10');
     assert.equal(describe(listener(config, 'listener 1884').options, 'protocol'), 'websockets @ mosquitto.conf:5');
@@ -62,8 +65,14 @@ suite('effective configuration: listeners', () => {
   });
 
   test('2.0 refuses anonymous clients on configured listeners by default; 1.6 allows them', () => {
-    assert.deepEqual(effective(SEED, '2.0.11').listeners.map((l) => l.authentication.anonymous), ['refused', 'refused', 'refused']);
-    assert.deepEqual(effective(SEED, '1.6.15').listeners.map((l) => l.authentication.anonymous), ['allowed', 'allowed', 'allowed']);
+    assert.deepEqual(
+      effective(SEED, '2.0.11').listeners.map((l) => l.authentication.anonymous),
+      ['refused', 'refused', 'refused'],
+    );
+    assert.deepEqual(
+      effective(SEED, '1.6.15').listeners.map((l) => l.authentication.anonymous),
+      ['allowed', 'allowed', 'allowed'],
+    );
     assert.equal(describe(listener(effective(SEED, '2.0.11'), 'listener 1884').options, 'allow_anonymous'), 'false @ default');
   });
 
@@ -76,10 +85,16 @@ suite('effective configuration: listeners', () => {
   test('no listener in 2.0+: local-only mode on loopback with anonymous clients allowed', () => {
     const config = effective('persistence true\n', '2.0.22');
     assert.equal(config.localOnly, true);
-    assert.deepEqual(config.listeners.map((l) => [l.kind, l.address, l.authentication.anonymous]), [['local-only', '127.0.0.1 and ::1', 'allowed']]);
+    assert.deepEqual(
+      config.listeners.map((l) => [l.kind, l.address, l.authentication.anonymous]),
+      [['local-only', '127.0.0.1 and ::1', 'allowed']],
+    );
     const old = effective('persistence true\n', '1.6.15');
     assert.equal(old.localOnly, false);
-    assert.deepEqual(old.listeners.map((l) => [l.kind, l.port, l.address]), [['default-listener', 1883, undefined]]);
+    assert.deepEqual(
+      old.listeners.map((l) => [l.kind, l.port, l.address]),
+      [['default-listener', 1883, undefined]],
+    );
   });
 
   test('2.0.21+: an explicit allow_anonymous false applies in local-only mode too', () => {
@@ -96,13 +111,7 @@ suite('effective configuration: listeners', () => {
 });
 
 suite('effective configuration: per_listener_settings', () => {
-  const text = [
-    'listener 1883',
-    'password_file /etc/mosquitto/passwd',
-    'allow_anonymous true',
-    'listener 8883',
-    '',
-  ].join('\n');
+  const text = ['listener 1883', 'password_file /etc/mosquitto/passwd', 'allow_anonymous true', 'listener 8883', ''].join('\n');
 
   test('false: security options written under a listener apply to every listener (inherited from global)', () => {
     const config = effective(text, '2.0.11');
@@ -118,14 +127,20 @@ suite('effective configuration: per_listener_settings', () => {
     assert.equal(config.perListenerSettings, true);
     assert.equal(describe(listener(config, 'listener 1883').options, 'password_file'), '/etc/mosquitto/passwd @ mosquitto.conf:3');
     assert.equal(describe(listener(config, 'listener 1883').options, 'allow_anonymous'), 'true @ mosquitto.conf:4');
-    assert.equal(listener(config, 'listener 8883').options.some((o) => o.name === 'password_file'), false);
+    assert.equal(
+      listener(config, 'listener 8883').options.some((o) => o.name === 'password_file'),
+      false,
+    );
     assert.equal(describe(listener(config, 'listener 8883').options, 'allow_anonymous'), 'false @ default');
     assert.equal(listener(config, 'listener 8883').authentication.anonymous, 'refused');
   });
 
   test('2.1: listener_allow_anonymous overrides allow_anonymous for its listener', () => {
     const config = effective('allow_anonymous false\nlistener 1883\nlistener_allow_anonymous true\nlistener 1884\n', '2.1.2');
-    assert.deepEqual(config.listeners.map((l) => l.authentication.anonymous), ['allowed', 'refused']);
+    assert.deepEqual(
+      config.listeners.map((l) => l.authentication.anonymous),
+      ['allowed', 'refused'],
+    );
     assert.equal(describe(listener(config, 'listener 1884').options, 'allow_anonymous'), 'false @ inherited mosquitto.conf:1 (global)');
   });
 });
@@ -141,7 +156,10 @@ suite('effective configuration: include_dir', () => {
   test('files are listed and read in the broker order; backups are skipped', () => {
     const config = effective('listener 1883\ninclude_dir /etc/mosquitto/conf.d\n', '2.0.11', files);
     assert.deepEqual(config.files, [MAIN, '/etc/mosquitto/conf.d/A.conf', '/etc/mosquitto/conf.d/aa.conf', '/etc/mosquitto/conf.d/b.conf']);
-    assert.deepEqual(config.listeners.map((l) => l.port), [1883, 1884, 8883]);
+    assert.deepEqual(
+      config.listeners.map((l) => l.port),
+      [1883, 1884, 8883],
+    );
     assert.equal(describe(listener(config, 'listener 8883').options, 'protocol'), 'websockets @ conf.d/b.conf:2');
     assert.equal(describe(config.global, 'max_queued_messages'), '5 @ conf.d/aa.conf:1');
   });
@@ -149,7 +167,12 @@ suite('effective configuration: include_dir', () => {
 
 suite('effective configuration: release defaults (reference/versions.md)', () => {
   // Each expectation is a default change listed in reference/versions.md.
-  const defaults = (version: string): Record<string, string> => Object.fromEntries(effective('listener 1883\n', version).global.filter((o) => o.origin.kind === 'default').map((o) => [o.name, o.value]));
+  const defaults = (version: string): Record<string, string> =>
+    Object.fromEntries(
+      effective('listener 1883\n', version)
+        .global.filter((o) => o.origin.kind === 'default')
+        .map((o) => [o.name, o.value]),
+    );
 
   test('max_queued_messages: 100 before 2.0, 1000 from 2.0', () => {
     assert.equal(defaults('1.6.15').max_queued_messages, '100');

@@ -36,7 +36,12 @@ function countingRules(): { rules: Rule[]; calls: { local: string[]; uncached: n
       sectionsOnly: true,
       check({ model, report }) {
         calls.sections++;
-        report({ file: model.main.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `${model.listeners.length} listeners`, severity: 'hint' });
+        report({
+          file: model.main.uri,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          message: `${model.listeners.length} listeners`,
+          severity: 'hint',
+        });
       },
     }),
   ];
@@ -46,7 +51,13 @@ function countingRules(): { rules: Rule[]; calls: { local: string[]; uncached: n
 const URI = 'untitled:cache.conf';
 const TEXT = '# comment\nlistener 1883\nmax_connections 10\nlistener 8883\nmax_connections 20\n';
 
-function run(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache | undefined, version = '2.1.2'): { parsed: ParsedFile; messages: string[] } {
+function run(
+  rules: Rule[],
+  text: string,
+  previous: ParsedFile | undefined,
+  cache: FindingsCache | undefined,
+  version = '2.1.2',
+): { parsed: ParsedFile; messages: string[] } {
   const parsed = parse(text, URI, previous);
   const s = settings(version);
   const model = buildConfig({ main: parsed }, s, NO_FILE_SYSTEM);

@@ -5,7 +5,17 @@ import { suite, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AnalysisSettings, Platform } from '../../server/src/service';
-import { analyze, checkDynsec, COMPANION_RULES, defaultSettings, INCLUDED_FILE_ERRORS, parseVersion, RULES, toDiagnostics, validateCompanion } from '../../server/src/service';
+import {
+  analyze,
+  checkDynsec,
+  COMPANION_RULES,
+  defaultSettings,
+  INCLUDED_FILE_ERRORS,
+  parseVersion,
+  RULES,
+  toDiagnostics,
+  validateCompanion,
+} from '../../server/src/service';
 import type { CompanionKind } from '../../server/src/service';
 import { decodeConfigBytes, nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { tlsMaterial } from './tlsMaterial';
@@ -22,7 +32,12 @@ const COMPANION_EXTENSIONS: Record<string, CompanionKind> = { '.acl': 'acl', '.p
  * `# mosquitto-lint: [--broker-version X.Y.Z] [--platform P] [--check-paths]` (see README).
  */
 function fixtureSettings(text: string, overrides: Partial<AnalysisSettings> = {}): AnalysisSettings {
-  const header = /^# mosquitto-lint:(.*)$/.exec(text.replace(/^\ufeff/, '').split('\n')[0].replace(/\r$/, ''));
+  const header = /^# mosquitto-lint:(.*)$/.exec(
+    text
+      .replace(/^\ufeff/, '')
+      .split('\n')[0]
+      .replace(/\r$/, ''),
+  );
   const args = header ? header[1].trim().split(/\s+/) : [];
   let brokerVersion = defaultSettings().brokerVersion;
   let platform: Platform = 'linux';
@@ -69,14 +84,19 @@ function show(diagnostics: Diagnostic[]): string {
 }
 
 function conf(dir: string): string[] {
-  return readdirSync(path.join(fixtures, dir)).filter((f) => f.endsWith('.conf') || f.endsWith('.json') || COMPANION_EXTENSIONS[path.extname(f)] !== undefined).sort();
+  return readdirSync(path.join(fixtures, dir))
+    .filter((f) => f.endsWith('.conf') || f.endsWith('.json') || COMPANION_EXTENSIONS[path.extname(f)] !== undefined)
+    .sort();
 }
 
 suite('fixtures: valid/ yields no errors', () => {
   for (const name of conf('valid')) {
     test(`no error: valid/${name}`, () => {
       const errors = lintFixture(path.join(fixtures, 'valid', name)).filter((d) => d.severity === DiagnosticSeverity.Error);
-      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}:${String(d.code)}: ${d.message}`), []);
+      assert.deepEqual(
+        errors.map((d) => `${d.range.start.line + 1}:${String(d.code)}: ${d.message}`),
+        [],
+      );
     });
   }
 });
@@ -92,7 +112,10 @@ suite('fixtures: invalid/<rule-id>*.conf yields that rule', () => {
         return;
       }
       const diagnostics = lintFixture(file);
-      assert.ok(diagnostics.some((d) => d.code === id), `expected ${id}, got: ${show(diagnostics)}`);
+      assert.ok(
+        diagnostics.some((d) => d.code === id),
+        `expected ${id}, got: ${show(diagnostics)}`,
+      );
     });
   }
 });
@@ -112,13 +135,22 @@ suite('fixtures: the seed configuration (valid/seed-wss.conf)', () => {
   });
   test('socket_domain advice on both websockets listeners', () => {
     const advice = windows('2.1.2').filter((d) => d.code === 'websockets-socket-domain');
-    assert.deepEqual(advice.map((d) => d.range.start.line + 1), [lineOf('protocol websockets'), lineOf('protocol websockets', wss)]);
+    assert.deepEqual(
+      advice.map((d) => d.range.start.line + 1),
+      [lineOf('protocol websockets'), lineOf('protocol websockets', wss)],
+    );
     assert.ok(advice.every((d) => d.severity === DiagnosticSeverity.Information));
   });
   test('without keyfile: an error inside the wss listener from 2.0.21, a warning for 2.0.20 and older', () => {
     const noKey = lines.filter((l) => !l.startsWith('keyfile')).join('\n');
     const certfileLine = lineOf('certfile');
-    for (const [version, severity] of [['2.1.2', DiagnosticSeverity.Error], ['2.0.21', DiagnosticSeverity.Error], ['2.0.20', DiagnosticSeverity.Warning], ['2.0.11', DiagnosticSeverity.Warning], ['1.6.15', DiagnosticSeverity.Warning]] as const) {
+    for (const [version, severity] of [
+      ['2.1.2', DiagnosticSeverity.Error],
+      ['2.0.21', DiagnosticSeverity.Error],
+      ['2.0.20', DiagnosticSeverity.Warning],
+      ['2.0.11', DiagnosticSeverity.Warning],
+      ['1.6.15', DiagnosticSeverity.Warning],
+    ] as const) {
       const found = windows(version, noKey).filter((d) => d.code === 'tls-certfile-without-keyfile');
       assert.equal(found.length, 1, version);
       assert.equal(found[0].severity, severity, version);
@@ -126,17 +158,30 @@ suite('fixtures: the seed configuration (valid/seed-wss.conf)', () => {
       assert.ok(found[0].range.start.line + 1 > wss, 'inside the wss listener');
       assert.deepEqual(found[0].data, { missing: 'keyfile', section: 'listener:1' });
     }
-    assert.ok(windows('2.1.2', noKey).filter((d) => d.severity === DiagnosticSeverity.Error).every((d) => d.code === 'tls-certfile-without-keyfile'));
+    assert.ok(
+      windows('2.1.2', noKey)
+        .filter((d) => d.severity === DiagnosticSeverity.Error)
+        .every((d) => d.code === 'tls-certfile-without-keyfile'),
+    );
   });
   test('Windows brokers before 1.5.4 bind websockets to localhost: a warning per websockets listener', () => {
     const found = windows('1.5.3').filter((d) => d.code === 'websockets-windows-localhost');
-    assert.deepEqual(found.map((d) => `${d.range.start.line + 1}:${d.severity}`), [`${lineOf('protocol websockets')}:2`, `${lineOf('protocol websockets', wss)}:2`]);
-    assert.deepEqual(windows('1.5.4').filter((d) => d.code === 'websockets-windows-localhost'), []);
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1}:${d.severity}`),
+      [`${lineOf('protocol websockets')}:2`, `${lineOf('protocol websockets', wss)}:2`],
+    );
+    assert.deepEqual(
+      windows('1.5.4').filter((d) => d.code === 'websockets-windows-localhost'),
+      [],
+    );
   });
   test('on Linux the C:/ paths are written for another platform: reported on their lines, never looked up', () => {
     // A Linux broker reads C:/… as a relative name and refuses to start without the file (issue 11).
     const diagnostics = lintFixture(file, seed, { platform: 'linux', checkPaths: true });
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'path-not-found'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'path-not-found'),
+      [],
+    );
     const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     assert.ok(errors.length > 0);
     assert.deepEqual([...new Set(errors.map((d) => d.code))], ['foreign-platform-path']);

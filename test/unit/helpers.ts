@@ -12,7 +12,13 @@ export function settings(version = '2.1.2', overrides: Partial<AnalysisSettings>
 }
 
 /** Diagnostics of the main file of `text`. */
-export function lint(text: string, version = '2.1.2', overrides: Partial<AnalysisSettings> = {}, fs: FileSystemAccess = NO_FILE_SYSTEM, path?: string): Diagnostic[] {
+export function lint(
+  text: string,
+  version = '2.1.2',
+  overrides: Partial<AnalysisSettings> = {},
+  fs: FileSystemAccess = NO_FILE_SYSTEM,
+  path?: string,
+): Diagnostic[] {
   const uri = path ?? '/etc/mosquitto/mosquitto.conf';
   const analysis = analyze({ text, uri, path }, settings(version, overrides), fs);
   return analysis.diagnostics.get(uri) ?? [];
@@ -24,7 +30,14 @@ export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] 
 }
 
 /** Lines (1-based) and severities of one rule's diagnostics: compact to assert on. */
-export function findings(text: string, code: string, version = '2.1.2', overrides: Partial<AnalysisSettings> = {}, fs: FileSystemAccess = NO_FILE_SYSTEM, path?: string): string[] {
+export function findings(
+  text: string,
+  code: string,
+  version = '2.1.2',
+  overrides: Partial<AnalysisSettings> = {},
+  fs: FileSystemAccess = NO_FILE_SYSTEM,
+  path?: string,
+): string[] {
   return withCode(lint(text, version, overrides, fs, path), code).map((d) => `${d.range.start.line + 1}:${severityWord(d.severity)}`);
 }
 

@@ -23,7 +23,13 @@ suite('model: sections', () => {
     const m = build('listener 1883\nmax_connections 10\nlistener 8883 127.0.0.1\nprotocol mqtt\n');
     assert.equal(placed(m, 2), 'listener -> listener:0');
     assert.equal(placed(m, 4), 'listener -> listener:1');
-    assert.deepEqual(m.listeners.map((l) => [l.port, l.address]), [[1883, undefined], [8883, '127.0.0.1']]);
+    assert.deepEqual(
+      m.listeners.map((l) => [l.port, l.address]),
+      [
+        [1883, undefined],
+        [8883, '127.0.0.1'],
+      ],
+    );
   });
   test('a unix socket listener keeps its path as the address: "listener 0 /run/m.sock"', () => {
     const m = build('listener 0 /run/m.sock\n');
@@ -138,7 +144,18 @@ suite('model: include_dir', () => {
   test('files are sorted as the broker sorts them: per character, upper-cased first, then upper case before lower case', () => {
     // The order mosquitto 2.0.11 printed ("Loading config file ...") for these names.
     const names = ['b.conf', 'a.conf', 'B.conf', 'A.conf', '01.conf', '00.conf', 'aa.conf', 'Ab.conf', 'a_b.conf', 'aab.conf'];
-    assert.deepEqual([...names].sort(compareIncludeNames), ['00.conf', '01.conf', 'A.conf', 'Ab.conf', 'a.conf', 'aa.conf', 'aab.conf', 'a_b.conf', 'B.conf', 'b.conf']);
+    assert.deepEqual([...names].sort(compareIncludeNames), [
+      '00.conf',
+      '01.conf',
+      'A.conf',
+      'Ab.conf',
+      'a.conf',
+      'aa.conf',
+      'aab.conf',
+      'a_b.conf',
+      'B.conf',
+      'b.conf',
+    ]);
   });
   test('only names ending in .conf and longer than 5 characters are read, in that order', () => {
     const dir = '/etc/mosquitto/conf.d';
@@ -152,14 +169,26 @@ suite('model: include_dir', () => {
     };
     const m = build(`include_dir ${dir}\n`, '2.0.11', files);
     assert.deepEqual(m.includes[0].files, [`${dir}/A.conf`, `${dir}/b.conf`]);
-    assert.deepEqual(m.files.map((f) => f.uri), [MAIN, `${dir}/A.conf`, `${dir}/b.conf`]);
-    assert.deepEqual(m.listeners.map((l) => l.port), [1884, 1885]);
+    assert.deepEqual(
+      m.files.map((f) => f.uri),
+      [MAIN, `${dir}/A.conf`, `${dir}/b.conf`],
+    );
+    assert.deepEqual(
+      m.listeners.map((l) => l.port),
+      [1884, 1885],
+    );
     assert.deepEqual([...m.includes[0].skipped].sort(), ['.conf', 'README', 'c.conf~', 'd.CONF']);
   });
   test('included files are read in place, between the lines around include_dir', () => {
     const m = build('listener 1883\ninclude_dir /d\nlistener 1885\n', '2.0.11', { '/d/x.conf': 'listener 1884\n' });
-    assert.deepEqual(m.listeners.map((l) => l.port), [1883, 1884, 1885]);
-    assert.deepEqual(m.order.map((d) => d.name), ['listener', 'include_dir', 'listener', 'listener']);
+    assert.deepEqual(
+      m.listeners.map((l) => l.port),
+      [1883, 1884, 1885],
+    );
+    assert.deepEqual(
+      m.order.map((d) => d.name),
+      ['listener', 'include_dir', 'listener', 'listener'],
+    );
   });
   test('each included file starts fresh: no current listener, bridge or plugin', () => {
     const files = { '/d/a.conf': 'max_connections 5\ntopic # out 0\nplugin_opt_abc x\n' };
@@ -194,6 +223,9 @@ suite('model: include_dir', () => {
   });
   test('a NUL byte ends the file for the broker: its line and the rest are not read', () => {
     const m = build('listener 1883\nmax_connections 5\0\nlistener 1884\n');
-    assert.deepEqual(m.order.map((d) => d.line), [0]);
+    assert.deepEqual(
+      m.order.map((d) => d.line),
+      [0],
+    );
   });
 });

@@ -31,7 +31,10 @@ function manifest(dir: string): Manifest {
 
 function npm(args: string[], cwd: string): string {
   // A private cache: the install below must not need the registry or anything cached before.
-  const result = spawnSync('npm', [...args, '--cache', path.join(work, 'npm-cache'), '--no-audit', '--no-fund', '--no-update-notifier'], { cwd, encoding: 'utf8' });
+  const result = spawnSync('npm', [...args, '--cache', path.join(work, 'npm-cache'), '--no-audit', '--no-fund', '--no-update-notifier'], {
+    cwd,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, `npm ${args.join(' ')} failed:\n${result.stderr}`);
   return result.stdout;
 }
@@ -65,7 +68,12 @@ suite('npm package mosquitto-lint', () => {
     const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
     assert.equal(listing.status, 0);
     assert.deepEqual(listing.stdout.trim().split('\n').sort(), [
-      'package/LICENSE', 'package/README.md', 'package/dist/mosquitto-language-server.js', 'package/dist/mosquitto-lint.js', 'package/docs/rules.md', 'package/package.json',
+      'package/LICENSE',
+      'package/README.md',
+      'package/dist/mosquitto-language-server.js',
+      'package/dist/mosquitto-lint.js',
+      'package/docs/rules.md',
+      'package/package.json',
     ]);
   });
 
@@ -81,13 +89,20 @@ suite('npm package mosquitto-lint', () => {
   });
 
   test('npx mosquitto-lint runs the installed package without the network', () => {
-    const result = spawnSync('npx', ['--offline', '--no', '--', 'mosquitto-lint', '--version'], { cwd: install, encoding: 'utf8', env: { ...process.env, npm_config_cache: path.join(work, 'npm-cache') } });
+    const result = spawnSync('npx', ['--offline', '--no', '--', 'mosquitto-lint', '--version'], {
+      cwd: install,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_cache: path.join(work, 'npm-cache') },
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout.trim(), manifest(root).version);
   });
 
   test('mosquitto-language-server from the install answers initialize and publishes diagnostics over stdio', async () => {
-    const client = await LspClient.start({ serverBin: path.join(install, 'node_modules', 'mosquitto-lint', 'dist', 'mosquitto-language-server.js'), cwd: install });
+    const client = await LspClient.start({
+      serverBin: path.join(install, 'node_modules', 'mosquitto-lint', 'dist', 'mosquitto-language-server.js'),
+      cwd: install,
+    });
     try {
       const init = await client.initialize(PLAIN_CAPABILITIES, { settings: { brokerVersion: '2.0' } });
       assert.equal(init.serverInfo?.name, 'mosquitto-language-server');
@@ -95,7 +110,10 @@ suite('npm package mosquitto-lint', () => {
       const uri = `file://${path.join(install, 'mosquitto.conf')}`;
       client.openDocument(uri, 'listener 1883\nallow_anonymous yes\n');
       const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-      assert.ok(published.diagnostics.some((d) => d.code === 'invalid-boolean' && d.range.start.line === 1), JSON.stringify(published.diagnostics));
+      assert.ok(
+        published.diagnostics.some((d) => d.code === 'invalid-boolean' && d.range.start.line === 1),
+        JSON.stringify(published.diagnostics),
+      );
     } finally {
       assert.equal(await client.shutdownAndExit(), 0);
     }

@@ -12,7 +12,13 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const { pack } = require('@vscode/vsce/out/package') as { pack(options: Record<string, unknown>): Promise<{ packagePath: string }> };
 
 /** The options `npm run package` gives vsce. */
-const PACKAGE_OPTIONS = { readmePath: 'marketplace/README.md', changelogPath: 'marketplace/CHANGELOG.md', dependencies: false, rewriteRelativeLinks: false, allowMissingRepository: true };
+const PACKAGE_OPTIONS = {
+  readmePath: 'marketplace/README.md',
+  changelogPath: 'marketplace/CHANGELOG.md',
+  dependencies: false,
+  rewriteRelativeLinks: false,
+  allowMissingRepository: true,
+};
 
 const work = fs.mkdtempSync(path.join(tmpdir(), 'mosquitto-vsix-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -29,7 +35,12 @@ before(async () => {
   }
   const listing = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
   assert.equal(listing.status, 0, listing.stderr);
-  vsixFiles = listing.stdout.trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
+  vsixFiles = listing.stdout
+    .trim()
+    .split('\n')
+    .filter((f) => f.startsWith('extension/'))
+    .map((f) => f.slice('extension/'.length))
+    .sort();
 });
 
 function packaged(file: string): string {
@@ -39,17 +50,40 @@ function packaged(file: string): string {
 suite('packaging: the .vsix ships only what the extension needs', () => {
   test('npm run package uses the user-facing README and CHANGELOG and no placeholder repository', () => {
     const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.package;
-    for (const flag of ['--readme-path marketplace/README.md', '--changelog-path marketplace/CHANGELOG.md', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository']) {
+    for (const flag of [
+      '--readme-path marketplace/README.md',
+      '--changelog-path marketplace/CHANGELOG.md',
+      '--no-dependencies',
+      '--no-rewrite-relative-links',
+      '--allow-missing-repository',
+    ]) {
       assert.ok(script.includes(flag), flag);
     }
   });
 
   test('the .vsix holds exactly the bundles, grammar, snippets, schema, docs and README images', () => {
     assert.deepEqual(vsixFiles, [
-      'LICENSE.txt', 'changelog.md', 'client/dist/browserExtension.js', 'client/dist/extension.js', 'docs/images/completion-wss.png', 'docs/images/hover-certfile.png',
-      'docs/images/icon.png', 'docs/images/outline.png', 'docs/images/problems.png', 'docs/rules.md', 'language-configuration-companion.json',
-      'language-configuration.json', 'package.json', 'readme.md', 'schemas/mosquitto-lint.schema.json', 'server/dist/browserServer.js', 'server/dist/server.js',
-      'snippets/mosquitto-conf.json', 'syntaxes/mosquitto-acl.tmLanguage.json', 'syntaxes/mosquitto-conf.tmLanguage.json', 'syntaxes/mosquitto-passwd.tmLanguage.json',
+      'LICENSE.txt',
+      'changelog.md',
+      'client/dist/browserExtension.js',
+      'client/dist/extension.js',
+      'docs/images/completion-wss.png',
+      'docs/images/hover-certfile.png',
+      'docs/images/icon.png',
+      'docs/images/outline.png',
+      'docs/images/problems.png',
+      'docs/rules.md',
+      'language-configuration-companion.json',
+      'language-configuration.json',
+      'package.json',
+      'readme.md',
+      'schemas/mosquitto-lint.schema.json',
+      'server/dist/browserServer.js',
+      'server/dist/server.js',
+      'snippets/mosquitto-conf.json',
+      'syntaxes/mosquitto-acl.tmLanguage.json',
+      'syntaxes/mosquitto-conf.tmLanguage.json',
+      'syntaxes/mosquitto-passwd.tmLanguage.json',
       'syntaxes/mosquitto-psk.tmLanguage.json',
     ]);
   });
@@ -103,7 +137,11 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
       main: string;
       contributes: { grammars: { path: string }[]; languages: { configuration: string; icon?: { light: string; dark: string } }[] };
     };
-    const referenced = [pkg.main, ...pkg.contributes.grammars.map((g) => g.path), ...pkg.contributes.languages.flatMap((l) => [l.configuration, ...(l.icon ? [l.icon.light, l.icon.dark] : [])])];
+    const referenced = [
+      pkg.main,
+      ...pkg.contributes.grammars.map((g) => g.path),
+      ...pkg.contributes.languages.flatMap((l) => [l.configuration, ...(l.icon ? [l.icon.light, l.icon.dark] : [])]),
+    ];
     for (const file of referenced) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} exists`);
     }
@@ -112,7 +150,9 @@ suite('packaging: the .vsix ships only what the extension needs', () => {
 
 suite('client: settings forwarded to the server', () => {
   test('the client sends every mosquitto.* setting the manifest contributes (a missing one would be silently ignored)', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, unknown> } };
+    };
     const contributed = [...new Set(Object.keys(pkg.contributes.configuration.properties).map((key) => key.split('.')[1]))].sort();
     const source = fs.readFileSync(path.join(root, 'client', 'src', 'clientOptions.ts'), 'utf8');
     const list = /for \(const key of \[([^\]]+)\]\)/.exec(source);

@@ -17,7 +17,10 @@ suite('parser: the broker tokenizer', () => {
   });
   test('several spaces between keyword and value are fine', () => {
     const d = parseLine('f', 0, 'listener   1883  0.0.0.0').directive;
-    assert.deepEqual(d?.args.map((t) => t.text), ['1883', '0.0.0.0']);
+    assert.deepEqual(
+      d?.args.map((t) => t.text),
+      ['1883', '0.0.0.0'],
+    );
     assert.equal(d?.args[0].start, 11);
   });
   test('a line of spaces is blank, a line with a tab is not', () => {
@@ -37,7 +40,10 @@ suite('parser: the broker tokenizer', () => {
   });
   test('CRLF: trailing carriage returns are removed', () => {
     const file = parse('port 1883\r\nlistener 1884\r\n');
-    assert.deepEqual(file.directives.map((d) => d.args[0]?.text), ['1883', '1884']);
+    assert.deepEqual(
+      file.directives.map((d) => d.args[0]?.text),
+      ['1883', '1884'],
+    );
     assert.equal(file.lines[0].hadCarriageReturn, true);
     assert.equal(file.lines.length, 2);
   });

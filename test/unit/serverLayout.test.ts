@@ -66,7 +66,11 @@ suite('server layout', () => {
   test('no module-level mutable state in the server modules (state lives in the server instance)', () => {
     for (const m of adapterModules()) {
       const text = readFileSync(path.join(serverSrc, `${m}.ts`), 'utf8');
-      assert.deepEqual(text.split('\n').filter((line) => /^(export )?(let|var) /.test(line)), [], m);
+      assert.deepEqual(
+        text.split('\n').filter((line) => /^(export )?(let|var) /.test(line)),
+        [],
+        m,
+      );
     }
   });
 });

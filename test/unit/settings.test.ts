@@ -49,7 +49,9 @@ suite('settings: platform, paths, rules', () => {
     assert.equal(toAnalysisSettings({ checkPaths: false }).checkPaths, false);
   });
   test('rule severities: valid words are kept, "default" and unknown words are dropped', () => {
-    const rules = toAnalysisSettings({ rules: { 'no-listener': 'off', 'anonymous-refused': 'error', 'deprecated-option': 'default', 'relative-path': 'loud' } }).rules;
+    const rules = toAnalysisSettings({
+      rules: { 'no-listener': 'off', 'anonymous-refused': 'error', 'deprecated-option': 'default', 'relative-path': 'loud' },
+    }).rules;
     assert.deepEqual(rules, { 'no-listener': 'off', 'anonymous-refused': 'error' });
   });
 });
@@ -77,7 +79,10 @@ suite('settings: per-rule severity and suppression in the analysis', () => {
     assert.deepEqual(findings(text2, 'anonymous-refused', '2.0.11'), ['2:warning']);
   });
   test('without ids it silences every rule on the next line', () => {
-    assert.deepEqual(lint('# mosquitto-lint-disable-next-line\nxyzzy 1\n', '2.0.11').filter((d) => d.range.start.line === 1), []);
+    assert.deepEqual(
+      lint('# mosquitto-lint-disable-next-line\nxyzzy 1\n', '2.0.11').filter((d) => d.range.start.line === 1),
+      [],
+    );
   });
   test('an indented suppression comment is not a comment (and suppresses nothing)', () => {
     assert.deepEqual(findings('  # mosquitto-lint-disable-next-line unknown-directive\nxyzzy 1\n', 'unknown-directive'), ['2:error']);

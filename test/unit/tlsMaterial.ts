@@ -27,12 +27,16 @@ function caDate(days: number): string {
 }
 
 const CA_EXT = 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n';
-const LEAF_EXT = 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,DNS:mqtt.example.test,IP:127.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n';
+const LEAF_EXT =
+  'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,DNS:mqtt.example.test,IP:127.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n';
 
 /** The user the broker drops privileges to, when it exists here (for the clean layout's key group). */
 function brokerGroupId(): number | undefined {
   try {
-    const line = fs.readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.startsWith('mosquitto:'));
+    const line = fs
+      .readFileSync('/etc/group', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('mosquitto:'));
     return line ? Number(line.split(':')[2]) : undefined;
   } catch {
     return undefined;
@@ -129,12 +133,46 @@ function generate(dir: string): void {
     openssl(dir, 'genpkey', '-algorithm', algorithm, '-pkeyopt', opt, '-out', name);
   const selfSignedCa = (name: string, cn: string): void => {
     key(`${name}.key`);
-    openssl(dir, 'req', '-new', '-x509', '-key', `${name}.key`, '-subj', `/O=mosquitto-lint tests/CN=${cn}`, '-days', '3650',
-      '-sha256', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', `${name}.crt`);
+    openssl(
+      dir,
+      'req',
+      '-new',
+      '-x509',
+      '-key',
+      `${name}.key`,
+      '-subj',
+      `/O=mosquitto-lint tests/CN=${cn}`,
+      '-days',
+      '3650',
+      '-sha256',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      `${name}.crt`,
+    );
   };
   const sign = (csr: string, issuer: string, out: string, ext: string, days = '825'): void =>
-    openssl(dir, 'x509', '-req', '-in', csr, '-CA', `${issuer}.crt`, '-CAkey', `${issuer}.key`, '-CAcreateserial',
-      '-days', days, '-sha256', '-extfile', ext, '-out', out);
+    openssl(
+      dir,
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      `${issuer}.crt`,
+      '-CAkey',
+      `${issuer}.key`,
+      '-CAcreateserial',
+      '-days',
+      days,
+      '-sha256',
+      '-extfile',
+      ext,
+      '-out',
+      out,
+    );
   const csr = (keyName: string, cn: string, out: string): void =>
     openssl(dir, 'req', '-new', '-key', keyName, '-subj', `/O=mosquitto-lint tests/CN=${cn}`, '-out', out);
 
@@ -152,14 +190,49 @@ function generate(dir: string): void {
   fs.mkdirSync(path.join(dir, 'ca-db', 'new'), { recursive: true });
   w('ca-db/index.txt', '');
   w('ca-db/serial', '1000\n');
-  w('ca-db/ca.cnf', [
-    '[ca]', 'default_ca = dated', '[dated]', `dir = ${path.join(dir, 'ca-db')}`, 'database = $dir/index.txt',
-    'new_certs_dir = $dir/new', 'serial = $dir/serial', 'default_md = sha256', 'policy = any', 'unique_subject = no',
-    'copy_extensions = none', '[any]', 'commonName = supplied', 'organizationName = optional', '',
-  ].join('\n'));
-  const dated = (out: string, start: number, end: number): void => openssl(dir, 'ca', '-batch', '-config', 'ca-db/ca.cnf',
-    '-cert', 'int.crt', '-keyfile', 'int.key', '-in', 'server.csr', '-extfile', 'leaf.ext', '-notext',
-    '-startdate', caDate(start), '-enddate', caDate(end), '-out', out);
+  w(
+    'ca-db/ca.cnf',
+    [
+      '[ca]',
+      'default_ca = dated',
+      '[dated]',
+      `dir = ${path.join(dir, 'ca-db')}`,
+      'database = $dir/index.txt',
+      'new_certs_dir = $dir/new',
+      'serial = $dir/serial',
+      'default_md = sha256',
+      'policy = any',
+      'unique_subject = no',
+      'copy_extensions = none',
+      '[any]',
+      'commonName = supplied',
+      'organizationName = optional',
+      '',
+    ].join('\n'),
+  );
+  const dated = (out: string, start: number, end: number): void =>
+    openssl(
+      dir,
+      'ca',
+      '-batch',
+      '-config',
+      'ca-db/ca.cnf',
+      '-cert',
+      'int.crt',
+      '-keyfile',
+      'int.key',
+      '-in',
+      'server.csr',
+      '-extfile',
+      'leaf.ext',
+      '-notext',
+      '-startdate',
+      caDate(start),
+      '-enddate',
+      caDate(end),
+      '-out',
+      out,
+    );
   dated('expired.crt', -400, -30);
   dated('notyet.crt', 30, 400);
   dated('soon.crt', -60, 10);
@@ -178,8 +251,7 @@ function generate(dir: string): void {
   // Other formats of the same material.
   openssl(dir, 'x509', '-in', 'server.crt', '-outform', 'DER', '-out', 'server.der');
   openssl(dir, 'pkey', '-in', 'server.key', '-outform', 'DER', '-out', 'server-key.der');
-  openssl(dir, 'pkcs12', '-export', '-in', 'server.crt', '-inkey', 'server.key', '-certfile', 'int.crt',
-    '-passout', 'pass:', '-out', 'server.pfx');
+  openssl(dir, 'pkcs12', '-export', '-in', 'server.crt', '-inkey', 'server.key', '-certfile', 'int.crt', '-passout', 'pass:', '-out', 'server.pfx');
   openssl(dir, 'crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-out', 'server.p7b');
   openssl(dir, 'crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-outform', 'DER', '-out', 'server-der.p7b');
   openssl(dir, 'pkey', '-in', 'server.key', '-aes256', '-passout', 'pass:not-a-real-secret', '-out', 'encrypted.key');
@@ -203,7 +275,12 @@ function generate(dir: string): void {
   const live = path.join(dir, 'letsencrypt', 'live', 'mqtt.example.test');
   fs.mkdirSync(archive, { recursive: true });
   fs.mkdirSync(live, { recursive: true });
-  const leFiles: [string, Buffer][] = [['cert', r('server.crt')], ['chain', r('int.crt')], ['fullchain', r('fullchain.pem')], ['privkey', r('server.key')]];
+  const leFiles: [string, Buffer][] = [
+    ['cert', r('server.crt')],
+    ['chain', r('int.crt')],
+    ['fullchain', r('fullchain.pem')],
+    ['privkey', r('server.key')],
+  ];
   for (const [name, content] of leFiles) {
     fs.writeFileSync(path.join(archive, `${name}1.pem`), content);
     fs.symlinkSync(`../../archive/mqtt.example.test/${name}1.pem`, path.join(live, `${name}.pem`));
@@ -244,7 +321,15 @@ function generate(dir: string): void {
   }
   fs.rmSync(path.join(dir, 'ca-db'), { recursive: true, force: true });
   // Intermediate folders created above must be passable for the run-time user.
-  for (const sub of ['letsencrypt', 'letsencrypt/archive', 'letsencrypt/live', 'letsencrypt/archive/mqtt.example.test', 'letsencrypt/live/mqtt.example.test', 'capath', 'capath-unhashed']) {
+  for (const sub of [
+    'letsencrypt',
+    'letsencrypt/archive',
+    'letsencrypt/live',
+    'letsencrypt/archive/mqtt.example.test',
+    'letsencrypt/live/mqtt.example.test',
+    'capath',
+    'capath-unhashed',
+  ]) {
     fs.chmodSync(path.join(dir, sub), 0o755);
   }
 }

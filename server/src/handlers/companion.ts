@@ -9,7 +9,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { nodePasswordHasher } from '../passwordHasher';
 import type { Analysis, CompanionKind } from '../service';
-import { COMPANION_LANGUAGE_IDS, companionContextFor, companionKindOfLanguage, companionReferences, DIAGNOSTIC_SOURCE, hashPlaintextEdits, validateCompanion } from '../service';
+import {
+  COMPANION_LANGUAGE_IDS,
+  companionContextFor,
+  companionKindOfLanguage,
+  companionReferences,
+  DIAGNOSTIC_SOURCE,
+  hashPlaintextEdits,
+  validateCompanion,
+} from '../service';
 import type { ServerState } from '../state';
 import { idToUri, uriToPath } from '../uris';
 
@@ -32,7 +40,8 @@ export function companionKindOf(document: TextDocument): CompanionKind | undefin
 /** The configurations that could name `filePath`: open ones, then mosquitto.conf next to it or one folder up. */
 function owningContext(state: ServerState, filePath: string): { kind: CompanionKind; passwordUsers?: ReadonlySet<string> } | undefined {
   const fs = state.fileSystem();
-  const fromAnalysis = (analysis: Analysis | undefined): ReturnType<typeof companionContextFor> => (analysis ? companionContextFor(analysis.model, analysis.model.settings, fs, filePath) : undefined);
+  const fromAnalysis = (analysis: Analysis | undefined): ReturnType<typeof companionContextFor> =>
+    analysis ? companionContextFor(analysis.model, analysis.model.settings, fs, filePath) : undefined;
   for (const other of state.documents.all()) {
     if (other.languageId !== 'mosquitto-conf') {
       continue;
@@ -88,7 +97,10 @@ export async function hashPlaintextPasswords(connection: Connection, state: Serv
   if (edits.length === 0) {
     return 0;
   }
-  const result = await connection.workspace.applyEdit({ label: 'Hash plaintext passwords', documentChanges: [{ textDocument: { uri, version: document.version }, edits }] });
+  const result = await connection.workspace.applyEdit({
+    label: 'Hash plaintext passwords',
+    documentChanges: [{ textDocument: { uri, version: document.version }, edits }],
+  });
   if (!result.applied) {
     connection.console.warn(`Hashing the passwords of ${URI.parse(uri).fsPath} was not applied${result.failureReason ? `: ${result.failureReason}` : ''}.`);
     return 0;

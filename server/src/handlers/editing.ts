@@ -47,7 +47,13 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         return { isIncomplete: false, items: companionCompletion(companion, document.getText(), params.position) };
       }
       const { analysis, fileId } = analysisFor(state, document);
-      return complete(analysis, fileId, params.position, { ...state.capabilities, markdown: state.capabilities.completionMarkdown }, { documentPath: uriToPath(uri), fs: state.fileSystem(), triggerCharacter: params.context?.triggerCharacter });
+      return complete(
+        analysis,
+        fileId,
+        params.position,
+        { ...state.capabilities, markdown: state.capabilities.completionMarkdown },
+        { documentPath: uriToPath(uri), fs: state.fileSystem(), triggerCharacter: params.context?.triggerCharacter },
+      );
     });
   });
 
@@ -81,20 +87,24 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         actions = companionCodeActions(companion, document.getText(), uri, params.range, params.context.diagnostics);
       } else {
         const { analysis, fileId } = analysisFor(state, document);
-        actions = codeActions(analysis, {
-          uri,
-          fileId,
-          range: params.range,
-          diagnostics: params.context.diagnostics,
-          only: params.context.only,
-          triggerKind: params.context.triggerKind,
-        }, { fs: state.fileSystem(), snippetEdits: state.capabilities.snippetEdits });
+        actions = codeActions(
+          analysis,
+          {
+            uri,
+            fileId,
+            range: params.range,
+            diagnostics: params.context.diagnostics,
+            only: params.context.only,
+            triggerKind: params.context.triggerKind,
+          },
+          { fs: state.fileSystem(), snippetEdits: state.capabilities.snippetEdits },
+        );
       }
       if (state.capabilities.codeActionLiterals) {
         return actions;
       }
       // Clients without CodeAction literals get commands that ask the server to apply the edit.
-      return actions.flatMap((a) => a.edit !== undefined ? [Commands.create(a.title, APPLY_EDIT_COMMAND, a.edit)] : a.command ? [a.command] : []);
+      return actions.flatMap((a) => (a.edit !== undefined ? [Commands.create(a.title, APPLY_EDIT_COMMAND, a.edit)] : a.command ? [a.command] : []));
     });
   });
 
@@ -143,11 +153,19 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
  */
 function withTarget(found: Hover | null, state: ServerState, document: TextDocument): Hover {
   const target = state.targetNotification(document);
-  const mappings = target.pathMappings.map((m) => `${m.brokerPath} → ${m.localPath ?? (m.volume !== undefined ? `volume '${m.volume}'` : 'anonymous volume')} (${m.origin})`);
+  const mappings = target.pathMappings.map(
+    (m) => `${m.brokerPath} → ${m.localPath ?? (m.volume !== undefined ? `volume '${m.volume}'` : 'anonymous volume')} (${m.origin})`,
+  );
   const text = `${target.summary}${mappings.length > 0 ? ` Path mappings: ${mappings.join('; ')}.` : ''}`;
   const markdown = state.capabilities.markdown;
   if (!found) {
-    return { contents: { kind: markdown ? 'markdown' : 'plaintext', value: text }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length } } };
+    return {
+      contents: { kind: markdown ? 'markdown' : 'plaintext', value: text },
+      range: {
+        start: { line: 0, character: 0 },
+        end: { line: 0, character: document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length },
+      },
+    };
   }
   const contents = found.contents;
   const value = typeof contents === 'object' && 'kind' in contents ? contents.value : '';

@@ -47,7 +47,9 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document || companionKindOf(document)) {
       return [];
     }
-    return state.runner.run('Document links', document.uri, [], token, () => documentLinks(state.parsedFile(document), state.settingsFor(uriToPath(document.uri)).brokerVersion, linkContext(state, document)));
+    return state.runner.run('Document links', document.uri, [], token, () =>
+      documentLinks(state.parsedFile(document), state.settingsFor(uriToPath(document.uri)).brokerVersion, linkContext(state, document)),
+    );
   });
 
   connection.onDefinition((params, token) => {
@@ -67,7 +69,9 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document || companionKindOf(document)) {
       return [];
     }
-    return state.runner.run('Formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options));
+    return state.runner.run('Formatting', document.uri, [], token, () =>
+      formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options),
+    );
   });
 
   connection.onDocumentRangeFormatting((params, token) => {
@@ -75,7 +79,9 @@ export function registerStructureFeatures(connection: Connection, state: ServerS
     if (!document || companionKindOf(document)) {
       return [];
     }
-    return state.runner.run('Range formatting', document.uri, [], token, () => formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options, params.range));
+    return state.runner.run('Range formatting', document.uri, [], token, () =>
+      formatDocument(state.parsedFile(document), { brokerVersion: state.settingsFor(uriToPath(document.uri)).brokerVersion }, params.options, params.range),
+    );
   });
 
   return {

@@ -17,7 +17,16 @@ export * from './types';
 export * from './version';
 export { parse, parseLine, splitTokens } from './parser/parser';
 export type { Directive, ParsedFile, ParsedLine, Token } from './parser/parser';
-export { buildConfig, isFragmentPath, describeSection, activeListeners, lastEntry, listenerProtocol, compareIncludeNames, isIncludedName as isIncludedNameForBroker } from './model/config';
+export {
+  buildConfig,
+  isFragmentPath,
+  describeSection,
+  activeListeners,
+  lastEntry,
+  listenerProtocol,
+  compareIncludeNames,
+  isIncludedName as isIncludedNameForBroker,
+} from './model/config';
 export type { ConfigModel, Section, Placement, PlacementKind, IncludeInfo } from './model/config';
 export { effectiveConfig, listenerSummary } from './model/effective';
 export type { EffectiveConfig, EffectiveListener, EffectiveOption, EffectiveOrigin, EffectiveBridge, EffectiveAuthentication } from './model/effective';
@@ -64,7 +73,13 @@ export interface Analysis {
  * edited, pass the previous parse's result as `parsed` (from `parse(text, uri, previous)`)
  * and one FindingsCache per document: unchanged lines keep their line-local findings.
  */
-export function analyze(input: AnalysisInput, settings: AnalysisSettings = defaultSettings(), fs: FileSystemAccess = NO_FILE_SYSTEM, parsed?: ParsedFile, cache?: FindingsCache): Analysis {
+export function analyze(
+  input: AnalysisInput,
+  settings: AnalysisSettings = defaultSettings(),
+  fs: FileSystemAccess = NO_FILE_SYSTEM,
+  parsed?: ParsedFile,
+  cache?: FindingsCache,
+): Analysis {
   const main = parsed ?? parse(input.text, input.uri);
   const model = buildConfig({ main, path: input.path, fragment: input.fragment }, settings, fs);
   return { parsed: main, model, diagnostics: validateConfig(model, settings, fs, cache) };

@@ -7,7 +7,11 @@ export interface Version {
 
 /** Newest patch release of every release line the catalogue covers. */
 const NEWEST_PATCH: Readonly<Record<string, number>> = {
-  '1.4': 15, '1.5': 11, '1.6': 15, '2.0': 22, '2.1': 2,
+  '1.4': 15,
+  '1.5': 11,
+  '1.6': 15,
+  '2.0': 22,
+  '2.1': 2,
 };
 
 /** The newest patch release of every release line, newest first (`2.1.2`, `2.0.22`, …). */
@@ -25,12 +29,16 @@ export function isKnownRelease(version: Version): boolean {
 
 /** The known releases, one range per release line: `1.4.0–1.4.15, …, 2.1.0–2.1.2`. */
 export function describeKnownReleases(): string {
-  return Object.entries(NEWEST_PATCH).map(([line, newest]) => `${line}.0–${line}.${newest}`).join(', ');
+  return Object.entries(NEWEST_PATCH)
+    .map(([line, newest]) => `${line}.0–${line}.${newest}`)
+    .join(', ');
 }
 
 /** The newest known release of a major version (`2` → 2.1.2), undefined when none is known. */
 export function newestOfMajor(major: number): Version | undefined {
-  const lines = Object.keys(NEWEST_PATCH).map((line) => line.split('.').map(Number)).filter(([m]) => m === major);
+  const lines = Object.keys(NEWEST_PATCH)
+    .map((line) => line.split('.').map(Number))
+    .filter(([m]) => m === major);
   const minor = Math.max(...lines.map(([, n]) => n));
   return lines.length === 0 ? undefined : { major, minor, patch: NEWEST_PATCH[`${major}.${minor}`] };
 }

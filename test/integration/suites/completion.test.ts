@@ -11,11 +11,7 @@ suite('completion', () => {
     const labels = await waitFor(
       'socket_domain among the completion items',
       async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-          'vscode.executeCompletionItemProvider',
-          document.uri,
-          position,
-        );
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
         return (list?.items ?? []).map(completionLabel);
       },
       (result) => result.includes('socket_domain'),

@@ -19,10 +19,7 @@ suite('conf.d', () => {
   test('tls-certfile-without-keyfile: the main file reports into an unopened conf.d file', async () => {
     const { document: main } = await openFixture('confd', 'mosquitto', 'mosquitto.conf');
     const included = fixtureUri('confd', 'mosquitto', 'conf.d', '20-tls.conf');
-    assert.ok(
-      !vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === included.toString()),
-      '20-tls.conf is not open',
-    );
+    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === included.toString()), '20-tls.conf is not open');
     await waitForCode(included, 'tls-certfile-without-keyfile');
     // The duplicate is the second 8080 listener (in conf.d), not the main file's.
     const mainDiagnostics = await waitForDiagnostics(main.uri, 'the main file analysis', () => true);

@@ -26,7 +26,11 @@ suite('effective configuration', () => {
     assert.match(text, /^# from conf\.d\/b\.conf:3\npassword_file \/etc\/mosquitto\/passwd$/m);
     assert.strictEqual(vscode.languages.getDiagnostics(view.uri).length, 0, 'the view itself is not linted');
 
-    const links = await waitFor('links in the view', () => vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', view.uri), (l) => (l?.length ?? 0) > 0);
+    const links = await waitFor(
+      'links in the view',
+      () => vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', view.uri),
+      (l) => (l?.length ?? 0) > 0,
+    );
     const toB = links.find((l) => l.target?.path.endsWith('/conf.d/b.conf') && l.target.fragment === 'L3');
     assert.ok(toB, 'the password_file origin links to conf.d/b.conf line 3');
 
@@ -51,6 +55,10 @@ suite('rule documentation links', () => {
     assert.deepStrictEqual(args, ['invalid-boolean']);
 
     await vscode.commands.executeCommand(code.target.path, ...args);
-    await waitFor('a Markdown preview of rules.md', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /rules\.md/.test(t.label)));
+    await waitFor('a Markdown preview of rules.md', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /rules\.md/.test(t.label)),
+    );
   });
 });

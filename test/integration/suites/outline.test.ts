@@ -10,10 +10,8 @@ suite('outline', () => {
     const symbols = await waitFor(
       'document symbols from the language server',
       async () =>
-        (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
-          'vscode.executeDocumentSymbolProvider',
-          document.uri,
-        )) ?? [],
+        (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', document.uri)) ??
+        [],
       (result) => result.length > 0,
     );
     const names = symbols.map((symbol) => `${symbol.name} ${'detail' in symbol ? symbol.detail : ''}`);

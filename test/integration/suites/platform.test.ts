@@ -11,11 +11,7 @@ suite('mosquitto.platform', () => {
   test(`${ADVICE}: absent on linux, on each websockets listener once platform is windows`, async () => {
     const { document } = await openFixture('platform', 'mosquitto.conf');
     // The TLS diagnostic proves the file was analysed (with platform linux).
-    const onLinux = await waitForDiagnostics(
-      document.uri,
-      'the analysis on linux',
-      (all) => withCode(all, 'tls-certfile-without-keyfile').length > 0,
-    );
+    const onLinux = await waitForDiagnostics(document.uri, 'the analysis on linux', (all) => withCode(all, 'tls-certfile-without-keyfile').length > 0);
     assert.deepStrictEqual(withCode(onLinux, ADVICE), [], 'no socket_domain advice on linux');
 
     await setSetting('platform', 'windows');

@@ -22,10 +22,7 @@ suite('quick fix', () => {
     // the preferred quick fix, else the first one that is not a suppression comment.
     const fixes = (actions ?? []).filter(
       (action): action is vscode.CodeAction =>
-        action instanceof vscode.CodeAction &&
-        action.edit !== undefined &&
-        action.kind !== undefined &&
-        vscode.CodeActionKind.QuickFix.contains(action.kind),
+        action instanceof vscode.CodeAction && action.edit !== undefined && action.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(action.kind),
     );
     const fix = fixes.find((action) => action.isPreferred) ?? fixes.find((action) => !/suppress|disable/i.test(action.title));
     assert.ok(fix, `no quick fix with an edit for ${CODE}; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);

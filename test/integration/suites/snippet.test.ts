@@ -20,20 +20,17 @@ suite('snippet', () => {
     const items = await waitFor(
       'a wss snippet among the completions',
       async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-          'vscode.executeCompletionItemProvider',
-          document.uri,
-          position,
-        );
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
         return list?.items ?? [];
       },
       (result) => result.some(isWssSnippet),
     );
     const snippet = items.find(isWssSnippet)!;
 
-    const body = snippet.insertText instanceof vscode.SnippetString
-      ? snippet.insertText
-      : new vscode.SnippetString(String(snippet.insertText ?? completionLabel(snippet)));
+    const body =
+      snippet.insertText instanceof vscode.SnippetString
+        ? snippet.insertText
+        : new vscode.SnippetString(String(snippet.insertText ?? completionLabel(snippet)));
     assert.ok(await editor.insertSnippet(body, position), 'the editor refused the snippet');
     // leave snippet mode so placeholders are plain text
     await vscode.commands.executeCommand('leaveSnippet');

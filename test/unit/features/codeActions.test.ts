@@ -23,8 +23,11 @@ function quickFixes(text: string, code: string, options: Options = {}): CodeActi
   const analysis = analysisOf(text, options.version, options.settings, options.fs ?? NO_FILE_SYSTEM);
   const diagnostic = diagnosticsOf(analysis).find((d) => d.code === code);
   assert.ok(diagnostic, `no '${code}' diagnostic for ${JSON.stringify(text)}`);
-  return codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }, { fs: options.fs })
-    .filter((a) => !a.title.startsWith('Suppress'));
+  return codeActions(
+    analysis,
+    { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] },
+    { fs: options.fs },
+  ).filter((a) => !a.title.startsWith('Suppress'));
 }
 
 /**
@@ -34,7 +37,7 @@ function quickFixes(text: string, code: string, options: Options = {}): CodeActi
  */
 function assertFix(text: string, code: string, expected: string, options: Options & { readonly title?: RegExp } = {}): CodeAction {
   const fixes = quickFixes(text, code, options);
-  const fix = options.title ? fixes.find((f) => options.title?.test(f.title)) : (fixes.length === 1 ? fixes[0] : fixes.find((f) => f.isPreferred));
+  const fix = options.title ? fixes.find((f) => options.title?.test(f.title)) : fixes.length === 1 ? fixes[0] : fixes.find((f) => f.isPreferred);
   assert.ok(fix, `no matching fix for '${code}' among ${JSON.stringify(fixes.map((f) => f.title))}`);
   assert.equal(fix.kind, CodeActionKind.QuickFix);
   const result = applyEdits(text, editsOf(fix.edit));
@@ -59,7 +62,10 @@ suite('code actions: unknown-directive and directive-case', () => {
     const candidates = (diagnosticsFor(text, {}).find((d) => d.code === 'unknown-directive')?.data as { candidates: string[] }).candidates;
     const fixes = quickFixes(text, 'unknown-directive');
     assert.ok(candidates.length >= 1);
-    assert.deepEqual(fixes.map((f) => editsOf(f.edit)), candidates.map((c) => [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } }, newText: c }]));
+    assert.deepEqual(
+      fixes.map((f) => editsOf(f.edit)),
+      candidates.map((c) => [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } }, newText: c }]),
+    );
   });
 
   test('no candidate, no rename', () => {
@@ -80,7 +86,7 @@ suite('code actions: TLS pairs', () => {
     );
   });
 
-  test('Let\'s Encrypt: fullchain.pem goes with privkey.pem', () => {
+  test("Let's Encrypt: fullchain.pem goes with privkey.pem", () => {
     assertFix(
       'listener 8883\ncertfile /etc/letsencrypt/live/example.com/fullchain.pem\nallow_anonymous true\n',
       'tls-certfile-without-keyfile',
@@ -109,7 +115,10 @@ suite('code actions: TLS pairs', () => {
   test('a found key file is not called a guess', () => {
     const fs = memoryFs({ '/etc/certs/broker.crt': '', '/etc/certs/broker-private.key': '' });
     const fixes = quickFixes('listener 8883\ncertfile /etc/certs/broker.crt\nallow_anonymous true\n', 'tls-certfile-without-keyfile', { fs });
-    assert.deepEqual(fixes.map((f) => f.title), ["Add 'keyfile /etc/certs/broker-private.key' (found next to the certificate)"]);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ["Add 'keyfile /etc/certs/broker-private.key' (found next to the certificate)"],
+    );
   });
 
   test('the key file found next to the certificate is used', () => {
@@ -139,7 +148,7 @@ suite('code actions: TLS pairs', () => {
     );
   });
 
-  test('the seed\'s mistake: a wss listener with cafile and certfile only', () => {
+  test("the seed's mistake: a wss listener with cafile and certfile only", () => {
     assertFix(
       'listener 1885\nprotocol websockets\n\n# CA certificate\ncafile C:/mosquitto/certs/CA.crt\n\n# Path to the PEM encoded server certificate.\ncertfile C:/mosquitto/certs/my.domain.name.tw.crt\nallow_anonymous true\n',
       'tls-certfile-without-keyfile',
@@ -190,14 +199,10 @@ suite('code actions: websockets and listeners', () => {
   });
 
   test('2.1: default listener options above the port line stay with the new listener', () => {
-    assertFix(
-      'protocol websockets\nport 8080\nallow_anonymous true\n',
-      'deprecated-option',
-      'listener 8080\nprotocol websockets\nallow_anonymous true\n',
-    );
+    assertFix('protocol websockets\nport 8080\nallow_anonymous true\n', 'deprecated-option', 'listener 8080\nprotocol websockets\nallow_anonymous true\n');
   });
 
-  test('not offered when the new listener line would capture another listener\'s options (2.0)', () => {
+  test("not offered when the new listener line would capture another listener's options (2.0)", () => {
     const text = 'listener 1884\nport 1883\nprotocol websockets\nallow_anonymous true\n';
     assert.deepEqual(quickFixes(text, 'deprecated-option', { version: '2.0' }), []);
   });
@@ -224,11 +229,17 @@ suite('code actions: websockets and listeners', () => {
   });
 
   test('anonymous-refused: allow_anonymous true above the listeners (global when per_listener_settings is false)', () => {
-    assertFix('# LAN\nlistener 1883\n', 'anonymous-refused', 'allow_anonymous true\n# LAN\nlistener 1883\n', { title: /add 'allow_anonymous true'/, version: '2.0' });
+    assertFix('# LAN\nlistener 1883\n', 'anonymous-refused', 'allow_anonymous true\n# LAN\nlistener 1883\n', {
+      title: /add 'allow_anonymous true'/,
+      version: '2.0',
+    });
   });
 
   test('anonymous-refused: an explicit allow_anonymous false is switched to true', () => {
-    assertFix('allow_anonymous false\nlistener 1883\n', 'anonymous-refused', 'allow_anonymous true\nlistener 1883\n', { title: /set 'allow_anonymous true'/, version: '2.0' });
+    assertFix('allow_anonymous false\nlistener 1883\n', 'anonymous-refused', 'allow_anonymous true\nlistener 1883\n', {
+      title: /set 'allow_anonymous true'/,
+      version: '2.0',
+    });
   });
 
   test('anonymous-refused: a password file line', () => {
@@ -237,8 +248,16 @@ suite('code actions: websockets and listeners', () => {
 
   test('anonymous-refused, per_listener_settings true: the fixes go into that listener', () => {
     const text = 'per_listener_settings true\nlistener 1883\nallow_anonymous true\nlistener 1884\n';
-    assertFix(text, 'anonymous-refused', 'per_listener_settings true\nlistener 1883\nallow_anonymous true\nlistener 1884\nallow_anonymous true\n', { title: /add 'allow_anonymous true'/, version: '2.0' });
-    assertFix(text, 'anonymous-refused', 'per_listener_settings true\nlistener 1883\nallow_anonymous true\nlistener 1884\npassword_file /etc/mosquitto/passwd\n', { title: /password_file/, version: '2.0' });
+    assertFix(text, 'anonymous-refused', 'per_listener_settings true\nlistener 1883\nallow_anonymous true\nlistener 1884\nallow_anonymous true\n', {
+      title: /add 'allow_anonymous true'/,
+      version: '2.0',
+    });
+    assertFix(
+      text,
+      'anonymous-refused',
+      'per_listener_settings true\nlistener 1883\nallow_anonymous true\nlistener 1884\npassword_file /etc/mosquitto/passwd\n',
+      { title: /password_file/, version: '2.0' },
+    );
   });
 });
 
@@ -256,7 +275,11 @@ suite('code actions: how the broker reads the text', () => {
   });
 
   test('trailing-comment: the comment moves to its own line above, byte for byte', () => {
-    assertFix('listener 1883\npassword_file /etc/pw   #  users,  see README\n', 'trailing-comment', 'listener 1883\n#  users,  see README\npassword_file /etc/pw\n');
+    assertFix(
+      'listener 1883\npassword_file /etc/pw   #  users,  see README\n',
+      'trailing-comment',
+      'listener 1883\n#  users,  see README\npassword_file /etc/pw\n',
+    );
   });
 
   test('trailing-comment on a listener line', () => {
@@ -264,12 +287,21 @@ suite('code actions: how the broker reads the text', () => {
   });
 
   test('quoted-value: quotes removed, spaces inside kept', () => {
-    assertFix('password_file "C:/Program Files/mosquitto/passwd"\nlistener 1883\n', 'quoted-value', 'password_file C:/Program Files/mosquitto/passwd\nlistener 1883\n', { settings: { platform: 'windows' } });
+    assertFix(
+      'password_file "C:/Program Files/mosquitto/passwd"\nlistener 1883\n',
+      'quoted-value',
+      'password_file C:/Program Files/mosquitto/passwd\nlistener 1883\n',
+      { settings: { platform: 'windows' } },
+    );
   });
 
   test('assignment-syntax: "key = value" and "key=value"', () => {
     assertFix('listener 1883\nallow_anonymous = true\n', 'assignment-syntax', 'listener 1883\nallow_anonymous true\n');
-    assertFix('listener 1883\nallow_anonymous true\npid_file=/run/mosquitto.pid\n', 'assignment-syntax', 'listener 1883\nallow_anonymous true\npid_file /run/mosquitto.pid\n');
+    assertFix(
+      'listener 1883\nallow_anonymous true\npid_file=/run/mosquitto.pid\n',
+      'assignment-syntax',
+      'listener 1883\nallow_anonymous true\npid_file /run/mosquitto.pid\n',
+    );
     assertFix('listener 1883\nallow_anonymous: true\n', 'assignment-syntax', 'listener 1883\nallow_anonymous true\n');
   });
 
@@ -299,7 +331,9 @@ suite('code actions: suppression comments', () => {
     const analysis = analysisOf(text);
     const diagnostic = diagnosticsOf(analysis).find((d) => d.code === code);
     assert.ok(diagnostic);
-    const found = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic] }).find((a) => a.title.startsWith('Suppress'));
+    const found = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic] }).find((a) =>
+      a.title.startsWith('Suppress'),
+    );
     assert.ok(found, 'a suppression action');
     return found;
   }
@@ -315,7 +349,12 @@ suite('code actions: suppression comments', () => {
     const text = 'listener 1883\n# mosquitto-lint-disable-next-line global-option-in-section\nallow_anonymous yes\n';
     const result = applyEdits(text, editsOf(suppression(text, 'invalid-boolean').edit));
     assert.equal(result, 'listener 1883\n# mosquitto-lint-disable-next-line global-option-in-section invalid-boolean\nallow_anonymous yes\n');
-    assert.deepEqual(diagnosticsFor(result, {}).filter((d) => d.range.start.line === 2).map((d) => d.code), []);
+    assert.deepEqual(
+      diagnosticsFor(result, {})
+        .filter((d) => d.range.start.line === 2)
+        .map((d) => d.code),
+      [],
+    );
   });
 });
 
@@ -326,16 +365,29 @@ suite('code actions: what is offered', () => {
     const ours = diagnosticsOf(analysis).find((d) => d.code === 'unknown-directive');
     assert.ok(ours);
     const foreign: Diagnostic = { ...ours, source: 'spellchecker' };
-    assert.deepEqual(codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: ours.range, diagnostics: [foreign], only: [CodeActionKind.QuickFix] }), []);
+    assert.deepEqual(
+      codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: ours.range, diagnostics: [foreign], only: [CodeActionKind.QuickFix] }),
+      [],
+    );
   });
 
   test('no fixes for a stale diagnostic (its range no longer matches)', () => {
     const analysis = analysisOf('allow_anonnymous true\nlistener 1883\n');
-    const stale: Diagnostic = { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } }, code: 'unknown-directive', source: 'mosquitto', message: 'x', severity: DiagnosticSeverity.Error, data: { candidates: ['port'] } };
-    assert.deepEqual(codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: stale.range, diagnostics: [stale], only: [CodeActionKind.QuickFix] }), []);
+    const stale: Diagnostic = {
+      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } },
+      code: 'unknown-directive',
+      source: 'mosquitto',
+      message: 'x',
+      severity: DiagnosticSeverity.Error,
+      data: { candidates: ['port'] },
+    };
+    assert.deepEqual(
+      codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: stale.range, diagnostics: [stale], only: [CodeActionKind.QuickFix] }),
+      [],
+    );
   });
 
-  test('the fix is linked to the client\'s diagnostic', () => {
+  test("the fix is linked to the client's diagnostic", () => {
     const text = 'listener 1883\nallow_anonymous yes\n';
     const analysis = analysisOf(text);
     const diagnostic = diagnosticsOf(analysis).find((d) => d.code === 'invalid-boolean');
@@ -355,14 +407,25 @@ suite('code actions: what is offered', () => {
     const quick = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range, diagnostics, only: [CodeActionKind.QuickFix] });
     assert.ok(quick.length > 0 && quick.every((a) => a.kind === CodeActionKind.QuickFix));
     const refactor = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range, diagnostics, only: [CodeActionKind.Refactor] });
-    assert.deepEqual(refactor.map((a) => a.kind), [INSERT_WSS_LISTENER_KIND]);
+    assert.deepEqual(
+      refactor.map((a) => a.kind),
+      [INSERT_WSS_LISTENER_KIND],
+    );
   });
 
   test('automatic (light bulb) requests do not list the refactoring on every line', () => {
     const analysis = analysisOf('listener 1883\nallow_anonymous true\n');
     const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
-    assert.deepEqual(codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range, diagnostics: [], triggerKind: CodeActionTriggerKind.Automatic }), []);
-    assert.deepEqual(codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range, diagnostics: [], triggerKind: CodeActionTriggerKind.Invoked }).map((a) => a.title), [INSERT_WSS_LISTENER_TITLE]);
+    assert.deepEqual(
+      codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range, diagnostics: [], triggerKind: CodeActionTriggerKind.Automatic }),
+      [],
+    );
+    assert.deepEqual(
+      codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range, diagnostics: [], triggerKind: CodeActionTriggerKind.Invoked }).map(
+        (a) => a.title,
+      ),
+      [INSERT_WSS_LISTENER_TITLE],
+    );
   });
 });
 
@@ -386,7 +449,10 @@ suite('code actions: Insert secure WebSocket (wss) listener', () => {
 
   test('Windows: socket_domain ipv4 and Windows paths; the result has no errors', () => {
     const result = insertWss('allow_anonymous true|', { settings: { platform: 'windows' } });
-    assert.equal(result, 'allow_anonymous true\n\nlistener 8081\nprotocol websockets\nsocket_domain ipv4\ncafile C:/mosquitto/certs/ca.crt\ncertfile C:/mosquitto/certs/server.crt\nkeyfile C:/mosquitto/certs/server.key\n');
+    assert.equal(
+      result,
+      'allow_anonymous true\n\nlistener 8081\nprotocol websockets\nsocket_domain ipv4\ncafile C:/mosquitto/certs/ca.crt\ncertfile C:/mosquitto/certs/server.crt\nkeyfile C:/mosquitto/certs/server.key\n',
+    );
     assert.deepEqual(errorCodes(diagnosticsFor(result, { settings: { platform: 'windows' } })), []);
   });
 
@@ -403,7 +469,10 @@ suite('code actions: Insert secure WebSocket (wss) listener', () => {
   });
 
   test('an empty document', () => {
-    assert.equal(insertWss('|'), 'listener 8081\nprotocol websockets\ncafile /etc/mosquitto/certs/ca.crt\ncertfile /etc/mosquitto/certs/server.crt\nkeyfile /etc/mosquitto/certs/server.key\n');
+    assert.equal(
+      insertWss('|'),
+      'listener 8081\nprotocol websockets\ncafile /etc/mosquitto/certs/ca.crt\ncertfile /etc/mosquitto/certs/server.crt\nkeyfile /etc/mosquitto/certs/server.key\n',
+    );
   });
 
   test('CRLF documents get CRLF lines', () => {
@@ -415,15 +484,26 @@ suite('code actions: Insert secure WebSocket (wss) listener', () => {
 
 suite('code actions: line edits keep the file intact', () => {
   test('a fix on the last line of a file without a final line break', () => {
-    assertFix('listener 8883\ncertfile /c/server.crt', 'tls-certfile-without-keyfile', 'listener 8883\ncertfile /c/server.crt\nkeyfile /c/server.key', { settings: { rules: { 'anonymous-refused': 'off' } } });
+    assertFix('listener 8883\ncertfile /c/server.crt', 'tls-certfile-without-keyfile', 'listener 8883\ncertfile /c/server.crt\nkeyfile /c/server.key', {
+      settings: { rules: { 'anonymous-refused': 'off' } },
+    });
   });
 
   test('CRLF: inserted lines use CRLF', () => {
-    assertFix('listener 8883\r\ncertfile /c/server.crt\r\nallow_anonymous true\r\n', 'tls-certfile-without-keyfile', 'listener 8883\r\ncertfile /c/server.crt\r\nkeyfile /c/server.key\r\nallow_anonymous true\r\n');
+    assertFix(
+      'listener 8883\r\ncertfile /c/server.crt\r\nallow_anonymous true\r\n',
+      'tls-certfile-without-keyfile',
+      'listener 8883\r\ncertfile /c/server.crt\r\nkeyfile /c/server.key\r\nallow_anonymous true\r\n',
+    );
   });
 
   test('moving per_listener_settings from the last line without a final line break', () => {
-    assertFix('listener 1883\npassword_file /etc/pw\nper_listener_settings true', 'per-listener-settings-order', 'per_listener_settings true\nlistener 1883\npassword_file /etc/pw', { version: '2.0' });
+    assertFix(
+      'listener 1883\npassword_file /etc/pw\nper_listener_settings true',
+      'per-listener-settings-order',
+      'per_listener_settings true\nlistener 1883\npassword_file /etc/pw',
+      { version: '2.0' },
+    );
   });
 });
 
@@ -431,7 +511,13 @@ suite('code actions: fix all (source.fixAll.mosquitto)', () => {
   const fixAll = (text: string, version = '2.0.11', overrides: Partial<AnalysisSettings> = {}): CodeAction | undefined => {
     const analysis = analysisOf(text, version, overrides);
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: whole, diagnostics: [], only: [`${CodeActionKind.SourceFixAll}.mosquitto`] }).find((a) => a.kind === 'source.fixAll.mosquitto');
+    return codeActions(analysis, {
+      uri: DOCUMENT_URI,
+      fileId: DOCUMENT_PATH,
+      range: whole,
+      diagnostics: [],
+      only: [`${CodeActionKind.SourceFixAll}.mosquitto`],
+    }).find((a) => a.kind === 'source.fixAll.mosquitto');
   };
 
   test('tabs, indented comments, socket_domain on every websockets listener (Windows) and a single-candidate rename in one edit', () => {
@@ -449,18 +535,21 @@ suite('code actions: fix all (source.fixAll.mosquitto)', () => {
     assert.ok(action, 'a fix-all action');
     assert.equal(action.title, 'Fix all auto-fixable problems');
     const fixed = applyEdits(text, editsOf(action.edit));
-    assert.equal(fixed, [
-      '# websockets for the browser',
-      'listener 8080',
-      'protocol websockets',
-      'socket_domain ipv4',
-      'listener 8081',
-      'protocol websockets',
-      'socket_domain ipv4',
-      'allow_anonymous true',
-      'max_connections 10',
-      '',
-    ].join('\n'));
+    assert.equal(
+      fixed,
+      [
+        '# websockets for the browser',
+        'listener 8080',
+        'protocol websockets',
+        'socket_domain ipv4',
+        'listener 8081',
+        'protocol websockets',
+        'socket_domain ipv4',
+        'allow_anonymous true',
+        'max_connections 10',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual(errorCodes(diagnosticsOf(analysisOf(fixed, '2.0.11', { platform: 'windows' }))), []);
   });
 
@@ -477,14 +566,20 @@ suite('code actions: fix all (source.fixAll.mosquitto)', () => {
     const text = 'listener 1883\nallow_anonymous true\nmax_inflight_mesages 5\n';
     const analysis = analysisOf(text, '2.0.11');
     const unknown = diagnosticsOf(analysis).find((d) => d.code === 'unknown-directive');
-    assert.ok(unknown && ((unknown.data as { candidates: string[] }).candidates.length > 1), 'the example has several candidates');
+    assert.ok(unknown && (unknown.data as { candidates: string[] }).candidates.length > 1, 'the example has several candidates');
     assert.equal(fixAll(text), undefined);
   });
 
   test('not offered to a quick-fix or light bulb request', () => {
     const analysis = analysisOf('listener\t1883\n', '2.0.11');
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const kinds = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: whole, diagnostics: diagnosticsOf(analysis), triggerKind: CodeActionTriggerKind.Automatic }).map((a) => a.kind);
+    const kinds = codeActions(analysis, {
+      uri: DOCUMENT_URI,
+      fileId: DOCUMENT_PATH,
+      range: whole,
+      diagnostics: diagnosticsOf(analysis),
+      triggerKind: CodeActionTriggerKind.Automatic,
+    }).map((a) => a.kind);
     assert.ok(!kinds.includes('source.fixAll.mosquitto'));
   });
 });

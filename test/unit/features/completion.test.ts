@@ -255,11 +255,17 @@ suite('completion: file and folder paths', () => {
 
   test('folders come first and end with a separator', () => {
     const list = completionsAt('listener 8883\ncafile /etc/mosquitto/|', { fs });
-    const folders = list.items.filter((i) => i.kind === CompletionItemKind.Folder).map((i) => i.label).sort();
+    const folders = list.items
+      .filter((i) => i.kind === CompletionItemKind.Folder)
+      .map((i) => i.label)
+      .sort();
     assert.deepEqual(folders, ['certs/', 'conf.d/']);
     const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.equal(sorted[0].kind, CompletionItemKind.Folder);
-    includesAll(list.items.map((i) => i.label), ['passwd', 'mosquitto.conf']);
+    includesAll(
+      list.items.map((i) => i.label),
+      ['passwd', 'mosquitto.conf'],
+    );
   });
 
   test('relative paths resolve against the folder of the configuration file', () => {

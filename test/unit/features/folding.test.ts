@@ -29,7 +29,7 @@ suite('folding ranges', () => {
     ].join('\n');
     assert.deepEqual(folds(text), ['0-1', '3-4 comment', '5-7']);
   });
-  test('listener and connection end each other\'s blocks, whatever the broker applies the lines to', () => {
+  test("listener and connection end each other's blocks, whatever the broker applies the lines to", () => {
     assert.deepEqual(folds('connection a\naddress h\nlistener 1883\nport 1\n'), ['0-1', '2-3']);
   });
   test('a header with nothing under it does not fold', () => {

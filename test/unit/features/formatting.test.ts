@@ -30,8 +30,19 @@ suite('formatting: between directive and value', () => {
     assert.equal(format('listener  1883   127.0.0.1\n'), 'listener 1883   127.0.0.1\n');
   });
   test('raw values keep every space: include_dir, bridge_protocol_version, plugin, plugin_load', () => {
-    for (const line of ['include_dir   /etc/mosquitto/conf.d', 'bridge_protocol_version  mqttv311', 'plugin   /usr/lib/p.so', 'auth_plugin  /usr/lib/a.so', 'global_plugin  /p.so', 'plugin_load  name  /p.so ']) {
-      assert.deepEqual(edits(`connection b\n${line}\n`).filter((e) => e.range.start.line === 1), [], line);
+    for (const line of [
+      'include_dir   /etc/mosquitto/conf.d',
+      'bridge_protocol_version  mqttv311',
+      'plugin   /usr/lib/p.so',
+      'auth_plugin  /usr/lib/a.so',
+      'global_plugin  /p.so',
+      'plugin_load  name  /p.so ',
+    ]) {
+      assert.deepEqual(
+        edits(`connection b\n${line}\n`).filter((e) => e.range.start.line === 1),
+        [],
+        line,
+      );
     }
   });
   test('plugin options: the gap goes (leading blanks are skipped), trailing blanks stay', () => {
@@ -69,7 +80,10 @@ suite('formatting: trailing white space', () => {
   });
   test('raw values keep trailing blanks: include_dir, bridge_protocol_version, log_dest file', () => {
     assert.deepEqual(edits('include_dir /etc/conf.d  \n'), []);
-    assert.deepEqual(edits('connection b\nbridge_protocol_version mqttv311 \n').filter((e) => e.range.start.line === 1), []);
+    assert.deepEqual(
+      edits('connection b\nbridge_protocol_version mqttv311 \n').filter((e) => e.range.start.line === 1),
+      [],
+    );
     assert.deepEqual(edits('log_dest file /var/log/m.log  \n'), []);
     assert.deepEqual(edits('log_dest stdout  \n'), [{ range: range(0, 15, 0, 17), newText: '' }]);
   });
@@ -151,7 +165,11 @@ function checkFormatting(files: readonly string[], release: string): void {
     const text = fs.readFileSync(file, 'utf8');
     const name = path.basename(file);
     const once = format(text, release);
-    assert.deepEqual(brokerReading(once, version(release)), brokerReading(text, version(release)), `${name}: the broker reads something else after formatting (${release})`);
+    assert.deepEqual(
+      brokerReading(once, version(release)),
+      brokerReading(text, version(release)),
+      `${name}: the broker reads something else after formatting (${release})`,
+    );
     assert.equal(format(once, release), once, `${name}: formatting is not idempotent (${release})`);
     const nonBlank = (t: string): string[] => t.split('\n').filter((l) => l.trim().length > 0 && !/^ +$/.test(l));
     assert.equal(nonBlank(once).length, nonBlank(text).length, `${name}: a line was dropped (${release})`);

@@ -22,8 +22,10 @@ suite('grammar: generated from the catalogue', () => {
     assert.deepEqual(names, [...DIRECTIVE_NAMES].sort());
     assert.equal(new Set(names).size, names.length, 'each name in one rule only');
   });
-  test('its option families equal the catalogue\'s prefixes', () => {
-    const prefixes = DIRECTIVES.filter((d) => d.prefix !== undefined).map((d) => d.prefix ?? '').sort();
+  test("its option families equal the catalogue's prefixes", () => {
+    const prefixes = DIRECTIVES.filter((d) => d.prefix !== undefined)
+      .map((d) => d.prefix ?? '')
+      .sort();
     assert.deepEqual(grammarKeywords(committed()).prefixes, prefixes);
   });
   test('section starters have their own scope', () => {
@@ -63,8 +65,13 @@ suite('grammar: generated from the catalogue', () => {
   });
   test('scope name and the package.json contribution agree', () => {
     assert.equal(committed().scopeName, SCOPE);
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ scopeName: string; path: string; language: string }> } };
-    assert.deepEqual(pkg.contributes.grammars.map((g) => [g.language, g.scopeName, path.normalize(g.path)]), ['conf', 'acl', 'passwd', 'psk'].map((k) => [`mosquitto-${k}`, `source.mosquitto-${k}`, path.normalize(`syntaxes/mosquitto-${k}.tmLanguage.json`)]));
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { grammars: Array<{ scopeName: string; path: string; language: string }> };
+    };
+    assert.deepEqual(
+      pkg.contributes.grammars.map((g) => [g.language, g.scopeName, path.normalize(g.path)]),
+      ['conf', 'acl', 'passwd', 'psk'].map((k) => [`mosquitto-${k}`, `source.mosquitto-${k}`, path.normalize(`syntaxes/mosquitto-${k}.tmLanguage.json`)]),
+    );
     for (const k of ['acl', 'passwd', 'psk']) {
       const grammar = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'syntaxes', `mosquitto-${k}.tmLanguage.json`), 'utf8')) as { scopeName: string };
       assert.equal(grammar.scopeName, `source.mosquitto-${k}`);
@@ -87,7 +94,11 @@ suite('grammar: generated from the catalogue', () => {
 });
 
 suite('language configuration', () => {
-  const config = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'language-configuration.json'), 'utf8')) as { comments: { lineComment: string }; wordPattern: string; autoClosingPairs: unknown[] };
+  const config = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'language-configuration.json'), 'utf8')) as {
+    comments: { lineComment: string };
+    wordPattern: string;
+    autoClosingPairs: unknown[];
+  };
   test('# is the line comment token', () => {
     assert.equal(config.comments.lineComment, '#');
   });

@@ -75,7 +75,8 @@ suite('hover: the section a line applies to (from the section model)', () => {
   });
 
   test('the seed configuration: cafile of the second websockets listener applies to listener 1885', () => {
-    const seed = '# Port to use for the default listener.\nport 1883\n\n# normal websocket ws://\nlistener 1884\nprotocol websockets\n\n# secure websocket wss://\nlistener 1885\nprotocol websockets\n\n# CA certificate\ncaf|ile C:/mosquitto/certs/CA.crt\n';
+    const seed =
+      '# Port to use for the default listener.\nport 1883\n\n# normal websocket ws://\nlistener 1884\nprotocol websockets\n\n# secure websocket wss://\nlistener 1885\nprotocol websockets\n\n# CA certificate\ncaf|ile C:/mosquitto/certs/CA.crt\n';
     assert.equal(appliesTo(seed, { settings: { platform: 'windows' } }), 'Applies to: listener 1885');
   });
 });
@@ -102,13 +103,19 @@ suite('hover: what a directive is', () => {
   });
 
   test('default, depending on the version: allow_anonymous', () => {
-    const field = (version: string): string | undefined => contentsAt('allow_anon|ymous true', { version, markdown: false }).value.split('\n').find((l) => l.startsWith('Default: '));
+    const field = (version: string): string | undefined =>
+      contentsAt('allow_anon|ymous true', { version, markdown: false })
+        .value.split('\n')
+        .find((l) => l.startsWith('Default: '));
     assert.equal(field('1.4'), 'Default: true');
     assert.match(field('2.0') ?? '', /^Default: false once/);
   });
 
   test('versions: a directive the selected release does not have is flagged', () => {
-    const versions = (version: string): string | undefined => contentsAt('listener 1883\nlistener_allow_anon|ymous true', { version, markdown: false }).value.split('\n').find((l) => l.startsWith('Versions: '));
+    const versions = (version: string): string | undefined =>
+      contentsAt('listener 1883\nlistener_allow_anon|ymous true', { version, markdown: false })
+        .value.split('\n')
+        .find((l) => l.startsWith('Versions: '));
     assert.equal(versions('2.1'), 'Versions: since 2.1.0');
     assert.equal(versions('2.0'), 'Versions: since 2.1.0; not in mosquitto 2.0.22');
   });
@@ -155,7 +162,10 @@ suite('hover: keyword values', () => {
   });
 
   test('a value the selected release does not accept says so', () => {
-    assert.match(contentsAt('listener 1883\nprotocol http_a|pi', { version: '2.0', markdown: false }).value, /Since 2\.1\.0\. Not accepted by mosquitto 2\.0\.22\./);
+    assert.match(
+      contentsAt('listener 1883\nprotocol http_a|pi', { version: '2.0', markdown: false }).value,
+      /Since 2\.1\.0\. Not accepted by mosquitto 2\.0\.22\./,
+    );
   });
 
   test('topic direction', () => {

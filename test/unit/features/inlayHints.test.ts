@@ -15,11 +15,18 @@ function hints(text: string, version = '2.0.11', options: Partial<InlayHintOptio
   return found.map((h) => `${h.position.line + 1}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
 }
 
-const only = (kind: keyof InlayHintOptions): Partial<InlayHintOptions> => ({ listenerSummary: false, scope: false, defaults: false, includeFiles: false, [kind]: true });
+const only = (kind: keyof InlayHintOptions): Partial<InlayHintOptions> => ({
+  listenerSummary: false,
+  scope: false,
+  defaults: false,
+  includeFiles: false,
+  [kind]: true,
+});
 
 suite('inlay hints: listener summary', () => {
   test('after each listener line: protocol, TLS, authentication (the seed on 2.0)', () => {
-    const text = 'port 1883\nlistener 1884\nprotocol websockets\nlistener 1885\nprotocol websockets\ncafile /ca.crt\ncertfile /c.crt\nkeyfile /c.key\nallow_anonymous true\n';
+    const text =
+      'port 1883\nlistener 1884\nprotocol websockets\nlistener 1885\nprotocol websockets\ncafile /ca.crt\ncertfile /c.crt\nkeyfile /c.key\nallow_anonymous true\n';
     assert.deepEqual(hints(text, '2.0.11', only('listenerSummary')), [
       '1: default listener · mqtt · no TLS · anonymous allowed',
       '2: websockets · no TLS · anonymous allowed',
@@ -35,7 +42,9 @@ suite('inlay hints: listener summary', () => {
     assert.deepEqual(hints('listener 1883\nprotocol websockets\n', '2.0.11', only('listenerSummary')), ['1: websockets · no TLS']);
   });
   test('no summary on a line with an error (duplicate-listener)', () => {
-    assert.deepEqual(hints('allow_anonymous true\nlistener 1883\nlistener 1883\n', '2.0.11', only('listenerSummary')), ['2: mqtt · no TLS · anonymous allowed']);
+    assert.deepEqual(hints('allow_anonymous true\nlistener 1883\nlistener 1883\n', '2.0.11', only('listenerSummary')), [
+      '2: mqtt · no TLS · anonymous allowed',
+    ]);
   });
 });
 
@@ -60,7 +69,10 @@ suite('inlay hints: scope', () => {
 
 suite('inlay hints: defaults', () => {
   test('an option written with the release default value', () => {
-    assert.deepEqual(hints('persistence false\nmax_queued_messages 1000\nmax_inflight_messages 10\nlistener 1883\nallow_anonymous true\n', '2.0.11', only('defaults')), ['1: default', '2: default']);
+    assert.deepEqual(
+      hints('persistence false\nmax_queued_messages 1000\nmax_inflight_messages 10\nlistener 1883\nallow_anonymous true\n', '2.0.11', only('defaults')),
+      ['1: default', '2: default'],
+    );
   });
   test('defaults follow the release: max_queued_messages 1000 is not the 1.6 default', () => {
     assert.deepEqual(hints('max_queued_messages 1000\n', '1.6.15', only('defaults')), []);
@@ -74,7 +86,11 @@ suite('inlay hints: defaults', () => {
 
 suite('inlay hints: include_dir', () => {
   test('the files the broker reads, in its order', () => {
-    const files = { '/etc/mosquitto/conf.d/b.conf': 'persistence true\n', '/etc/mosquitto/conf.d/A.conf': 'sys_interval 5\n', '/etc/mosquitto/conf.d/x.conf.bak': '' };
+    const files = {
+      '/etc/mosquitto/conf.d/b.conf': 'persistence true\n',
+      '/etc/mosquitto/conf.d/A.conf': 'sys_interval 5\n',
+      '/etc/mosquitto/conf.d/x.conf.bak': '',
+    };
     assert.deepEqual(hints('include_dir /etc/mosquitto/conf.d\n', '2.0.11', only('includeFiles'), files), ['1: 2 files: A.conf, b.conf']);
   });
   test('an empty folder', () => {
@@ -88,13 +104,25 @@ suite('inlay hints: never a second story', () => {
     const text = 'listener 1883\npersistence false\npassword_file /p\npassword_file /p\n';
     const analysis = analyze({ text, uri: MAIN, path: MAIN }, settings('2.0.11'));
     const findings = analysis.diagnostics.get(MAIN) ?? [];
-    assert.deepEqual(findings.filter((d) => (d.severity ?? 1) <= 2).map((d) => `${d.range.start.line}:${String(d.code)}`).sort(), ['3:duplicate-option']);
+    assert.deepEqual(
+      findings
+        .filter((d) => (d.severity ?? 1) <= 2)
+        .map((d) => `${d.range.start.line}:${String(d.code)}`)
+        .sort(),
+      ['3:duplicate-option'],
+    );
     const hinted = inlayHints(analysis.model, MAIN, WHOLE, findings).map((h) => `${h.position.line}: ${String(h.label)}`);
     assert.deepEqual(hinted, ['0: mqtt · no TLS · password file · anonymous refused', '1: default', '2: → all listeners']);
   });
   test('only lines inside the requested range', () => {
-    const analysis = analyze({ text: 'persistence false\nlistener 1883\nallow_anonymous true\npersistence false\n', uri: MAIN, path: MAIN }, settings('2.0.11'));
+    const analysis = analyze(
+      { text: 'persistence false\nlistener 1883\nallow_anonymous true\npersistence false\n', uri: MAIN, path: MAIN },
+      settings('2.0.11'),
+    );
     const range = { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } };
-    assert.deepEqual(inlayHints(analysis.model, MAIN, range, []).map((h) => h.position.line), [2]);
+    assert.deepEqual(
+      inlayHints(analysis.model, MAIN, range, []).map((h) => h.position.line),
+      [2],
+    );
   });
 });

@@ -13,12 +13,16 @@ const toUri = (p: string): string => `file://${p.replace(/\\/g, '/').replace(/ /
 const LINUX: LinkContext = { path: PATH, hostPlatform: 'linux', toUri };
 
 function links(text: string, release = '2.1.2', context: LinkContext = LINUX): Array<[string, string | undefined]> {
-  return documentLinks(parse(text, PATH), version(release), context).map((l) => [`${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`, l.target]);
+  return documentLinks(parse(text, PATH), version(release), context).map((l) => [
+    `${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`,
+    l.target,
+  ]);
 }
 
 suite('document links on path values', () => {
   test('every path option: the link covers the value and targets the file', () => {
-    const text = 'listener 8883\ncafile /etc/ca.pem\ncertfile /etc/c.pem\nkeyfile /etc/k.pem\npassword_file /etc/pw\nacl_file /etc/acl\npersistence_location /var/lib/mosquitto/\n';
+    const text =
+      'listener 8883\ncafile /etc/ca.pem\ncertfile /etc/c.pem\nkeyfile /etc/k.pem\npassword_file /etc/pw\nacl_file /etc/acl\npersistence_location /var/lib/mosquitto/\n';
     assert.deepEqual(links(text), [
       ['1:7-18', 'file:///etc/ca.pem'],
       ['2:9-19', 'file:///etc/c.pem'],
@@ -45,7 +49,7 @@ suite('document links on path values', () => {
     assert.deepEqual(links('password_file /etc/pw  \n', '1.6.8'), [['0:14-21', 'file:///etc/pw%20%20']]);
     assert.deepEqual(links('password_file /etc/pw  \n', '2.1.2'), [['0:14-21', 'file:///etc/pw']]);
   });
-  test('relative paths resolve against the file\'s folder, with a tooltip saying the broker uses its working directory', () => {
+  test("relative paths resolve against the file's folder, with a tooltip saying the broker uses its working directory", () => {
     const found = documentLinks(parse('password_file pw/users\n', PATH), version('2.1.2'), LINUX);
     assert.equal(found[0].target, 'file:///etc/mosquitto/pw/users');
     assert.match(found[0].tooltip ?? '', /working directory/);
@@ -76,7 +80,11 @@ function definitions(marked: string, files: Record<string, string> = {}, linkSup
 }
 
 suite('go to definition', () => {
-  const confD = { '/etc/mosquitto/conf.d/b.conf': 'listener 1884\n', '/etc/mosquitto/conf.d/A.conf': 'listener 1883\n', '/etc/mosquitto/conf.d/notes.txt': 'x' };
+  const confD = {
+    '/etc/mosquitto/conf.d/b.conf': 'listener 1884\n',
+    '/etc/mosquitto/conf.d/A.conf': 'listener 1883\n',
+    '/etc/mosquitto/conf.d/notes.txt': 'x',
+  };
   test('include_dir → the included files, in the order the broker reads them', () => {
     const found = definitions('include_|dir /etc/mosquitto/conf.d\n', confD) as Location[];
     assert.deepEqual(found, [
@@ -86,10 +94,13 @@ suite('go to definition', () => {
   });
   test('include_dir from the value too; as LocationLinks the origin is the folder', () => {
     const found = definitions('include_dir /etc/mosq|uitto/conf.d\n', confD, true) as LocationLink[];
-    assert.deepEqual(found.map((l) => [l.targetUri, l.originSelectionRange]), [
-      ['file:///etc/mosquitto/conf.d/A.conf', range(0, 12, 0, 33)],
-      ['file:///etc/mosquitto/conf.d/b.conf', range(0, 12, 0, 33)],
-    ]);
+    assert.deepEqual(
+      found.map((l) => [l.targetUri, l.originSelectionRange]),
+      [
+        ['file:///etc/mosquitto/conf.d/A.conf', range(0, 12, 0, 33)],
+        ['file:///etc/mosquitto/conf.d/b.conf', range(0, 12, 0, 33)],
+      ],
+    );
   });
   test('include_dir of a folder that cannot be read: no definition', () => {
     assert.deepEqual(definitions('include_dir /nowhere|\n'), []);
@@ -100,7 +111,10 @@ suite('go to definition', () => {
   });
   test('plugin_use → its plugin_load', () => {
     const found = definitions('plugin_load dyn /usr/lib/dyn.so\nlistener 1883\nplugin_use d|yn\n', {}, true) as LocationLink[];
-    assert.deepEqual(found.map((l) => [l.targetRange, l.targetSelectionRange, l.originSelectionRange]), [[range(0, 0, 0, 31), range(0, 12, 0, 15), range(2, 11, 2, 14)]]);
+    assert.deepEqual(
+      found.map((l) => [l.targetRange, l.targetSelectionRange, l.originSelectionRange]),
+      [[range(0, 0, 0, 31), range(0, 12, 0, 15), range(2, 11, 2, 14)]],
+    );
   });
   test('a file path value → the file; a folder value is no definition', () => {
     assert.deepEqual(definitions('cafile /etc/c|a.pem\n'), [{ uri: 'file:///etc/ca.pem', range: range(0, 0, 0, 0) }]);

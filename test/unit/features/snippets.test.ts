@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import type { Platform } from '../../../server/src/service';
 import { parse, parseVersion } from '../../../server/src/service';
-import { sectionInsertion, SNIPPETS, snippetToPlainText, staticSnippets, wssListenerInsertion, WSS_LISTENER_SNIPPET } from '../../../server/src/service/features/snippets';
+import {
+  sectionInsertion,
+  SNIPPETS,
+  snippetToPlainText,
+  staticSnippets,
+  wssListenerInsertion,
+  WSS_LISTENER_SNIPPET,
+} from '../../../server/src/service/features/snippets';
 import { analysisOf, diagnosticsOf, errorCodes } from './featureHelpers';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -35,11 +42,15 @@ suite('snippets: one source for completion, code action and snippets/mosquitto-c
 });
 
 suite('snippets: the secure WebSocket listener', () => {
-  const body = (platform: Platform, release = '2.1'): string => snippetToPlainText(WSS_LISTENER_SNIPPET.body({ platform, version: version(release) }).join('\n'));
+  const body = (platform: Platform, release = '2.1'): string =>
+    snippetToPlainText(WSS_LISTENER_SNIPPET.body({ platform, version: version(release) }).join('\n'));
 
   test('listener, protocol websockets, cafile, certfile and keyfile with placeholders', () => {
     const lines = WSS_LISTENER_SNIPPET.body({ platform: 'linux', version: version('2.1') });
-    assert.deepEqual(lines.map((l) => l.split(' ')[0]), ['listener', 'protocol', 'cafile', 'certfile', 'keyfile']);
+    assert.deepEqual(
+      lines.map((l) => l.split(' ')[0]),
+      ['listener', 'protocol', 'cafile', 'certfile', 'keyfile'],
+    );
     assert.equal(lines[1], 'protocol websockets');
     for (const line of [lines[0], ...lines.slice(2)]) {
       assert.match(line, / \$\{\d+:[^}]+\}$/, `placeholder in '${line}'`);
@@ -69,7 +80,11 @@ suite('snippets: every snippet gives a configuration the broker accepts', () => 
           const diagnostics = diagnosticsOf(analysisOf(text, release, { platform }));
           assert.deepEqual(errorCodes(diagnostics), [], `${snippet.id}: ${text}`);
           const advice = diagnostics.filter((d) => /^(tls-|websockets-|bridge-)/.test(String(d.code)));
-          assert.deepEqual(advice.map((d) => d.code), [], `${snippet.id}`);
+          assert.deepEqual(
+            advice.map((d) => d.code),
+            [],
+            `${snippet.id}`,
+          );
         }
       });
     }
@@ -106,7 +121,7 @@ suite('snippets: where a new section goes', () => {
     assert.equal(insertion.before, '\n\n');
   });
 
-  test('the client command\'s answer: snippet text with tab stops, plain text with the defaults', () => {
+  test("the client command's answer: snippet text with tab stops, plain text with the defaults", () => {
     const analysis = analysisOf('listener 1883\nallow_anonymous true\n');
     const insertion = wssListenerInsertion(analysis.model, analysis.model.main);
     assert.deepEqual(insertion.position, { line: 2, character: 0 });

@@ -30,7 +30,11 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export function corpusFiles(): string[] {
   for (const dir of [path.resolve(REPO_ROOT, '../shared/corpus/real'), '/work/shared/corpus/real']) {
     if (fs.existsSync(dir)) {
-      return fs.readdirSync(dir).filter((n) => n.endsWith('.conf')).sort().map((n) => path.join(dir, n));
+      return fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.conf'))
+        .sort()
+        .map((n) => path.join(dir, n));
     }
   }
   return [];

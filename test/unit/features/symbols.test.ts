@@ -64,7 +64,9 @@ suite('document symbols: sections', () => {
     ]);
   });
   test('listener names: bind address, unix socket, TLS needs both certfile and keyfile', () => {
-    const names = symbols('listener 1883 127.0.0.1\nlistener 0 /run/mosquitto.sock\nlistener 8883\ncertfile /c\nlistener 8884\npsk_hint hint\n').map((s) => s.name);
+    const names = symbols('listener 1883 127.0.0.1\nlistener 0 /run/mosquitto.sock\nlistener 8883\ncertfile /c\nlistener 8884\npsk_hint hint\n').map(
+      (s) => s.name,
+    );
     assert.deepEqual(names, ['listener 1883 127.0.0.1', 'listener 0 /run/mosquitto.sock (unix socket)', 'listener 8883', 'listener 8884 (TLS-PSK)']);
   });
   test('the default listener appears when port, bind_address or its options are used', () => {
@@ -84,11 +86,17 @@ suite('document symbols: sections', () => {
     assert.equal(listener.children?.[0].detail, '5');
   });
   test('bridge without an address, several addresses', () => {
-    assert.deepEqual(symbols('connection a\ntopic x\nconnection b\naddress h1:1883 h2:1884\ntopic y\n').map((s) => s.name), ['bridge a', 'bridge b → h1:1883, …']);
+    assert.deepEqual(
+      symbols('connection a\ntopic x\nconnection b\naddress h1:1883 h2:1884\ntopic y\n').map((s) => s.name),
+      ['bridge a', 'bridge b → h1:1883, …'],
+    );
   });
   test('kinds: global Namespace, listener Interface, bridge Module, directive Property', () => {
     const list = symbols('listener 1883\nconnection b\nlog_type all\n');
-    assert.deepEqual(list.map((s) => s.kind), [SymbolKind.Interface, SymbolKind.Module, SymbolKind.Namespace]);
+    assert.deepEqual(
+      list.map((s) => s.kind),
+      [SymbolKind.Interface, SymbolKind.Module, SymbolKind.Namespace],
+    );
     assert.equal(list[2].children?.[0].kind, SymbolKind.Property);
   });
 });
@@ -111,15 +119,21 @@ suite('document symbols: effective sections (placements)', () => {
   });
   test('lines that apply to no section are top-level symbols with the reason', () => {
     const list = symbols('bogus 1\ntopic x\nlistener 1883\n');
-    assert.deepEqual(list.map((s) => [s.name, s.detail, s.kind]), [
-      ['bogus', 'unknown directive', SymbolKind.Key],
-      ['topic', 'no bridge: needs a connection line before it', SymbolKind.Property],
-      ['listener 1883', undefined, SymbolKind.Interface],
-    ]);
+    assert.deepEqual(
+      list.map((s) => [s.name, s.detail, s.kind]),
+      [
+        ['bogus', 'unknown directive', SymbolKind.Key],
+        ['topic', 'no bridge: needs a connection line before it', SymbolKind.Property],
+        ['listener 1883', undefined, SymbolKind.Interface],
+      ],
+    );
   });
   test('global comes last, the rest by position (breadcrumbs take the first enclosing symbol)', () => {
     const list = symbols('log_type all\nlistener 1883\nmax_connections 1\nlog_dest stdout\nlistener 1884\n');
-    assert.deepEqual(list.map((s) => s.name), ['listener 1883', 'listener 1884', 'global']);
+    assert.deepEqual(
+      list.map((s) => s.name),
+      ['listener 1883', 'listener 1884', 'global'],
+    );
   });
   test('deprecated directives for the selected release are tagged', () => {
     const [, global] = symbols('listener 1883\nacl_file /etc/acl\n', '2.1.2');
@@ -129,7 +143,10 @@ suite('document symbols: effective sections (placements)', () => {
   });
   test('invisible characters are shown as escapes; names are never blank', () => {
     const list = symbols('\t\nlistener\t1883\n');
-    assert.deepEqual(list.map((s) => s.name), ['\\t', 'listener\\t1883']);
+    assert.deepEqual(
+      list.map((s) => s.name),
+      ['\\t', 'listener\\t1883'],
+    );
   });
   test('directives of included files are not listed in the main file', () => {
     const files = memoryFs({ '/etc/mosquitto/mosquitto.conf': 'include_dir /etc/mosquitto/conf.d\n', '/etc/mosquitto/conf.d/a.conf': 'listener 1883\n' });
@@ -146,12 +163,15 @@ suite('document symbols: flat fallback (SymbolInformation)', () => {
   test('sections and directives, children with their container name, in document order', () => {
     const analysis = analyze({ text: 'log_type all\nlistener 1883\nmax_connections 1\n', uri: URI }, defaultSettings());
     const flat = symbolInformation(analysis.model, 'file:///etc/mosquitto/mosquitto.conf', analysis.parsed);
-    assert.deepEqual(flat.map((s) => [s.name, s.containerName, s.location.range.start.line]), [
-      ['global', undefined, 0],
-      ['log_type', 'global', 0],
-      ['listener 1883', undefined, 1],
-      ['max_connections', 'listener 1883', 2],
-    ]);
+    assert.deepEqual(
+      flat.map((s) => [s.name, s.containerName, s.location.range.start.line]),
+      [
+        ['global', undefined, 0],
+        ['log_type', 'global', 0],
+        ['listener 1883', undefined, 1],
+        ['max_connections', 'listener 1883', 2],
+      ],
+    );
     assert.ok(flat.every((s) => s.location.uri === 'file:///etc/mosquitto/mosquitto.conf'));
   });
 });

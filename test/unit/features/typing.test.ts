@@ -4,13 +4,21 @@ import { positionAfterEdit, withoutWordBeingTyped } from '../../../server/src/se
 import { lint } from '../helpers';
 
 const codesOnLine = (text: string, line: number, cursor: { line: number; character: number } | undefined): string[] =>
-  withoutWordBeingTyped(lint(text, '2.0.11'), cursor).filter((d) => d.range.start.line === line).map((d) => String(d.code));
+  withoutWordBeingTyped(lint(text, '2.0.11'), cursor)
+    .filter((d) => d.range.start.line === line)
+    .map((d) => String(d.code));
 
 suite('unknown directive while typing', () => {
   test('the word ending at the cursor is not reported yet', () => {
     const text = 'listener 1883\nallow_anonymous true\nliste';
-    assert.ok(lint(text, '2.0.11').some((d) => d.code === 'unknown-directive'), 'the rule reports it without a cursor');
-    assert.deepEqual(codesOnLine(text, 2, { line: 2, character: 5 }).filter((c) => c === 'unknown-directive'), []);
+    assert.ok(
+      lint(text, '2.0.11').some((d) => d.code === 'unknown-directive'),
+      'the rule reports it without a cursor',
+    );
+    assert.deepEqual(
+      codesOnLine(text, 2, { line: 2, character: 5 }).filter((c) => c === 'unknown-directive'),
+      [],
+    );
   });
   test('a space typed after the word, or an edit elsewhere, brings it back', () => {
     assert.ok(codesOnLine('listener 1883\nliste ', 1, { line: 1, character: 6 }).includes('unknown-directive'));
@@ -25,7 +33,10 @@ suite('unknown directive while typing', () => {
     const all = lint(text, '2.0.11');
     const kept = withoutWordBeingTyped(all, { line: 2, character: 5 });
     assert.equal(kept.length, all.length - 1);
-    assert.deepEqual(kept.map((d) => d.code), all.filter((d) => !(d.code === 'unknown-directive' && d.range.start.line === 2)).map((d) => d.code));
+    assert.deepEqual(
+      kept.map((d) => d.code),
+      all.filter((d) => !(d.code === 'unknown-directive' && d.range.start.line === 2)).map((d) => d.code),
+    );
   });
   test('positionAfterEdit: the end of the inserted text', () => {
     assert.deepEqual(positionAfterEdit({ line: 3, character: 4 }, 'e'), { line: 3, character: 5 });

@@ -16,7 +16,10 @@ suite(ID, () => {
     assert.deepEqual(d.data, { missing: ['address'] });
   });
   test('without both: one finding naming both', () => {
-    assert.deepEqual(withCode(lint('connection cloud\n'), ID).map((d) => d.data), [{ missing: ['address', 'topic'] }]);
+    assert.deepEqual(
+      withCode(lint('connection cloud\n'), ID).map((d) => d.data),
+      [{ missing: ['address', 'topic'] }],
+    );
   });
   test('"addresses" counts as address; every version refuses (1.4.15)', () => {
     assert.deepEqual(findings('connection a\naddresses h:1883\ntopic # out 0\n', ID), []);

@@ -20,7 +20,15 @@ suite(ID, () => {
   });
   test('each included file starts without a current bridge', () => {
     const fs = memoryFs({ '/etc/mosquitto/conf.d/b.conf': 'topic # both 0\n' });
-    const analysis = analyze({ text: 'connection a\naddress h:1883\ninclude_dir /etc/mosquitto/conf.d\n', uri: '/etc/mosquitto/mosquitto.conf', path: '/etc/mosquitto/mosquitto.conf' }, defaultSettings({ brokerVersion: parseVersion('2.0.11')!, checkPaths: false }), fs);
+    const analysis = analyze(
+      {
+        text: 'connection a\naddress h:1883\ninclude_dir /etc/mosquitto/conf.d\n',
+        uri: '/etc/mosquitto/mosquitto.conf',
+        path: '/etc/mosquitto/mosquitto.conf',
+      },
+      defaultSettings({ brokerVersion: parseVersion('2.0.11')!, checkPaths: false }),
+      fs,
+    );
     const codes = (analysis.diagnostics.get('/etc/mosquitto/conf.d/b.conf') ?? []).map((x) => `${x.range.start.line + 1}:${String(x.code)}`);
     assert.ok(codes.includes('1:bridge-option-outside-bridge'));
   });

@@ -14,7 +14,10 @@ function run(conf: string, files: Record<string, string>, version = '2.1.2'): Ma
 suite(ID, () => {
   test('an ACL file with an error: its diagnostic in the file, a summary on the path', () => {
     const result = run('listener 1883\nacl_file /etc/mosquitto/aclfile\n', { '/etc/mosquitto/aclfile': 'user a\ntopic rw x\n' });
-    assert.deepEqual((result.get('/etc/mosquitto/aclfile') ?? []).map((d) => `${d.range.start.line + 1}:${String(d.code)}`), ['2:acl-access-type']);
+    assert.deepEqual(
+      (result.get('/etc/mosquitto/aclfile') ?? []).map((d) => `${d.range.start.line + 1}:${String(d.code)}`),
+      ['2:acl-access-type'],
+    );
     const [summary] = (result.get(MAIN) ?? []).filter((d) => d.code === ID);
     assert.equal(summary.severity, 1);
     assert.deepEqual(summary.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 31 } });
@@ -31,15 +34,24 @@ suite(ID, () => {
     const result = run('listener 1883\npsk_hint h\npsk_file psk\n', { '/etc/mosquitto/psk': 'id:zz\n' });
     assert.equal((result.get(MAIN) ?? []).filter((d) => d.code === ID).length, 1);
     const clean = run('listener 1883\nacl_file /etc/mosquitto/aclfile\n', { '/etc/mosquitto/aclfile': 'topic read a\n' });
-    assert.deepEqual((clean.get(MAIN) ?? []).filter((d) => d.code === ID), []);
+    assert.deepEqual(
+      (clean.get(MAIN) ?? []).filter((d) => d.code === ID),
+      [],
+    );
   });
   test('a file that cannot be read adds nothing here', () => {
-    assert.deepEqual((run('listener 1883\nacl_file /etc/mosquitto/aclfile\n', {}).get(MAIN) ?? []).filter((d) => d.code === ID), []);
+    assert.deepEqual(
+      (run('listener 1883\nacl_file /etc/mosquitto/aclfile\n', {}).get(MAIN) ?? []).filter((d) => d.code === ID),
+      [],
+    );
   });
   test('dynamic-security JSON after its plugin line: a warning summary on plugin_opt_config_file (the broker starts)', () => {
     const conf = 'listener 1883\nplugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n';
     const result = run(conf, { '/etc/mosquitto/dynsec.json': '{"roles": {}}' }, '2.0.11');
-    assert.deepEqual((result.get('/etc/mosquitto/dynsec.json') ?? []).map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`), ['1:dynsec-structure:2']);
+    assert.deepEqual(
+      (result.get('/etc/mosquitto/dynsec.json') ?? []).map((d) => `${d.range.start.line + 1}:${String(d.code)}:${d.severity ?? 0}`),
+      ['1:dynsec-structure:2'],
+    );
     const [summary] = (result.get(MAIN) ?? []).filter((d) => d.code === ID);
     assert.equal(summary.severity, 2);
     assert.equal(summary.range.start.line, 2);
@@ -51,7 +63,12 @@ suite(ID, () => {
     assert.equal(run(other, files).get('/etc/mosquitto/dynsec.json'), undefined);
     const windows = 'listener 1883\nglobal_plugin C:\\mosquitto\\mosquitto_dynamic_security.dll\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n';
     assert.equal(run(windows, files).get('/etc/mosquitto/dynsec.json')?.length, 1);
-    const clean = run('listener 1883\nplugin /usr/lib/mosquitto_dynamic_security.so\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n', { '/etc/mosquitto/dynsec.json': '{"roles": []}' });
-    assert.deepEqual((clean.get(MAIN) ?? []).filter((d) => d.code === ID), []);
+    const clean = run('listener 1883\nplugin /usr/lib/mosquitto_dynamic_security.so\nplugin_opt_config_file /etc/mosquitto/dynsec.json\n', {
+      '/etc/mosquitto/dynsec.json': '{"roles": []}',
+    });
+    assert.deepEqual(
+      (clean.get(MAIN) ?? []).filter((d) => d.code === ID),
+      [],
+    );
   });
 });

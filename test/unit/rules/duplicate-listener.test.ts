@@ -53,7 +53,10 @@ suite(ID, () => {
     assert.deepEqual(findings('listener 1883 0.0.0.0\nlistener 1883 192.168.1.2\n', ID), ['2:error']);
   });
   test('different ports, different specific addresses, and unix sockets are fine', () => {
-    assert.deepEqual(findings('listener 1883\nlistener 1884\nlistener 1885 127.0.0.1\nlistener 1885 10.0.0.1\nlistener 0 /a.sock\nlistener 0 /b.sock\n', ID), []);
+    assert.deepEqual(
+      findings('listener 1883\nlistener 1884\nlistener 1885 127.0.0.1\nlistener 1885 10.0.0.1\nlistener 0 /a.sock\nlistener 0 /b.sock\n', ID),
+      [],
+    );
   });
   test('an unused default listener (2.0.12+ local-only, or 2.1 without options) does not collide', () => {
     assert.deepEqual(findings('listener 1883\n', ID, '2.0.11'), []);

@@ -44,7 +44,11 @@ suite(ID, () => {
   test('across the main file and an included file, shown in the included file', () => {
     const fs = memoryFs({ '/etc/mosquitto/conf.d/a.conf': 'pid_file /b\n' });
     const path = '/etc/mosquitto/mosquitto.conf';
-    const analysis = analyze({ text: 'pid_file /a\ninclude_dir /etc/mosquitto/conf.d\n', uri: path, path }, defaultSettings({ brokerVersion: parseVersion('2.0.11')!, checkPaths: false }), fs);
+    const analysis = analyze(
+      { text: 'pid_file /a\ninclude_dir /etc/mosquitto/conf.d\n', uri: path, path },
+      defaultSettings({ brokerVersion: parseVersion('2.0.11')!, checkPaths: false }),
+      fs,
+    );
     const included = (analysis.diagnostics.get('/etc/mosquitto/conf.d/a.conf') ?? []).filter((d) => d.code === ID);
     assert.equal(included.length, 1);
     assert.equal(included[0].severity, 1);

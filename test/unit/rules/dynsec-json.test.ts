@@ -6,7 +6,9 @@ const ID = 'dynsec-json';
 
 /** `line:severity` of this rule's findings (1-based lines). */
 function found(text: string, version = '2.1.2'): string[] {
-  return checkDynsec(text, parseVersion(version)!).filter((f) => f.code === ID).map((f) => `${f.range.start.line + 1}:${f.severity}`);
+  return checkDynsec(text, parseVersion(version)!)
+    .filter((f) => f.code === ID)
+    .map((f) => `${f.range.start.line + 1}:${f.severity}`);
 }
 
 suite(ID, () => {

@@ -6,7 +6,9 @@ const ID = 'dynsec-structure';
 
 /** `line:severity` of this rule's findings (1-based lines). */
 function found(text: string, version = '2.1.2'): string[] {
-  return checkDynsec(text, parseVersion(version)!).filter((f) => f.code === ID).map((f) => `${f.range.start.line + 1}:${f.severity}`);
+  return checkDynsec(text, parseVersion(version)!)
+    .filter((f) => f.code === ID)
+    .map((f) => `${f.range.start.line + 1}:${f.severity}`);
 }
 
 suite(ID, () => {
@@ -21,7 +23,8 @@ suite(ID, () => {
     assert.deepEqual(found('{"groups": [{"groupname": 1}], "roles": [{"rolename": "r"}]}'), ['1:warning']);
   });
   test('priority must be a number, allow a boolean, an ACL needs a topic string', () => {
-    const text = '{"roles": [{"rolename": "r", "acls": [\n{"acltype": "subscribeLiteral", "topic": "a", "priority": "2"},\n{"acltype": "subscribeLiteral", "topic": "b", "allow": "yes"},\n{"acltype": "subscribeLiteral"}\n]}]}';
+    const text =
+      '{"roles": [{"rolename": "r", "acls": [\n{"acltype": "subscribeLiteral", "topic": "a", "priority": "2"},\n{"acltype": "subscribeLiteral", "topic": "b", "allow": "yes"},\n{"acltype": "subscribeLiteral"}\n]}]}';
     assert.deepEqual(found(text), ['2:warning', '3:warning', '4:warning']);
     assert.deepEqual(found('{"roles": [{"rolename": "r", "acls": [{"acltype": "subscribeLiteral", "topic": "a", "priority": -3, "allow": false}]}]}'), []);
   });

@@ -60,8 +60,23 @@ suite(ID, () => {
     const analysis = analysisOf(text, '2.0.11');
     const diagnostic = diagnosticsOf(analysis).find((d) => d.code === ID && d.range.start.line === 3);
     assert.ok(diagnostic);
-    const actions = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }).filter((a) => !a.title.startsWith('Suppress'));
-    assert.deepEqual(actions.map((a) => a.command?.command ?? editsOf(a.edit).map((e) => e.newText).join()), ['mosquitto.selectTarget', '/mosquitto/passwd']);
+    const actions = codeActions(analysis, {
+      uri: DOCUMENT_URI,
+      fileId: DOCUMENT_PATH,
+      range: diagnostic.range,
+      diagnostics: [diagnostic],
+      only: [CodeActionKind.QuickFix],
+    }).filter((a) => !a.title.startsWith('Suppress'));
+    assert.deepEqual(
+      actions.map(
+        (a) =>
+          a.command?.command ??
+          editsOf(a.edit)
+            .map((e) => e.newText)
+            .join(),
+      ),
+      ['mosquitto.selectTarget', '/mosquitto/passwd'],
+    );
     assert.deepEqual(actions[0].command?.arguments, [{ platform: 'windows' }]);
     assert.equal(actions[0].isPreferred, true);
   });
@@ -69,7 +84,16 @@ suite(ID, () => {
     const analysis = analysisOf('listener 1883\npassword_file /etc/mosquitto/passwd\n', '2.0.11', { platform: 'windows' });
     const diagnostic = diagnosticsOf(analysis).find((d) => d.code === ID);
     assert.ok(diagnostic);
-    const actions = codeActions(analysis, { uri: DOCUMENT_URI, fileId: DOCUMENT_PATH, range: diagnostic.range, diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }).filter((a) => !a.title.startsWith('Suppress'));
-    assert.deepEqual(actions.map((a) => a.command?.arguments), [[{ platform: 'linux' }]]);
+    const actions = codeActions(analysis, {
+      uri: DOCUMENT_URI,
+      fileId: DOCUMENT_PATH,
+      range: diagnostic.range,
+      diagnostics: [diagnostic],
+      only: [CodeActionKind.QuickFix],
+    }).filter((a) => !a.title.startsWith('Suppress'));
+    assert.deepEqual(
+      actions.map((a) => a.command?.arguments),
+      [[{ platform: 'linux' }]],
+    );
   });
 });

@@ -26,7 +26,10 @@ suite(ID, () => {
   });
   test('warnings in included files are not summarised', () => {
     const files = { '/etc/mosquitto/conf.d/b.conf': 'listener 1883\nlog_dest stdout stderr\n' };
-    assert.deepEqual((run('allow_anonymous true\ninclude_dir /etc/mosquitto/conf.d\n', files).get(MAIN) ?? []).filter((x) => x.code === ID), []);
+    assert.deepEqual(
+      (run('allow_anonymous true\ninclude_dir /etc/mosquitto/conf.d\n', files).get(MAIN) ?? []).filter((x) => x.code === ID),
+      [],
+    );
   });
   test('one summary per include_dir line, naming every broken file', () => {
     const files = { '/etc/mosquitto/conf.d/a.conf': 'xyzzy 1\n', '/etc/mosquitto/conf.d/b.conf': 'listner 1\n' };
@@ -38,6 +41,9 @@ suite(ID, () => {
     const files = { '/etc/mosquitto/conf.d/b.conf': 'xyzzy 1\n' };
     const text = 'include_dir /etc/mosquitto/conf.d\n';
     assert.equal((run(text, files, { rules: { [ID]: 'warning' } }).get(MAIN) ?? []).find((x) => x.code === ID)?.severity, 2);
-    assert.equal((run(text, files, { rules: { [ID]: 'off' } }).get(MAIN) ?? []).find((x) => x.code === ID), undefined);
+    assert.equal(
+      (run(text, files, { rules: { [ID]: 'off' } }).get(MAIN) ?? []).find((x) => x.code === ID),
+      undefined,
+    );
   });
 });

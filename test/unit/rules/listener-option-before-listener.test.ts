@@ -42,8 +42,14 @@ suite(ID, () => {
   test('each included file starts without a current listener (2.1 refuses cafile at its top)', () => {
     const fs = memoryFs({ '/etc/mosquitto/conf.d/tls.conf': 'cafile /c\n' });
     const path = '/etc/mosquitto/mosquitto.conf';
-    const analysis = analyze({ text: 'listener 8883\ninclude_dir /etc/mosquitto/conf.d\n', uri: path, path }, defaultSettings({ brokerVersion: parseVersion('2.1.2')!, checkPaths: false }), fs);
-    const codes = (analysis.diagnostics.get('/etc/mosquitto/conf.d/tls.conf') ?? []).filter((d) => d.code === ID).map((d) => `${d.range.start.line + 1}:${d.severity}`);
+    const analysis = analyze(
+      { text: 'listener 8883\ninclude_dir /etc/mosquitto/conf.d\n', uri: path, path },
+      defaultSettings({ brokerVersion: parseVersion('2.1.2')!, checkPaths: false }),
+      fs,
+    );
+    const codes = (analysis.diagnostics.get('/etc/mosquitto/conf.d/tls.conf') ?? [])
+      .filter((d) => d.code === ID)
+      .map((d) => `${d.range.start.line + 1}:${d.severity}`);
     assert.deepEqual(codes, ['1:1']);
   });
   test('options below a listener, or after "port", are fine', () => {

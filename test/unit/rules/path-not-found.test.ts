@@ -6,7 +6,9 @@ import { lint, memoryFs } from '../helpers';
 const ID = 'path-not-found';
 
 function run(text: string, files: Record<string, string>, version = '2.0.11', overrides: Partial<AnalysisSettings> = {}): string[] {
-  return lint(text, version, { checkPaths: true, ...overrides }, memoryFs(files)).filter((d) => d.code === ID).map((d) => `${d.range.start.line + 1}:${d.severity}`);
+  return lint(text, version, { checkPaths: true, ...overrides }, memoryFs(files))
+    .filter((d) => d.code === ID)
+    .map((d) => `${d.range.start.line + 1}:${d.severity}`);
 }
 
 suite(ID, () => {
@@ -20,14 +22,18 @@ suite(ID, () => {
     assert.deepEqual(run('password_file /etc/p\nacl_file /etc/a\n', { '/etc/p': '', '/etc/a': '' }), []);
   });
   test('no check when path checks are off', () => {
-    assert.deepEqual(lint('password_file /nope\n', '2.0.11', { checkPaths: false }, memoryFs({})).filter((d) => d.code === ID), []);
+    assert.deepEqual(
+      lint('password_file /nope\n', '2.0.11', { checkPaths: false }, memoryFs({})).filter((d) => d.code === ID),
+      [],
+    );
   });
   test('listener TLS files: an error on a TLS listener, a warning where TLS is off', () => {
     assert.deepEqual(run('listener 8883\ncertfile /s.crt\nkeyfile /s.key\ncafile /ca.crt\n', { '/s.crt': '', '/s.key': '' }), ['4:1']);
     assert.deepEqual(run('listener 8883\ncafile /ca.crt\n', {}), ['2:2']);
   });
   test('paths that are not needed to start: persistence folder, log file folder, bridge files, capath (warnings)', () => {
-    const text = 'persistence_location /var/lib/m/\nlog_dest file /var/log/m/m.log\nlistener 8883\ncertfile /s\nkeyfile /k\ncapath /certs\nconnection a\nbridge_cafile /c\n';
+    const text =
+      'persistence_location /var/lib/m/\nlog_dest file /var/log/m/m.log\nlistener 8883\ncertfile /s\nkeyfile /k\ncapath /certs\nconnection a\nbridge_cafile /c\n';
     assert.deepEqual(run(text, { '/s': '', '/k': '' }), ['1:2', '2:2', '6:2', '8:2']);
   });
   test('pid_file: the folder must exist (2.0+; 1.5 and 1.6 start without a pid file)', () => {
@@ -39,7 +45,11 @@ suite(ID, () => {
     const [d] = lint('pid_file /run/mosquitto/mosquitto.pid\n', '2.0.11', { checkPaths: true }, memoryFs({})).filter((x) => x.code === ID);
     assert.equal(d.severity, 3);
     assert.match(String(d.message), /Debian/);
-    assert.deepEqual(run('persistence_location /mosquitto/data/\nlog_dest file /mosquitto/log/m.log\nlog_dest file /var/log/mosquitto/m.log\n', {}), ['1:3', '2:3', '3:3']);
+    assert.deepEqual(run('persistence_location /mosquitto/data/\nlog_dest file /mosquitto/log/m.log\nlog_dest file /var/log/mosquitto/m.log\n', {}), [
+      '1:3',
+      '2:3',
+      '3:3',
+    ]);
     assert.deepEqual(run('pid_file /run/mosquitto/mosquitto.pid\n', {}, '2.0.11', { platform: 'windows' }), []);
   });
   test('a missing log file folder stops 1.5 (it exits without a message), not 1.6', () => {
@@ -84,7 +94,9 @@ suite(ID, () => {
   });
   test('acl_file before the first listener with per_listener_settings true on 2.1: refused for want of a listener', () => {
     const text = 'per_listener_settings true\nacl_file /etc/nowhere.acl\nlistener 1883\nallow_anonymous true\n';
-    const errors = lint(text, '2.1.2', { checkPaths: true }, memoryFs({})).filter((x) => x.severity === 1).map((x) => `${x.range.start.line + 1}:${String(x.code)}`);
+    const errors = lint(text, '2.1.2', { checkPaths: true }, memoryFs({}))
+      .filter((x) => x.severity === 1)
+      .map((x) => `${x.range.start.line + 1}:${String(x.code)}`);
     assert.ok(errors.includes('2:listener-option-before-listener'), errors.join(' '));
   });
   test('a folder where a file is needed, and a file where a folder is needed', () => {
@@ -107,15 +119,22 @@ suite(ID, () => {
       assert.deepEqual(run(`${WSS}certfile /s.crt\nkeyfile /s.key\n`, { '/s.crt': '' }, release), ['5:1']);
     });
     test(`${release}: the same line gives one story: no 'runs unencrypted' warning and no 'not read yet' wording`, () => {
-      const ds = lint(`${WSS}certfile /s.crt\nkeyfile /s.key\n`, release, { checkPaths: true }, memoryFs({ '/s.key': '' })).filter((d) => d.range.start.line === 3);
-      assert.deepEqual(ds.map((d) => d.code), [ID]);
+      const ds = lint(`${WSS}certfile /s.crt\nkeyfile /s.key\n`, release, { checkPaths: true }, memoryFs({ '/s.key': '' })).filter(
+        (d) => d.range.start.line === 3,
+      );
+      assert.deepEqual(
+        ds.map((d) => d.code),
+        [ID],
+      );
       assert.match(String(ds[0].message), /refuses to start/);
     });
     const websocketsCaFatal = release === '2.1.2';
     test(`${release}: a missing cafile or crlfile on a websockets listener: ${websocketsCaFatal ? 'an error' : 'a warning (libwebsockets goes on)'}`, () => {
       const files = { '/s.crt': '', '/s.key': '', '/ca.crt': '' };
       assert.deepEqual(run(`${WSS}cafile /missing-ca.crt\ncertfile /s.crt\nkeyfile /s.key\n`, files, release), [`4:${websocketsCaFatal ? 1 : 2}`]);
-      assert.deepEqual(run(`${WSS}cafile /ca.crt\ncrlfile /missing.crl\ncertfile /s.crt\nkeyfile /s.key\n`, files, release), [`5:${websocketsCaFatal ? 1 : 2}`]);
+      assert.deepEqual(run(`${WSS}cafile /ca.crt\ncrlfile /missing.crl\ncertfile /s.crt\nkeyfile /s.key\n`, files, release), [
+        `5:${websocketsCaFatal ? 1 : 2}`,
+      ]);
     });
     const mqttWithoutCaFatal = !release.startsWith('1.');
     test(`${release}: a missing certfile on an MQTT listener without cafile: ${mqttWithoutCaFatal ? 'an error' : 'a warning (1.x runs it without TLS)'}`, () => {
@@ -134,8 +153,16 @@ suite(ID, () => {
     }
   });
   test('certificate options after psk_hint: the broker stops at the mix (tls-psk-and-certificate), and path-not-found says so', () => {
-    const ds = lint('listener 8883\npsk_hint h\ncertfile /s.crt\nkeyfile /s.key\n', '1.6.15', { checkPaths: true }, memoryFs({})).filter((x) => x.range.start.line === 2);
-    assert.deepEqual(ds.filter((d) => d.code === ID || d.code === 'tls-psk-and-certificate').map((d) => `${String(d.code)}:${d.severity}`).sort(), ['path-not-found:2', 'tls-psk-and-certificate:1']);
+    const ds = lint('listener 8883\npsk_hint h\ncertfile /s.crt\nkeyfile /s.key\n', '1.6.15', { checkPaths: true }, memoryFs({})).filter(
+      (x) => x.range.start.line === 2,
+    );
+    assert.deepEqual(
+      ds
+        .filter((d) => d.code === ID || d.code === 'tls-psk-and-certificate')
+        .map((d) => `${String(d.code)}:${d.severity}`)
+        .sort(),
+      ['path-not-found:2', 'tls-psk-and-certificate:1'],
+    );
     assert.match(String(ds.find((d) => d.code === ID)?.message), /stops at this listener's mix of PSK and certificate options/);
   });
   test('before 1.6.9 the trailing blanks are part of the path that is looked up', () => {

@@ -10,8 +10,13 @@ suite(ID, () => {
   test('certfile and keyfile on an enable_proxy_protocol 2 listener: errors on both (2.1.2)', () => {
     const text = 'listener 8883\nenable_proxy_protocol 2\ncertfile /s.crt\nkeyfile /s.key\n';
     const found = withCode(lint(text, '2.1.2'), ID);
-    assert.deepEqual(found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity]),
-      [[2, 0, 8, 1], [3, 0, 7, 1]]);
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity]),
+      [
+        [2, 0, 8, 1],
+        [3, 0, 7, 1],
+      ],
+    );
     assert.match(String(found[0].message), /enable_proxy_protocol 2/);
   });
   test('use_subject_as_username true on it is an error; false is not', () => {

@@ -17,7 +17,7 @@ suite(ID, () => {
   test('quotes around a free-text value: a warning: "log_timestamp_format \'%H\'"', () => {
     assert.deepEqual(findings("log_timestamp_format '%H'\n", ID), ['1:warning']);
   });
-  test('unbalanced or inner quotes are not this rule: \'"abc\', \'a"b"\'', () => {
+  test("unbalanced or inner quotes are not this rule: '\"abc', 'a\"b\"'", () => {
     assert.deepEqual(findings('clientid_prefixes "abc\nlog_timestamp_format a"b"\n', ID), []);
   });
   test('bridge topic patterns may be quoted from 2.1; before that the quotes are literal', () => {

@@ -27,6 +27,9 @@ suite(ID, () => {
     assert.deepEqual(findings('include_dir conf.d\ninclude_dir /etc/mosquitto/conf.d\n', ID), ['1:warning']);
   });
   test('a Windows drive path checked for Linux is written for another platform: no finding', () => {
-    assert.deepEqual(findings('listener 1883\npassword_file C:\\Program Files\\mosquitto\\pwfile\nacl_file C:/mosquitto/acl\n', ID, '2.0.11', { platform: 'linux' }), []);
+    assert.deepEqual(
+      findings('listener 1883\npassword_file C:\\Program Files\\mosquitto\\pwfile\nacl_file C:/mosquitto/acl\n', ID, '2.0.11', { platform: 'linux' }),
+      [],
+    );
   });
 });

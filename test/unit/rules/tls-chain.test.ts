@@ -14,7 +14,10 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/server.crt\nkeyfile $T/server.key\n`, ID), ['3:information']);
   });
   test("Let's Encrypt's cert.pem: left to tls-file-slot's fullchain.pem advice (one finding per line)", () => {
-    assert.deepEqual(tlsFindings(`${MQTT}certfile $T/letsencrypt/live/mqtt.example.test/cert.pem\nkeyfile $T/letsencrypt/live/mqtt.example.test/privkey.pem\n`, ID), []);
+    assert.deepEqual(
+      tlsFindings(`${MQTT}certfile $T/letsencrypt/live/mqtt.example.test/cert.pem\nkeyfile $T/letsencrypt/live/mqtt.example.test/privkey.pem\n`, ID),
+      [],
+    );
   });
   test('complete chains: intermediate in certfile, or in cafile, or hashed in capath; self-signed: nothing', () => {
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/fullchain.pem\nkeyfile $T/server.key\n`, ID), []);
@@ -23,7 +26,8 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(`${MQTT}certfile $T/ca.crt\nkeyfile $T/ca.key\n`, ID), []);
   });
   test("a bridge's certificate is not checked against its CA file (which verifies the remote broker)", () => {
-    const text = 'listener 1883\nallow_anonymous true\nconnection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/rogue-ca.crt\nbridge_certfile $T/server.crt\nbridge_keyfile $T/server.key\n';
+    const text =
+      'listener 1883\nallow_anonymous true\nconnection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/rogue-ca.crt\nbridge_certfile $T/server.crt\nbridge_keyfile $T/server.key\n';
     assert.deepEqual(tlsFindings(text, ID), []);
   });
   test('capath without hashed names: warning with the rehash command; with them: nothing', () => {

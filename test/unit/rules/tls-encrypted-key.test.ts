@@ -13,7 +13,8 @@ suite(ID, () => {
     assert.doesNotMatch(tlsDiagnostics(text, ID)[0].message, /not-a-real-secret/);
   });
   test('in a bridge: warning (the broker starts)', () => {
-    const text = 'listener 1883\nallow_anonymous true\nconnection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/ca.crt\nbridge_certfile $T/fullchain.pem\nbridge_keyfile $T/encrypted.key\n';
+    const text =
+      'listener 1883\nallow_anonymous true\nconnection b\naddress 127.0.0.1:8883\ntopic # both 0\nbridge_cafile $T/ca.crt\nbridge_certfile $T/fullchain.pem\nbridge_keyfile $T/encrypted.key\n';
     assert.deepEqual(tlsFindings(text, ID), ['8:warning']);
   });
   test('an unprotected key: nothing', () => {

@@ -21,9 +21,12 @@ suite(ID, () => {
     assert.deepEqual(tlsFindings(text, ID, '1.6.15'), ['3:warning']);
     assert.deepEqual(tlsFindings(`${MQTT}cafile $T/ca.crt\ncertfile $T/server.der\n${GOOD_KEY}\n`, ID, '1.6.15'), ['4:error']);
   });
-  test('a PFX bundle in keyfile and certfile (the seed\'s case): error with the pkcs12 commands', () => {
+  test("a PFX bundle in keyfile and certfile (the seed's case): error with the pkcs12 commands", () => {
     const diagnostics = tlsDiagnostics(`${MQTT}certfile $T/server.pfx\nkeyfile $T/server.pfx\n`, ID);
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.severity ?? 0}`), ['3:1', '4:1']);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1}:${d.severity ?? 0}`),
+      ['3:1', '4:1'],
+    );
     assert.match(diagnostics[0].message, /PKCS#12/);
     assert.match(diagnostics[0].message, /openssl pkcs12 -in \S+ -nokeys -out /);
     assert.match(diagnostics[1].message, /openssl pkcs12 -in \S+ -nocerts -nodes -out /);
@@ -56,7 +59,7 @@ suite(ID, () => {
   });
   test('a Compose-style mapping: /mosquitto/certs in the container is the material folder here', () => {
     const text = `${MQTT}certfile /mosquitto/certs/server.pfx\nkeyfile /mosquitto/certs/server.key\n`;
-    const pathMappings = [{ brokerPath: '/mosquitto/certs', localPath: tlsDir(), origin: 'docker-compose.yml service \'broker\'' }];
+    const pathMappings = [{ brokerPath: '/mosquitto/certs', localPath: tlsDir(), origin: "docker-compose.yml service 'broker'" }];
     assert.deepEqual(findings(text, ID, '2.0.11', { checkPaths: true, pathMappings }, diskWithTls()), ['3:error']);
     assert.deepEqual(findings(text, ID, '2.0.11', { checkPaths: true }, diskWithTls()), [], 'without the mapping the container path is not here');
   });

@@ -35,7 +35,10 @@ suite('hover on certificate and key paths', () => {
     assert.match(text, /openssl pkcs12 -in \S+server\.pfx -nokeys -out/);
   });
   test('capath: how many certificates have hashed names', () => {
-    assert.match(hoverText('listener 8883\ncapath $T/cap|ath\ncertfile $T/fullchain.pem\nkeyfile $T/server.key\n') ?? '', /2 certificate\(s\), 2 reachable by hashed name/);
+    assert.match(
+      hoverText('listener 8883\ncapath $T/cap|ath\ncertfile $T/fullchain.pem\nkeyfile $T/server.key\n') ?? '',
+      /2 certificate\(s\), 2 reachable by hashed name/,
+    );
   });
   test('untrusted workspace or path checks off: the directive documentation, nothing from the file', () => {
     const untrusted = hoverText('listener 8883\ncertfile $T/full|chain.pem\nkeyfile $T/server.key\n', diskWithoutTls()) ?? '';

@@ -11,10 +11,20 @@ suite('TLS inspector (node:crypto, server side)', () => {
   const inspector = nodeTlsInspector();
   const at = (name: string): string => path.join(tlsDir(), name);
   test('recognises PEM, DER certificate and key, PKCS#12, PKCS#7 (PEM and DER), OpenSSH, empty and text files', () => {
-    const formats = Object.fromEntries(['fullchain.pem', 'server.der', 'server-key.der', 'server.pfx', 'server-der.p7b', 'empty.pem', 'notes.txt'].map((n) => [n, inspector.inspect(at(n))?.format]));
+    const formats = Object.fromEntries(
+      ['fullchain.pem', 'server.der', 'server-key.der', 'server.pfx', 'server-der.p7b', 'empty.pem', 'notes.txt'].map((n) => [
+        n,
+        inspector.inspect(at(n))?.format,
+      ]),
+    );
     assert.deepEqual(formats, {
-      'fullchain.pem': 'pem', 'server.der': 'der-certificate', 'server-key.der': 'der-private-key', 'server.pfx': 'pkcs12',
-      'server-der.p7b': 'pkcs7-der', 'empty.pem': 'empty', 'notes.txt': 'text',
+      'fullchain.pem': 'pem',
+      'server.der': 'der-certificate',
+      'server-key.der': 'der-private-key',
+      'server.pfx': 'pkcs12',
+      'server-der.p7b': 'pkcs7-der',
+      'empty.pem': 'empty',
+      'notes.txt': 'text',
     });
     assert.deepEqual(inspector.inspect(at('server.p7b'))?.pemLabels, ['PKCS7']);
     assert.deepEqual(inspector.inspect(at('ssh.key'))?.pemLabels, ['OPENSSH PRIVATE KEY']);
@@ -71,7 +81,12 @@ suite('TLS inspector (node:crypto, server side)', () => {
   test('run-time user: readable, unreadable because of a folder, unknown user', () => {
     assert.equal(inspector.userAccess(at('ca.crt'), 'no-such-user-here'), 'unknown-user');
     assert.equal(inspector.userAccess(at('ca.crt'), 'root'), 'readable');
-    if (process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && inspector.userAccess(at('ca.crt'), 'mosquitto') !== 'unknown-user') {
+    if (
+      process.platform === 'linux' &&
+      typeof process.getuid === 'function' &&
+      process.getuid() === 0 &&
+      inspector.userAccess(at('ca.crt'), 'mosquitto') !== 'unknown-user'
+    ) {
       assert.equal(inspector.userAccess(at('ca.crt'), 'mosquitto'), 'readable');
       assert.equal(inspector.userAccess(at('private/server.key'), 'mosquitto'), 'unreadable');
       assert.equal(inspector.userAccess(at('rootonly.key'), 'mosquitto'), 'unreadable');

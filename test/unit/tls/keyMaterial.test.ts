@@ -62,7 +62,15 @@ suite('no key material in anything the service returns', () => {
               outputs.push(result ? (result.contents as MarkupContent).value : '');
             }
           }
-          outputs.push(JSON.stringify(codeActions(analysis, { uri: DOCUMENT_PATH, fileId: DOCUMENT_PATH, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, diagnostics }, { fs })));
+          outputs.push(
+            JSON.stringify(
+              codeActions(
+                analysis,
+                { uri: DOCUMENT_PATH, fileId: DOCUMENT_PATH, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, diagnostics },
+                { fs },
+              ),
+            ),
+          );
         }
       }
     }

@@ -27,8 +27,10 @@ export function tlsFindings(text: string, code: string, version = '2.0.11', fs: 
 
 /** The diagnostics of one rule. */
 export function tlsDiagnostics(text: string, code: string, version = '2.0.11'): (Diagnostic & { message: string })[] {
-  return withCode(lint(withMaterial(text), version, { checkPaths: true }, diskWithTls()), code)
-    .map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
+  return withCode(lint(withMaterial(text), version, { checkPaths: true }, diskWithTls()), code).map((d) => ({
+    ...d,
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  }));
 }
 
 /** A TLS MQTT listener on 8883 with the given lines (before 2.0 it also needs cafile). */

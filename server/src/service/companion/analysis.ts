@@ -37,7 +37,12 @@ export function companionFindings(parsed: CompanionParse, settings: AnalysisSett
 }
 
 /** Diagnostics of one companion file, with the user's severities applied. */
-export function validateCompanion(kind: CompanionKind, text: string, settings: AnalysisSettings, context: CompanionContext = {}, source = 'mosquitto'): Diagnostic[] {
+export function validateCompanion(
+  kind: CompanionKind,
+  text: string,
+  settings: AnalysisSettings,
+  context: CompanionContext = {},
+  source = 'mosquitto',
+): Diagnostic[] {
   return toDiagnostics(companionFindings(parseCompanion(kind, text), settings, context), settings, source);
 }
-

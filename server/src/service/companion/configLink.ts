@@ -140,7 +140,13 @@ const SUMMARY_SEVERITY: Record<string, DiagnosticSeverity> = {
  * Reads the companion files through `fs`, adds their diagnostics to `result` (keyed by path)
  * and a summary on each naming line whose file has errors.
  */
-export function validateCompanionFiles(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, result: Map<string, Diagnostic[]>, source: string): void {
+export function validateCompanionFiles(
+  model: ConfigModel,
+  settings: AnalysisSettings,
+  fs: FileSystemAccess,
+  result: Map<string, Diagnostic[]>,
+  source: string,
+): void {
   validateDynsecFiles(model, settings, fs, result, source);
   const references = companionReferences(model, settings, fs).filter((r) => r.resolved !== undefined);
   if (references.length === 0) {
@@ -181,13 +187,20 @@ export function validateCompanionFiles(model: ConfigModel, settings: AnalysisSet
       code: COMPANION_FILE_ERRORS,
       source,
       message: `'${basename(target)}' has ${errors.length} error${errors.length > 1 ? 's' : ''}: the broker refuses to start. Line ${first.range.start.line + 1}: ${typeof first.message === 'string' ? first.message : first.message.value}`,
-      relatedInformation: errors.slice(0, 5).map((e) => ({ location: { uri: target, range: e.range }, message: typeof e.message === 'string' ? e.message : e.message.value })),
+      relatedInformation: errors
+        .slice(0, 5)
+        .map((e) => ({ location: { uri: target, range: e.range }, message: typeof e.message === 'string' ? e.message : e.message.value })),
     });
   }
 }
 
 /** How a configuration names `path`: its kind and the context its checks need; undefined when it does not. */
-export function companionContextFor(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, path: string): { kind: CompanionKind; passwordUsers?: ReadonlySet<string> } | undefined {
+export function companionContextFor(
+  model: ConfigModel,
+  settings: AnalysisSettings,
+  fs: FileSystemAccess,
+  path: string,
+): { kind: CompanionKind; passwordUsers?: ReadonlySet<string> } | undefined {
   const references = companionReferences(model, settings, fs);
   const own = references.find((r) => r.resolved === path);
   if (!own) {

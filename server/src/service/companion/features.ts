@@ -17,8 +17,10 @@ import { lineRange, spanRange } from './reader';
 export const HASH_PLAINTEXT_COMMAND = 'mosquitto.server.hashPlaintextPasswords';
 
 const KEYWORD_DOCS: Record<string, string> = {
-  topic: 'Grants access to a topic filter: `topic [read|write|readwrite|deny] FILTER` (`deny` exists from mosquitto 2.0; 1.x refuses to start on it). Before any `user` line it applies to anonymous clients, after one to that user. Without an access type it grants read and write.',
-  pattern: 'Grants every client access to a topic filter in which `%c` is replaced by the client id and `%u` by the username: `pattern [read|write|readwrite|deny] FILTER` (`deny` from mosquitto 2.0).',
+  topic:
+    'Grants access to a topic filter: `topic [read|write|readwrite|deny] FILTER` (`deny` exists from mosquitto 2.0; 1.x refuses to start on it). Before any `user` line it applies to anonymous clients, after one to that user. Without an access type it grants read and write.',
+  pattern:
+    'Grants every client access to a topic filter in which `%c` is replaced by the client id and `%u` by the username: `pattern [read|write|readwrite|deny] FILTER` (`deny` from mosquitto 2.0).',
   user: 'Starts the rules of one user: the `topic` lines up to the next `user` line apply to clients that log in with this username (the rest of the line, spaces included).',
 };
 
@@ -41,7 +43,10 @@ export function companionHover(kind: CompanionKind, text: string, position: Posi
     }
     if ('keyword' in line && within(spanRange(line.line, line.keyword), position) && KEYWORD_DOCS[line.keyword.text]) {
       const grant = describeAclLine(line);
-      return { contents: render(`**${line.keyword.text}**: ${KEYWORD_DOCS[line.keyword.text]}${grant ? `\n\n${grant}` : ''}`, markdown), range: spanRange(line.line, line.keyword) };
+      return {
+        contents: render(`**${line.keyword.text}**: ${KEYWORD_DOCS[line.keyword.text]}${grant ? `\n\n${grant}` : ''}`, markdown),
+        range: spanRange(line.line, line.keyword),
+      };
     }
     const grant = describeAclLine(line);
     return grant ? { contents: render(grant, markdown), range: lineRange(file.raw[index]) } : null;
@@ -55,7 +60,9 @@ export function companionHover(kind: CompanionKind, text: string, position: Posi
   const secret = line.secret?.text ?? '';
   let description: string;
   if (kind === 'psk') {
-    description = /^[0-9a-fA-F]+$/.test(secret) ? `Identity **${line.name.text}**: a ${Math.floor(secret.length / 2)}-byte pre-shared key (hex).` : `Identity **${line.name.text}**.`;
+    description = /^[0-9a-fA-F]+$/.test(secret)
+      ? `Identity **${line.name.text}**: a ${Math.floor(secret.length / 2)}-byte pre-shared key (hex).`
+      : `Identity **${line.name.text}**.`;
   } else {
     const format = hashFormat(secret);
     const what: Record<string, string> = {
@@ -81,10 +88,20 @@ export function companionCompletion(kind: CompanionKind, text: string, position:
   }
   const words = lineText.split(' ').filter((w, i, all) => w.length > 0 || i === all.length - 1);
   if (words.length <= 1) {
-    return ACL_KEYWORDS.map((k) => ({ label: k, kind: CompletionItemKind.Keyword, detail: 'ACL keyword', documentation: { kind: MarkupKind.Markdown, value: KEYWORD_DOCS[k] } }));
+    return ACL_KEYWORDS.map((k) => ({
+      label: k,
+      kind: CompletionItemKind.Keyword,
+      detail: 'ACL keyword',
+      documentation: { kind: MarkupKind.Markdown, value: KEYWORD_DOCS[k] },
+    }));
   }
   if (words.length === 2 && (words[0] === 'topic' || words[0] === 'pattern')) {
-    return ACL_ACCESS_TYPES.map((a) => ({ label: a, kind: CompletionItemKind.EnumMember, detail: 'access type', documentation: `The client ${describeAccess(a)} the topic filter.${a === 'deny' ? ' Exists from mosquitto 2.0: 1.x refuses to start on it.' : ''}` }));
+    return ACL_ACCESS_TYPES.map((a) => ({
+      label: a,
+      kind: CompletionItemKind.EnumMember,
+      detail: 'access type',
+      documentation: `The client ${describeAccess(a)} the topic filter.${a === 'deny' ? ' Exists from mosquitto 2.0: 1.x refuses to start on it.' : ''}`,
+    }));
   }
   return [];
 }
@@ -100,14 +117,27 @@ function aclSymbols(file: AclFile): DocumentSymbol[] {
       block = { name: line.name.text, detail: 'user', kind: SymbolKind.Class, range, selectionRange: spanRange(line.line, line.name), children: [] };
       result.push(block);
     } else if ((line.kind === 'topic' || line.kind === 'pattern') && line.topic) {
-      const symbol: DocumentSymbol = { name: line.topic.text, detail: line.accessWord?.text ?? 'readwrite', kind: line.kind === 'pattern' ? SymbolKind.Event : SymbolKind.Field, range, selectionRange: spanRange(line.line, line.topic) };
+      const symbol: DocumentSymbol = {
+        name: line.topic.text,
+        detail: line.accessWord?.text ?? 'readwrite',
+        kind: line.kind === 'pattern' ? SymbolKind.Event : SymbolKind.Field,
+        range,
+        selectionRange: spanRange(line.line, line.topic),
+      };
       if (line.kind === 'pattern') {
         patterns.push(symbol);
       } else if (block) {
         block.children?.push(symbol);
         block.range = { start: block.range.start, end: range.end };
       } else {
-        anonymous ??= { name: 'anonymous clients', detail: 'topic lines before any user', kind: SymbolKind.Namespace, range, selectionRange: range, children: [] };
+        anonymous ??= {
+          name: 'anonymous clients',
+          detail: 'topic lines before any user',
+          kind: SymbolKind.Namespace,
+          range,
+          selectionRange: range,
+          children: [],
+        };
         anonymous.children?.push(symbol);
         anonymous.range = { start: anonymous.range.start, end: range.end };
       }
@@ -117,15 +147,32 @@ function aclSymbols(file: AclFile): DocumentSymbol[] {
     result.unshift(anonymous);
   }
   if (patterns.length > 0) {
-    result.push({ name: 'patterns', detail: 'every client', kind: SymbolKind.Namespace, range: { start: patterns[0].range.start, end: patterns[patterns.length - 1].range.end }, selectionRange: patterns[0].selectionRange, children: patterns });
+    result.push({
+      name: 'patterns',
+      detail: 'every client',
+      kind: SymbolKind.Namespace,
+      range: { start: patterns[0].range.start, end: patterns[patterns.length - 1].range.end },
+      selectionRange: patterns[0].selectionRange,
+      children: patterns,
+    });
   }
   return result;
 }
 
 function colonSymbols(file: ColonFile, kind: CompanionKind): DocumentSymbol[] {
-  return file.lines.flatMap((line, index) => line.kind === 'entry' && line.name.text.length > 0
-    ? [{ name: line.name.text, detail: kind === 'psk' ? 'identity' : 'user', kind: kind === 'psk' ? SymbolKind.Key : SymbolKind.Class, range: lineRange(file.raw[index]), selectionRange: spanRange(line.line, line.name) }]
-    : []);
+  return file.lines.flatMap((line, index) =>
+    line.kind === 'entry' && line.name.text.length > 0
+      ? [
+          {
+            name: line.name.text,
+            detail: kind === 'psk' ? 'identity' : 'user',
+            kind: kind === 'psk' ? SymbolKind.Key : SymbolKind.Class,
+            range: lineRange(file.raw[index]),
+            selectionRange: spanRange(line.line, line.name),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Outline: users (with their topic lines), anonymous rules and patterns; users or identities. */
@@ -134,7 +181,12 @@ export function companionSymbols(kind: CompanionKind, text: string): DocumentSym
 }
 
 function isFixData(value: unknown): value is CompanionFixData {
-  return typeof value === 'object' && value !== null && typeof (value as CompanionFixData).replacement === 'string' && typeof (value as CompanionFixData).title === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as CompanionFixData).replacement === 'string' &&
+    typeof (value as CompanionFixData).title === 'string'
+  );
 }
 
 /** Quick fixes from the diagnostics' typed payloads, and "Hash plaintext passwords". */
@@ -142,7 +194,13 @@ export function companionCodeActions(kind: CompanionKind, text: string, uri: str
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (isFixData(d.data)) {
-      actions.push({ title: d.data.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [{ range: d.range, newText: d.data.replacement }] } } });
+      actions.push({
+        title: d.data.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [uri]: [{ range: d.range, newText: d.data.replacement }] } },
+      });
     }
   }
   if (kind === 'passwd') {

@@ -63,7 +63,11 @@ export const COMPANION_RULES: readonly CompanionRule[] = [
   { id: 'psk-line', kind: 'psk', title: 'PSK file line the broker ignores' },
   { id: 'psk-duplicate-identity', kind: 'psk', title: 'PSK identity listed twice' },
   { id: 'dynsec-json', kind: 'dynsec', title: 'Dynamic-security file that is not a JSON object' },
-  { id: 'dynsec-structure', kind: 'dynsec', title: 'Dynamic-security entry the plugin skips or reads differently (shape, names, priority, allow, defaultACLAccess)' },
+  {
+    id: 'dynsec-structure',
+    kind: 'dynsec',
+    title: 'Dynamic-security entry the plugin skips or reads differently (shape, names, priority, allow, defaultACLAccess)',
+  },
   { id: 'dynsec-acl-type', kind: 'dynsec', title: 'Dynamic-security role ACL with an acltype the plugin does not accept' },
   { id: 'dynsec-password', kind: 'dynsec', title: 'Dynamic-security client whose password, salt and iterations the plugin cannot use' },
   { id: 'companion-file-errors', kind: 'conf', title: 'File named by acl_file, password_file, psk_file or the dynamic-security plugin has problems' },

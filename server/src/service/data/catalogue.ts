@@ -12,12 +12,8 @@ const CATALOGUE = [
         name: 'versions',
         type: 'list',
         required: true,
-        values: [
-          '3',
-          '4',
-          '5'
-        ]
-      }
+        values: ['3', '4', '5'],
+      },
     ],
     valueMode: 'tokens',
     scope: 'listener',
@@ -25,7 +21,7 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'explicit-listener',
     default: 'every MQTT version (3.1, 3.1.1 and 5.0)',
-    features: []
+    features: [],
   },
   {
     name: 'acl_file',
@@ -34,8 +30,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'security',
@@ -44,11 +40,11 @@ const CATALOGUE = [
     deprecated: {
       version: '2.1.0',
       replacement: 'the acl-file plugin (plugin .../mosquitto_acl_file.so with plugin_opt_acl_file)',
-      notice: false
+      notice: false,
     },
     default: 'none: no topic access control',
     path: { kind: 'file', fatal: true },
-    features: []
+    features: [],
   },
   {
     name: 'address',
@@ -57,16 +53,14 @@ const CATALOGUE = [
       {
         name: 'address',
         type: 'list',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'tokens',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'addresses',
@@ -76,16 +70,14 @@ const CATALOGUE = [
       {
         name: 'address',
         type: 'list',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'tokens',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'allow_anonymous',
@@ -95,20 +87,19 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'security',
     duplicate: 'last-wins',
     since: '1.4.0',
-    default: [{ since: '2.0.0', text: '`false` once any `listener`, `port` or `bind_address` is configured; `true` only in local-only mode' }, { since: '1.5.0', text: '`true`, unless a password file, PSK file or authentication plugin is set' }, { since: '1.4.0', text: '`true`' }],
-    features: []
+    default: [
+      { since: '2.0.0', text: '`false` once any `listener`, `port` or `bind_address` is configured; `true` only in local-only mode' },
+      { since: '1.5.0', text: '`true`, unless a password file, PSK file or authentication plugin is set' },
+      { since: '1.4.0', text: '`true`' },
+    ],
+    features: [],
   },
   {
     name: 'allow_duplicate_messages',
@@ -118,13 +109,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -132,10 +118,13 @@ const CATALOGUE = [
     since: '1.4.0',
     deprecated: {
       version: '2.0.0',
-      notice: true
+      notice: true,
     },
-    default: [{ since: '2.1.0', text: '`true`' }, { since: '1.4.0', text: '`false`' }],
-    features: []
+    default: [
+      { since: '2.1.0', text: '`true`' },
+      { since: '1.4.0', text: '`false`' },
+    ],
+    features: [],
   },
   {
     name: 'allow_zero_length_clientid',
@@ -145,20 +134,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'security',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`true`',
-    features: []
+    features: [],
   },
   {
     name: 'auth_opt_*',
@@ -169,13 +153,13 @@ const CATALOGUE = [
       {
         name: 'key',
         type: 'string',
-        required: true
+        required: true,
       },
       {
         name: 'value',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'raw',
     scope: 'plugin',
@@ -184,9 +168,9 @@ const CATALOGUE = [
     deprecated: {
       version: '2.0.12',
       replacement: 'plugin_opt_*',
-      notice: false
+      notice: false,
     },
-    features: []
+    features: [],
   },
   {
     name: 'auth_plugin',
@@ -196,8 +180,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'raw',
     scope: 'security',
@@ -206,10 +190,10 @@ const CATALOGUE = [
     deprecated: {
       version: '2.0.12',
       replacement: 'plugin',
-      notice: false
+      notice: false,
     },
     path: { kind: 'file', fatal: true },
-    features: []
+    features: [],
   },
   {
     name: 'auth_plugin_deny_special_chars',
@@ -219,20 +203,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'plugin',
     duplicate: 'last-wins',
     since: '1.4.13',
     default: '`true`',
-    features: []
+    features: [],
   },
   {
     name: 'auto_id_prefix',
@@ -241,8 +220,8 @@ const CATALOGUE = [
       {
         name: 'prefix',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'security',
@@ -251,10 +230,13 @@ const CATALOGUE = [
     deprecated: {
       version: '2.1.0',
       replacement: 'listener_auto_id_prefix',
-      notice: true
+      notice: true,
     },
-    default: [{ since: '1.6.0', text: '`auto-`' }, { since: '1.4.0', text: 'no prefix' }],
-    features: []
+    default: [
+      { since: '1.6.0', text: '`auto-`' },
+      { since: '1.4.0', text: 'no prefix' },
+    ],
+    features: [],
   },
   {
     name: 'autosave_interval',
@@ -263,15 +245,15 @@ const CATALOGUE = [
       {
         name: 'seconds',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '1800 seconds',
-    features: []
+    features: [],
   },
   {
     name: 'autosave_on_changes',
@@ -281,20 +263,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'bind_address',
@@ -303,8 +280,8 @@ const CATALOGUE = [
       {
         name: 'address',
         type: 'host',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'default-listener',
@@ -313,10 +290,10 @@ const CATALOGUE = [
     deprecated: {
       version: '2.0.0',
       replacement: 'listener <port> <address>',
-      notice: true
+      notice: true,
     },
     default: 'all interfaces',
-    features: []
+    features: [],
   },
   {
     name: 'bind_interface',
@@ -325,16 +302,22 @@ const CATALOGUE = [
       {
         name: 'device',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error',
     since: '1.6.0',
     listenerRequirement: 'listener-or-default',
-    platformNotes: [{ platforms: ['windows', 'macos'], note: 'Needs `SO_BINDTODEVICE`, which in practice only Linux builds have; elsewhere the broker refuses the option.', unsupported: true }],
-    features: []
+    platformNotes: [
+      {
+        platforms: ['windows', 'macos'],
+        note: 'Needs `SO_BINDTODEVICE`, which in practice only Linux builds have; elsewhere the broker refuses the option.',
+        unsupported: true,
+      },
+    ],
+    features: [],
   },
   {
     name: 'bridge_alpn',
@@ -343,17 +326,14 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.6.0',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_attempt_unsubscribe',
@@ -363,22 +343,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`true`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_bind_address',
@@ -387,17 +360,14 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'host',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '2.0.0',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_cafile',
@@ -406,18 +376,15 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
     path: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_capath',
@@ -426,18 +393,15 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
     path: { kind: 'directory', fatal: false, effect: 'the bridge cannot connect' },
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_certfile',
@@ -446,18 +410,15 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
     path: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_ciphers',
@@ -466,17 +427,14 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '2.1.0',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_ciphers_tls1.3',
@@ -485,17 +443,14 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '2.1.0',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_identity',
@@ -504,17 +459,14 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge',
-      'tls-psk'
-    ]
+    features: ['bridge', 'tls-psk'],
   },
   {
     name: 'bridge_insecure',
@@ -524,23 +476,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_keyfile',
@@ -549,18 +493,15 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     path: { kind: 'file', fatal: false, effect: 'the bridge cannot connect' },
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_max_packet_size',
@@ -569,17 +510,15 @@ const CATALOGUE = [
       {
         name: 'bytes',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.0.0',
     default: '0 (no limit)',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_max_topic_alias',
@@ -589,7 +528,7 @@ const CATALOGUE = [
         name: 'count',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
@@ -597,9 +536,7 @@ const CATALOGUE = [
     since: '2.1.0',
     default: '10',
     ranges: [{ from: '2.1.0', min: 0, max: 65535 }],
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_outgoing_retain',
@@ -609,22 +546,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.0.0',
     default: '`true`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_protocol_version',
@@ -634,22 +564,19 @@ const CATALOGUE = [
         name: 'version',
         type: 'enum',
         required: true,
-        values: [
-          'mqttv31',
-          'mqttv311',
-          'mqttv50'
-        ]
-      }
+        values: ['mqttv31', 'mqttv311', 'mqttv50'],
+      },
     ],
     valueMode: 'raw',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
-    default: [{ since: '1.5.0', text: '`mqttv311`' }, { since: '1.4.0', text: '`mqttv31`' }],
+    default: [
+      { since: '1.5.0', text: '`mqttv311`' },
+      { since: '1.4.0', text: '`mqttv31`' },
+    ],
     valuesSince: { mqttv50: '2.0.0' },
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_psk',
@@ -658,17 +585,14 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'hex',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge',
-      'tls-psk'
-    ]
+    features: ['bridge', 'tls-psk'],
   },
   {
     name: 'bridge_receive_maximum',
@@ -678,7 +602,7 @@ const CATALOGUE = [
         name: 'count',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
@@ -686,9 +610,7 @@ const CATALOGUE = [
     since: '2.1.0',
     default: 'unset (the manual says it falls back to `max_inflight_messages`)',
     ranges: [{ from: '2.1.0', min: 1, max: 65535 }],
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_reload_type',
@@ -698,20 +620,15 @@ const CATALOGUE = [
         name: 'type',
         type: 'enum',
         required: true,
-        values: [
-          'lazy',
-          'immediate'
-        ]
-      }
+        values: ['lazy', 'immediate'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
     default: '`lazy`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_require_ocsp',
@@ -721,23 +638,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.6.0',
     default: '`false`',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_session_expiry_interval',
@@ -747,7 +656,7 @@ const CATALOGUE = [
         name: 'seconds',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
@@ -755,9 +664,7 @@ const CATALOGUE = [
     since: '2.1.0',
     default: '0',
     ranges: [{ from: '2.1.0', min: 0 }],
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_tcp_keepalive',
@@ -777,17 +684,19 @@ const CATALOGUE = [
         name: 'counter',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'tokens',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
     default: 'off',
-    ranges: [{ from: '2.1.0', min: 1, arg: 0 }, { from: '2.1.0', min: 1, arg: 1 }, { from: '2.1.0', min: 1, arg: 2 }],
-    features: [
-      'bridge'
-    ]
+    ranges: [
+      { from: '2.1.0', min: 1, arg: 0 },
+      { from: '2.1.0', min: 1, arg: 1 },
+      { from: '2.1.0', min: 1, arg: 2 },
+    ],
+    features: ['bridge'],
   },
   {
     name: 'bridge_tcp_user_timeout',
@@ -797,17 +706,15 @@ const CATALOGUE = [
         name: 'milliseconds',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
-    default: 'the operating system\'s default',
+    default: "the operating system's default",
     ranges: [{ from: '2.1.0', min: 0 }],
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'bridge_tls_use_os_certs',
@@ -817,23 +724,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.1.0',
     default: '`false`',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'bridge_tls_version',
@@ -843,22 +742,16 @@ const CATALOGUE = [
         name: 'version',
         type: 'enum',
         required: true,
-        values: [
-          'tlsv1.3',
-          'tlsv1.2'
-        ]
-      }
+        values: ['tlsv1.3', 'tlsv1.2'],
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    default: 'the TLS library\'s default',
+    default: "the TLS library's default",
     invalidValueEffect: 'the bridge fails when it connects, not at start-up',
-    features: [
-      'bridge',
-      'tls'
-    ]
+    features: ['bridge', 'tls'],
   },
   {
     name: 'cafile',
@@ -867,8 +760,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -876,9 +769,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener',
     path: { kind: 'file', fatal: true, tlsListener: true },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'capath',
@@ -887,8 +778,8 @@ const CATALOGUE = [
       {
         name: 'dir',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -897,9 +788,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener-or-default',
     // OpenSSL only records the folder; a missing one surfaces when a client certificate is checked.
     path: { kind: 'directory', fatal: false, effect: 'client certificates cannot be verified against it' },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'certfile',
@@ -908,8 +797,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -917,9 +806,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
     path: { kind: 'file', fatal: true, tlsListener: true },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'check_retain_source',
@@ -929,20 +816,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.5.6',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'ciphers',
@@ -951,18 +833,16 @@ const CATALOGUE = [
       {
         name: 'list',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
-    default: 'the TLS library\'s default list without weak ciphers',
-    features: [
-      'tls'
-    ]
+    default: "the TLS library's default list without weak ciphers",
+    features: ['tls'],
   },
   {
     name: 'ciphers_tls1.3',
@@ -971,17 +851,15 @@ const CATALOGUE = [
       {
         name: 'list',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error-before-2.1',
     since: '2.0.0',
     listenerRequirement: 'listener-or-default',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'cleansession',
@@ -991,22 +869,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'clientid',
@@ -1016,8 +887,8 @@ const CATALOGUE = [
       {
         name: 'id',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
@@ -1026,12 +897,10 @@ const CATALOGUE = [
     deprecated: {
       version: '1.4.0',
       replacement: 'remote_clientid',
-      notice: false
+      notice: false,
     },
     default: '`<hostname>.<connection name>`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'clientid_prefixes',
@@ -1040,8 +909,8 @@ const CATALOGUE = [
       {
         name: 'prefix',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'global',
@@ -1049,10 +918,10 @@ const CATALOGUE = [
     since: '1.4.0',
     deprecated: {
       version: '2.0.0',
-      notice: true
+      notice: true,
     },
     default: 'none: every client id is allowed',
-    features: []
+    features: [],
   },
   {
     name: 'connection',
@@ -1061,16 +930,14 @@ const CATALOGUE = [
       {
         name: 'name',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'structure',
     duplicate: 'accumulates',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'connection_messages',
@@ -1080,20 +947,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`true`',
-    features: []
+    features: [],
   },
   {
     name: 'crlfile',
@@ -1102,8 +964,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -1111,9 +973,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
     path: { kind: 'file', fatal: true, tlsListener: true },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'dhparamfile',
@@ -1122,8 +982,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -1131,13 +991,11 @@ const CATALOGUE = [
     since: '1.6.0',
     removed: {
       version: '2.1.0',
-      kind: 'ignored'
+      kind: 'ignored',
     },
     listenerRequirement: 'listener-or-default',
     path: { kind: 'file', fatal: true, tlsListener: true },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'disable_client_cert_date_checks',
@@ -1147,13 +1005,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1161,9 +1014,7 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'listener',
     default: '`false`',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'enable_control_api',
@@ -1173,20 +1024,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'enable_proxy_protocol',
@@ -1196,11 +1042,8 @@ const CATALOGUE = [
         name: 'version',
         type: 'int',
         required: true,
-        values: [
-          '1',
-          '2'
-        ]
-      }
+        values: ['1', '2'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1209,9 +1052,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener',
     default: 'off',
     ranges: [{ from: '2.1.0', min: 1, max: 2 }],
-    features: [
-      'websockets'
-    ]
+    features: ['websockets'],
   },
   {
     name: 'ffdc_output',
@@ -1220,8 +1061,8 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'any',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'ignored',
     scope: 'global',
@@ -1229,9 +1070,9 @@ const CATALOGUE = [
     since: '1.4.0',
     removed: {
       version: '2.0.0',
-      kind: 'unknown'
+      kind: 'unknown',
     },
-    features: []
+    features: [],
   },
   {
     name: 'global_max_clients',
@@ -1240,15 +1081,15 @@ const CATALOGUE = [
       {
         name: 'count',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
     default: '-1 (no limit)',
-    features: []
+    features: [],
   },
   {
     name: 'global_max_connections',
@@ -1257,15 +1098,15 @@ const CATALOGUE = [
       {
         name: 'count',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '2.1.0',
     default: '-1 (no limit)',
-    features: []
+    features: [],
   },
   {
     name: 'global_plugin',
@@ -1274,15 +1115,15 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'raw',
     scope: 'global',
     duplicate: 'accumulates',
     since: '2.1.0',
     path: { kind: 'file', fatal: true },
-    features: []
+    features: [],
   },
   {
     name: 'http_dir',
@@ -1291,8 +1132,8 @@ const CATALOGUE = [
       {
         name: 'dir',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -1301,13 +1142,11 @@ const CATALOGUE = [
     deprecated: {
       version: '2.1.0',
       replacement: 'protocol http_api listener',
-      notice: false
+      notice: false,
     },
     listenerRequirement: 'listener',
     path: { kind: 'directory', fatal: true },
-    features: [
-      'websockets'
-    ]
+    features: ['websockets'],
   },
   {
     name: 'idle_timeout',
@@ -1316,17 +1155,15 @@ const CATALOGUE = [
       {
         name: 'seconds',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '60 seconds',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'include_dir',
@@ -1335,14 +1172,14 @@ const CATALOGUE = [
       {
         name: 'dir',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'raw',
     scope: 'structure',
     duplicate: 'accumulates',
     since: '1.4.0',
-    features: []
+    features: [],
   },
   {
     name: 'keepalive_interval',
@@ -1352,7 +1189,7 @@ const CATALOGUE = [
         name: 'seconds',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
@@ -1360,9 +1197,7 @@ const CATALOGUE = [
     since: '1.4.0',
     default: '60 seconds',
     ranges: [{ from: '2.0.0', max: 65535 }],
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'keyfile',
@@ -1371,8 +1206,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -1380,9 +1215,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
     path: { kind: 'file', fatal: true, tlsListener: true },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'listener',
@@ -1396,15 +1229,15 @@ const CATALOGUE = [
       {
         name: 'address',
         type: 'host-or-path',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'tokens',
     scope: 'structure',
     duplicate: 'accumulates',
     since: '1.4.0',
     ranges: [{ from: '1.4.0', min: 1, max: 65535 }],
-    features: []
+    features: [],
   },
   {
     name: 'listener_allow_anonymous',
@@ -1414,13 +1247,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1428,7 +1256,7 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'listener',
     default: 'the value of `allow_anonymous`',
-    features: []
+    features: [],
   },
   {
     name: 'listener_auto_id_prefix',
@@ -1437,8 +1265,8 @@ const CATALOGUE = [
       {
         name: 'prefix',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -1446,7 +1274,7 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'listener',
     default: '`auto-`',
-    features: []
+    features: [],
   },
   {
     name: 'local_cleansession',
@@ -1456,22 +1284,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '2.0.0',
     default: 'the value of `cleansession`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'local_clientid',
@@ -1480,17 +1301,15 @@ const CATALOGUE = [
       {
         name: 'id',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
     default: '`local.<remote_clientid>`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'local_password',
@@ -1499,16 +1318,14 @@ const CATALOGUE = [
       {
         name: 'password',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'local_username',
@@ -1517,16 +1334,14 @@ const CATALOGUE = [
       {
         name: 'username',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'log_dest',
@@ -1536,22 +1351,13 @@ const CATALOGUE = [
         name: 'destination',
         type: 'enum',
         required: true,
-        values: [
-          'none',
-          'syslog',
-          'stdout',
-          'stderr',
-          'topic',
-          'file',
-          'dlt',
-          'android'
-        ]
+        values: ['none', 'syslog', 'stdout', 'stderr', 'topic', 'file', 'dlt', 'android'],
       },
       {
         name: 'file',
         type: 'path',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1564,7 +1370,7 @@ const CATALOGUE = [
     valuesSince: { dlt: '2.0.0', android: '2.1.0' },
     buildOnlyValues: ['android'],
     platformNotes: [{ platforms: ['windows'], note: 'A Windows service cannot log to only `stdout` or only `stderr`, and logs nowhere by default.' }],
-    features: []
+    features: [],
   },
   {
     name: 'log_facility',
@@ -1574,7 +1380,7 @@ const CATALOGUE = [
         name: 'facility',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1583,7 +1389,7 @@ const CATALOGUE = [
     default: 'the daemon facility',
     ranges: [{ from: '1.4.0', min: 0, max: 7 }],
     platformNotes: [{ platforms: ['windows'], note: 'Not supported on Windows: the broker ignores it with a warning.' }],
-    features: []
+    features: [],
   },
   {
     name: 'log_timestamp',
@@ -1593,20 +1399,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`true`',
-    features: []
+    features: [],
   },
   {
     name: 'log_timestamp_format',
@@ -1615,15 +1416,15 @@ const CATALOGUE = [
       {
         name: 'format',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'global',
     duplicate: 'error',
     since: '1.6.0',
     default: 'seconds since the Unix epoch',
-    features: []
+    features: [],
   },
   {
     name: 'log_type',
@@ -1633,20 +1434,8 @@ const CATALOGUE = [
         name: 'type',
         type: 'enum',
         required: true,
-        values: [
-          'debug',
-          'error',
-          'warning',
-          'notice',
-          'information',
-          'subscribe',
-          'unsubscribe',
-          'internal',
-          'websockets',
-          'none',
-          'all'
-        ]
-      }
+        values: ['debug', 'error', 'warning', 'notice', 'information', 'subscribe', 'unsubscribe', 'internal', 'websockets', 'none', 'all'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1655,7 +1444,7 @@ const CATALOGUE = [
     default: '`error`, `warning`, `notice` and `information`',
     emptyValueFatalSince: '2.1.0',
     valuesSince: { internal: '1.6.0' },
-    features: []
+    features: [],
   },
   {
     name: 'max_connections',
@@ -1664,8 +1453,8 @@ const CATALOGUE = [
       {
         name: 'count',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1674,7 +1463,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener-or-default',
     default: '-1 (no limit)',
     emptyValueFatalSince: '2.1.0',
-    features: []
+    features: [],
   },
   {
     name: 'max_inflight_bytes',
@@ -1683,8 +1472,8 @@ const CATALOGUE = [
       {
         name: 'bytes',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1692,7 +1481,7 @@ const CATALOGUE = [
     since: '1.5.0',
     default: '0 (no limit)',
     emptyValueFatalSince: '2.0.0',
-    features: []
+    features: [],
   },
   {
     name: 'max_inflight_messages',
@@ -1702,7 +1491,7 @@ const CATALOGUE = [
         name: 'count',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1711,7 +1500,7 @@ const CATALOGUE = [
     default: '20',
     ranges: [{ from: '1.6.0', max: 65535 }],
     emptyValueFatalSince: '1.6.0',
-    features: []
+    features: [],
   },
   {
     name: 'max_keepalive',
@@ -1721,15 +1510,21 @@ const CATALOGUE = [
         name: 'seconds',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
-    default: [{ since: '2.0.16', text: '0 (no limit)' }, { since: '1.6.0', text: '65535' }],
-    ranges: [{ from: '1.6.0', until: '2.0.13', min: 10, max: 65535 }, { from: '2.0.13', min: 0, max: 65535 }],
-    features: []
+    default: [
+      { since: '2.0.16', text: '0 (no limit)' },
+      { since: '1.6.0', text: '65535' },
+    ],
+    ranges: [
+      { from: '1.6.0', until: '2.0.13', min: 10, max: 65535 },
+      { from: '2.0.13', min: 0, max: 65535 },
+    ],
+    features: [],
   },
   {
     name: 'max_log_entries',
@@ -1738,8 +1533,8 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'any',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'ignored',
     scope: 'global',
@@ -1747,9 +1542,9 @@ const CATALOGUE = [
     since: '1.4.0',
     removed: {
       version: '2.0.0',
-      kind: 'unknown'
+      kind: 'unknown',
     },
-    features: []
+    features: [],
   },
   {
     name: 'max_packet_size',
@@ -1759,15 +1554,18 @@ const CATALOGUE = [
         name: 'bytes',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
-    default: [{ since: '2.1.0', text: '2000000 bytes' }, { since: '1.6.0', text: '0 (no limit)' }],
+    default: [
+      { since: '2.1.0', text: '2000000 bytes' },
+      { since: '1.6.0', text: '0 (no limit)' },
+    ],
     ranges: [{ from: '1.6.0', min: 20 }],
-    features: []
+    features: [],
   },
   {
     name: 'max_qos',
@@ -1777,7 +1575,7 @@ const CATALOGUE = [
         name: 'qos',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1786,7 +1584,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener-or-default',
     default: '2',
     ranges: [{ from: '1.6.0', min: 0, max: 2 }],
-    features: []
+    features: [],
   },
   {
     name: 'max_queued_bytes',
@@ -1795,8 +1593,8 @@ const CATALOGUE = [
       {
         name: 'bytes',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1804,7 +1602,7 @@ const CATALOGUE = [
     since: '1.5.0',
     default: '0 (no limit)',
     emptyValueFatalSince: '2.0.0',
-    features: []
+    features: [],
   },
   {
     name: 'max_queued_messages',
@@ -1813,16 +1611,19 @@ const CATALOGUE = [
       {
         name: 'count',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
-    default: [{ since: '2.0.0', text: '1000' }, { since: '1.4.0', text: '100' }],
+    default: [
+      { since: '2.0.0', text: '1000' },
+      { since: '1.4.0', text: '100' },
+    ],
     emptyValueFatalSince: '2.0.0',
-    features: []
+    features: [],
   },
   {
     name: 'max_topic_alias',
@@ -1832,7 +1633,7 @@ const CATALOGUE = [
         name: 'count',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1842,7 +1643,7 @@ const CATALOGUE = [
     default: '10',
     ranges: [{ from: '2.0.0', min: 0, max: 65535 }],
     emptyValueFatalSince: '2.0.0',
-    features: []
+    features: [],
   },
   {
     name: 'max_topic_alias_broker',
@@ -1852,7 +1653,7 @@ const CATALOGUE = [
         name: 'count',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1861,7 +1662,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener',
     default: '10',
     ranges: [{ from: '2.1.0', min: 0, max: 65535 }],
-    features: []
+    features: [],
   },
   {
     name: 'maximum_qos',
@@ -1872,7 +1673,7 @@ const CATALOGUE = [
         name: 'qos',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -1881,7 +1682,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener-or-default',
     default: '2',
     ranges: [{ from: '1.6.0', min: 0, max: 2 }],
-    features: []
+    features: [],
   },
   {
     name: 'memory_limit',
@@ -1891,7 +1692,7 @@ const CATALOGUE = [
         name: 'bytes',
         type: 'int64',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -1900,7 +1701,7 @@ const CATALOGUE = [
     default: '0 (no limit)',
     ranges: [{ from: '1.5.0', min: 0 }],
     atoiIn2_1: true,
-    features: []
+    features: [],
   },
   {
     name: 'message_size_limit',
@@ -1910,15 +1711,15 @@ const CATALOGUE = [
         name: 'bytes',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
-    default: '0 (only MQTT\'s own limit)',
+    default: "0 (only MQTT's own limit)",
     ranges: [{ from: '1.5.0', min: 0, max: 268435455 }],
-    features: []
+    features: [],
   },
   {
     name: 'mount_point',
@@ -1927,15 +1728,15 @@ const CATALOGUE = [
       {
         name: 'prefix',
         type: 'topic',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     listenerRequirement: 'listener',
-    features: []
+    features: [],
   },
   {
     name: 'notification_topic',
@@ -1944,17 +1745,15 @@ const CATALOGUE = [
       {
         name: 'topic',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
     default: '`$SYS/broker/connection/<remote_clientid>/state`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'notifications',
@@ -1964,22 +1763,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`true`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'notifications_local_only',
@@ -1989,22 +1781,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.5.0',
     default: '`false`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'packet_buffer_size',
@@ -2014,7 +1799,7 @@ const CATALOGUE = [
         name: 'bytes',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -2022,7 +1807,7 @@ const CATALOGUE = [
     since: '2.1.0',
     default: '4096',
     ranges: [{ from: '2.1.0', min: 0, max: 65535 }],
-    features: []
+    features: [],
   },
   {
     name: 'password',
@@ -2032,8 +1817,8 @@ const CATALOGUE = [
       {
         name: 'password',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
@@ -2042,11 +1827,9 @@ const CATALOGUE = [
     deprecated: {
       version: '1.4.0',
       replacement: 'remote_password',
-      notice: false
+      notice: false,
     },
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'password_file',
@@ -2055,8 +1838,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'security',
@@ -2065,11 +1848,11 @@ const CATALOGUE = [
     deprecated: {
       version: '2.1.0',
       replacement: 'the password-file plugin',
-      notice: false
+      notice: false,
     },
     default: 'none',
     path: { kind: 'file', fatal: true },
-    features: []
+    features: [],
   },
   {
     name: 'per_listener_settings',
@@ -2079,13 +1862,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -2094,10 +1872,10 @@ const CATALOGUE = [
     deprecated: {
       version: '2.1.0',
       replacement: 'listener_allow_anonymous, listener_auto_id_prefix, plugin_load/plugin_use',
-      notice: true
+      notice: true,
     },
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'persistence',
@@ -2107,20 +1885,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'persistence_file',
@@ -2129,15 +1902,15 @@ const CATALOGUE = [
       {
         name: 'name',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'global',
     duplicate: 'error',
     since: '1.4.0',
     default: '`mosquitto.db`',
-    features: []
+    features: [],
   },
   {
     name: 'persistence_location',
@@ -2146,17 +1919,17 @@ const CATALOGUE = [
       {
         name: 'path',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'global',
     duplicate: 'error',
     since: '1.4.0',
-    default: 'the broker\'s working directory',
+    default: "the broker's working directory",
     // The database is written later (autosave, shutdown); start-up does not need the folder.
     path: { kind: 'directory', fatal: false, effect: 'the broker cannot save its persistence database there' },
-    features: []
+    features: [],
   },
   {
     name: 'persistent_client_expiration',
@@ -2165,8 +1938,8 @@ const CATALOGUE = [
       {
         name: 'duration',
         type: 'duration',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -2174,7 +1947,7 @@ const CATALOGUE = [
     since: '1.4.0',
     default: 'never: persistent sessions do not expire',
     emptyValueFatalSince: '2.1.0',
-    features: []
+    features: [],
   },
   {
     name: 'pid_file',
@@ -2183,8 +1956,8 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'global',
@@ -2193,7 +1966,7 @@ const CATALOGUE = [
     default: 'none: no PID file is written',
     // A pid file that cannot be written stops 2.0 and later; 1.5.11 and 1.6.15 start without it.
     path: { kind: 'parent', fatal: { since: '2.0.0' }, effect: 'the broker runs without a pid file' },
-    features: []
+    features: [],
   },
   {
     name: 'plugin',
@@ -2202,15 +1975,15 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'raw',
     scope: 'security',
     duplicate: 'accumulates',
     since: '2.0.0',
     path: { kind: 'file', fatal: true },
-    features: []
+    features: [],
   },
   {
     name: 'plugin_load',
@@ -2219,19 +1992,19 @@ const CATALOGUE = [
       {
         name: 'name',
         type: 'string',
-        required: true
+        required: true,
       },
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'tokens',
     scope: 'global',
     duplicate: 'accumulates',
     since: '2.1.0',
-    features: []
+    features: [],
   },
   {
     name: 'plugin_opt_*',
@@ -2241,19 +2014,19 @@ const CATALOGUE = [
       {
         name: 'key',
         type: 'string',
-        required: true
+        required: true,
       },
       {
         name: 'value',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'raw',
     scope: 'plugin',
     duplicate: 'accumulates',
     since: '2.0.0',
-    features: []
+    features: [],
   },
   {
     name: 'plugin_use',
@@ -2262,15 +2035,15 @@ const CATALOGUE = [
       {
         name: 'name',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'accumulates',
     since: '2.1.0',
     listenerRequirement: 'explicit-listener',
-    features: []
+    features: [],
   },
   {
     name: 'port',
@@ -2280,7 +2053,7 @@ const CATALOGUE = [
         name: 'port',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'default-listener',
@@ -2289,11 +2062,11 @@ const CATALOGUE = [
     deprecated: {
       version: '2.0.0',
       replacement: 'listener',
-      notice: true
+      notice: true,
     },
     default: '1883',
     ranges: [{ from: '1.4.0', min: 1, max: 65535 }],
-    features: []
+    features: [],
   },
   {
     name: 'protocol',
@@ -2303,12 +2076,8 @@ const CATALOGUE = [
         name: 'protocol',
         type: 'enum',
         required: true,
-        values: [
-          'mqtt',
-          'websockets',
-          'http_api'
-        ]
-      }
+        values: ['mqtt', 'websockets', 'http_api'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -2318,8 +2087,13 @@ const CATALOGUE = [
     default: '`mqtt`',
     emptyValueFatalSince: '2.1.0',
     valuesSince: { http_api: '2.1.0' },
-    platformNotes: [{ platforms: ['windows'], note: '`websockets` on Windows binds beyond localhost only from 1.5.4, and usually needs `socket_domain ipv4` on the same listener.' }],
-    features: []
+    platformNotes: [
+      {
+        platforms: ['windows'],
+        note: '`websockets` on Windows binds beyond localhost only from 1.5.4, and usually needs `socket_domain ipv4` on the same listener.',
+      },
+    ],
+    features: [],
   },
   {
     name: 'proxy_protocol_v2_require_tls',
@@ -2329,13 +2103,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -2343,9 +2112,7 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'listener',
     default: '`false`',
-    features: [
-      'websockets'
-    ]
+    features: ['websockets'],
   },
   {
     name: 'psk_file',
@@ -2354,17 +2121,15 @@ const CATALOGUE = [
       {
         name: 'file',
         type: 'path',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'security',
     duplicate: 'error-before-2.1',
     since: '1.4.0',
     path: { kind: 'file', fatal: true },
-    features: [
-      'tls-psk'
-    ]
+    features: ['tls-psk'],
   },
   {
     name: 'psk_hint',
@@ -2373,17 +2138,15 @@ const CATALOGUE = [
       {
         name: 'hint',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error',
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
-    features: [
-      'tls-psk'
-    ]
+    features: ['tls-psk'],
   },
   {
     name: 'queue_qos0_messages',
@@ -2393,20 +2156,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'remote_clientid',
@@ -2415,17 +2173,15 @@ const CATALOGUE = [
       {
         name: 'id',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
     default: '`<hostname>.<connection name>`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'remote_password',
@@ -2434,16 +2190,14 @@ const CATALOGUE = [
       {
         name: 'password',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'remote_username',
@@ -2452,16 +2206,14 @@ const CATALOGUE = [
       {
         name: 'username',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
     duplicate: 'error',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'require_certificate',
@@ -2471,13 +2223,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -2485,9 +2232,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
     default: '`false`',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'restart_timeout',
@@ -2496,28 +2241,29 @@ const CATALOGUE = [
       {
         name: 'base_or_constant',
         type: 'int',
-        required: true
+        required: true,
       },
       {
         name: 'cap',
         type: 'int',
-        required: false
+        required: false,
       },
       {
         name: 'stable',
         type: 'int',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'tokens',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
-    default: [{ since: '1.6.0', text: '`5 30`: a randomised backoff from 5 up to 30 seconds' }, { since: '1.4.0', text: '30 seconds' }],
+    default: [
+      { since: '1.6.0', text: '`5 30`: a randomised backoff from 5 up to 30 seconds' },
+      { since: '1.4.0', text: '30 seconds' },
+    ],
     atoiIn2_1: true,
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'retain_available',
@@ -2527,20 +2273,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
     default: '`true`',
-    features: []
+    features: [],
   },
   {
     name: 'retain_expiry_interval',
@@ -2550,7 +2291,7 @@ const CATALOGUE = [
         name: 'minutes',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -2558,7 +2299,7 @@ const CATALOGUE = [
     since: '2.0.21',
     default: 'off',
     ranges: [{ from: '2.0.21', min: 1 }],
-    features: []
+    features: [],
   },
   {
     name: 'retained_persistence',
@@ -2569,20 +2310,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'retry_interval',
@@ -2592,7 +2328,7 @@ const CATALOGUE = [
         name: 'seconds',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'ignored',
     scope: 'global',
@@ -2600,11 +2336,11 @@ const CATALOGUE = [
     since: '1.4.0',
     removed: {
       version: '1.5.0',
-      kind: 'ignored'
+      kind: 'ignored',
     },
     default: '20 seconds (used by 1.4 only)',
     ranges: [{ from: '1.4.0', until: '1.5.0', min: 1, max: 3600 }],
-    features: []
+    features: [],
   },
   {
     name: 'round_robin',
@@ -2614,22 +2350,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'set_tcp_nodelay',
@@ -2639,20 +2368,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.5.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'socket_domain',
@@ -2662,11 +2386,8 @@ const CATALOGUE = [
         name: 'domain',
         type: 'enum',
         required: true,
-        values: [
-          'ipv4',
-          'ipv6'
-        ]
-      }
+        values: ['ipv4', 'ipv6'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -2674,8 +2395,13 @@ const CATALOGUE = [
     since: '1.5.5',
     listenerRequirement: 'listener-or-default',
     default: 'both IPv4 and IPv6',
-    platformNotes: [{ platforms: ['windows'], note: 'Windows websockets listeners have been seen binding to IPv6 only; `socket_domain ipv4` makes them reachable over IPv4.' }],
-    features: []
+    platformNotes: [
+      {
+        platforms: ['windows'],
+        note: 'Windows websockets listeners have been seen binding to IPv6 only; `socket_domain ipv4` makes them reachable over IPv4.',
+      },
+    ],
+    features: [],
   },
   {
     name: 'start_type',
@@ -2685,21 +2411,15 @@ const CATALOGUE = [
         name: 'type',
         type: 'enum',
         required: true,
-        values: [
-          'automatic',
-          'lazy',
-          'once'
-        ]
-      }
+        values: ['automatic', 'lazy', 'once'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`automatic`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'store_clean_interval',
@@ -2708,8 +2428,8 @@ const CATALOGUE = [
       {
         name: 'seconds',
         type: 'any',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'ignored',
     scope: 'global',
@@ -2717,9 +2437,9 @@ const CATALOGUE = [
     since: '1.4.0',
     removed: {
       version: '2.0.0',
-      kind: 'unknown'
+      kind: 'unknown',
     },
-    features: []
+    features: [],
   },
   {
     name: 'sys_interval',
@@ -2729,7 +2449,7 @@ const CATALOGUE = [
         name: 'seconds',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
@@ -2737,7 +2457,7 @@ const CATALOGUE = [
     since: '1.4.0',
     default: '10 seconds',
     ranges: [{ from: '1.4.0', min: 0, max: 65535 }],
-    features: []
+    features: [],
   },
   {
     name: 'threshold',
@@ -2746,17 +2466,15 @@ const CATALOGUE = [
       {
         name: 'count',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '10',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'tls_engine',
@@ -2765,17 +2483,15 @@ const CATALOGUE = [
       {
         name: 'engine',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error',
     since: '1.6.0',
     listenerRequirement: 'listener-or-default',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'tls_engine_kpass_sha1',
@@ -2784,17 +2500,15 @@ const CATALOGUE = [
       {
         name: 'sha1',
         type: 'hex',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error-before-2.1',
     since: '1.6.0',
     listenerRequirement: 'listener-or-default',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'tls_keyform',
@@ -2804,11 +2518,8 @@ const CATALOGUE = [
         name: 'form',
         type: 'enum',
         required: true,
-        values: [
-          'pem',
-          'engine'
-        ]
-      }
+        values: ['pem', 'engine'],
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -2817,9 +2528,7 @@ const CATALOGUE = [
     listenerRequirement: 'listener-or-default',
     default: '`pem`',
     invalidValueEffect: 'the broker silently treats anything but `engine` as `pem`',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'tls_version',
@@ -2829,25 +2538,22 @@ const CATALOGUE = [
         name: 'version',
         type: 'enum',
         required: true,
-        values: [
-          'tlsv1.3',
-          'tlsv1.2',
-          'tlsv1.1',
-          'tlsv1'
-        ]
-      }
+        values: ['tlsv1.3', 'tlsv1.2', 'tlsv1.1', 'tlsv1'],
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
     duplicate: 'error',
     since: '1.4.0',
     listenerRequirement: 'listener',
-    default: [{ since: '2.0.16', text: 'TLS 1.2 and 1.3' }, { since: '1.6.0', text: 'TLS 1.1 and newer' }, { since: '1.4.0', text: 'TLS 1.0 and newer' }],
+    default: [
+      { since: '2.0.16', text: 'TLS 1.2 and 1.3' },
+      { since: '1.6.0', text: 'TLS 1.1 and newer' },
+      { since: '1.4.0', text: 'TLS 1.0 and newer' },
+    ],
     valuesSince: { 'tlsv1.3': '1.6.0' },
     valuesUntil: { tlsv1: '1.6.0' },
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'topic',
@@ -2856,17 +2562,13 @@ const CATALOGUE = [
       {
         name: 'pattern',
         type: 'topic-filter',
-        required: true
+        required: true,
       },
       {
         name: 'direction',
         type: 'enum',
         required: false,
-        values: [
-          'out',
-          'in',
-          'both'
-        ]
+        values: ['out', 'in', 'both'],
       },
       {
         name: 'qos',
@@ -2876,21 +2578,19 @@ const CATALOGUE = [
       {
         name: 'local_prefix',
         type: 'topic',
-        required: false
+        required: false,
       },
       {
         name: 'remote_prefix',
         type: 'topic',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'tokens',
     scope: 'bridge',
     duplicate: 'accumulates',
     since: '1.4.0',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'trace_level',
@@ -2899,8 +2599,8 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'any',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'ignored',
     scope: 'global',
@@ -2908,9 +2608,9 @@ const CATALOGUE = [
     since: '1.4.0',
     removed: {
       version: '2.0.0',
-      kind: 'unknown'
+      kind: 'unknown',
     },
-    features: []
+    features: [],
   },
   {
     name: 'trace_output',
@@ -2919,8 +2619,8 @@ const CATALOGUE = [
       {
         name: 'value',
         type: 'any',
-        required: false
-      }
+        required: false,
+      },
     ],
     valueMode: 'ignored',
     scope: 'global',
@@ -2928,9 +2628,9 @@ const CATALOGUE = [
     since: '1.4.0',
     removed: {
       version: '2.0.0',
-      kind: 'unknown'
+      kind: 'unknown',
     },
-    features: []
+    features: [],
   },
   {
     name: 'try_private',
@@ -2940,22 +2640,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'bridge',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`true`',
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'upgrade_outgoing_qos',
@@ -2965,20 +2658,15 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'use_identity_as_username',
@@ -2988,13 +2676,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -3002,9 +2685,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
     default: '`false`',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'use_subject_as_username',
@@ -3014,13 +2695,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -3028,9 +2704,7 @@ const CATALOGUE = [
     since: '1.5.0',
     listenerRequirement: 'listener-or-default',
     default: '`false`',
-    features: [
-      'tls'
-    ]
+    features: ['tls'],
   },
   {
     name: 'use_username_as_clientid',
@@ -3040,13 +2714,8 @@ const CATALOGUE = [
         name: 'value',
         type: 'bool',
         required: true,
-        values: [
-          'true',
-          'false',
-          '1',
-          '0'
-        ]
-      }
+        values: ['true', 'false', '1', '0'],
+      },
     ],
     valueMode: 'token',
     scope: 'listener',
@@ -3054,7 +2723,7 @@ const CATALOGUE = [
     since: '1.4.0',
     listenerRequirement: 'listener-or-default',
     default: '`false`',
-    features: []
+    features: [],
   },
   {
     name: 'user',
@@ -3063,8 +2732,8 @@ const CATALOGUE = [
       {
         name: 'username',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'global',
@@ -3072,7 +2741,7 @@ const CATALOGUE = [
     since: '1.4.0',
     default: '`mosquitto`',
     platformNotes: [{ platforms: ['windows'], note: 'Has no effect on Windows.' }],
-    features: []
+    features: [],
   },
   {
     name: 'username',
@@ -3082,8 +2751,8 @@ const CATALOGUE = [
       {
         name: 'username',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'bridge',
@@ -3092,11 +2761,9 @@ const CATALOGUE = [
     deprecated: {
       version: '1.4.0',
       replacement: 'remote_username',
-      notice: false
+      notice: false,
     },
-    features: [
-      'bridge'
-    ]
+    features: ['bridge'],
   },
   {
     name: 'websockets_headers_size',
@@ -3107,17 +2774,18 @@ const CATALOGUE = [
         name: 'bytes',
         type: 'int',
         required: true,
-      }
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.6.0',
-    default: [{ since: '2.1.0', text: '4096' }, { since: '1.6.0', text: '0 (the libwebsockets default, 1024)' }],
+    default: [
+      { since: '2.1.0', text: '4096' },
+      { since: '1.6.0', text: '0 (the libwebsockets default, 1024)' },
+    ],
     ranges: [{ from: '2.0.0', min: 0, max: 65535 }],
-    features: [
-      'websockets'
-    ]
+    features: ['websockets'],
   },
   {
     name: 'websockets_log_level',
@@ -3126,17 +2794,15 @@ const CATALOGUE = [
       {
         name: 'level',
         type: 'int',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'token',
     scope: 'global',
     duplicate: 'last-wins',
     since: '1.4.0',
     default: '0',
-    features: [
-      'websockets'
-    ]
+    features: ['websockets'],
   },
   {
     name: 'websockets_origin',
@@ -3145,8 +2811,8 @@ const CATALOGUE = [
       {
         name: 'origin',
         type: 'string',
-        required: true
-      }
+        required: true,
+      },
     ],
     valueMode: 'string',
     scope: 'listener',
@@ -3154,10 +2820,8 @@ const CATALOGUE = [
     since: '2.1.0',
     listenerRequirement: 'listener',
     default: 'any origin',
-    features: [
-      'websockets'
-    ]
-  }
+    features: ['websockets'],
+  },
 ] as const satisfies readonly DirectiveSpec[];
 
 /**

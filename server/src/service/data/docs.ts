@@ -24,7 +24,8 @@ export interface DirectiveDoc {
 export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   accept_protocol_versions: {
     summary: 'Lets the current listener turn away clients whose MQTT version is not on this list.',
-    details: 'List `3`, `4` and/or `5`, separated by commas or spaces. Needs a real `listener` line above it; the implicit default listener from `port` or `bind_address` is not enough. Unknown items are dropped silently, so a list with no valid item leaves the listener refusing every client. New in 2.1.0.',
+    details:
+      'List `3`, `4` and/or `5`, separated by commas or spaces. Needs a real `listener` line above it; the implicit default listener from `port` or `bind_address` is not enough. Unknown items are dropped silently, so a list with no valid item leaves the listener refusing every client. New in 2.1.0.',
     values: {
       '3': 'MQTT v3.1.',
       '4': 'MQTT v3.1.1.',
@@ -34,57 +35,68 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   acl_file: {
     summary: 'Loads a file that decides which topics each client may read and write.',
-    details: 'Without it (and without an access-control plugin) no topic restrictions apply. The file is opened only when the broker starts, so a wrong path stops the broker instead of failing the config check; the path runs to the end of the line, so a trailing `# comment` becomes part of it. Global unless `per_listener_settings true` appears earlier. Deprecated in 2.1 in favour of the acl-file plugin.',
+    details:
+      'Without it (and without an access-control plugin) no topic restrictions apply. The file is opened only when the broker starts, so a wrong path stops the broker instead of failing the config check; the path runs to the end of the line, so a trailing `# comment` becomes part of it. Global unless `per_listener_settings true` appears earlier. Deprecated in 2.1 in favour of the acl-file plugin.',
     example: 'acl_file /etc/mosquitto/aclfile',
   },
   address: {
     summary: 'Sets the remote broker host, with an optional port, that this bridge connects to.',
-    details: 'Write `host` or `host:port` (port 1883 if omitted); extra entries separated by spaces serve as fallbacks, or as equals with `round_robin true`. The port is split off at the last colon, so an IPv6 address needs an explicit port and must not be wrapped in brackets. Only one `address` line is allowed per bridge. A host name that does not resolve only produces a warning.',
+    details:
+      'Write `host` or `host:port` (port 1883 if omitted); extra entries separated by spaces serve as fallbacks, or as equals with `round_robin true`. The port is split off at the last colon, so an IPv6 address needs an explicit port and must not be wrapped in brackets. Only one `address` line is allowed per bridge. A host name that does not resolve only produces a warning.',
     example: 'address broker.example.com:8883',
   },
   addresses: {
     summary: 'Alternative spelling of `address`: the remote broker host(s) for this bridge.',
-    details: 'Works exactly like `address`, including the limit of one such line per bridge. It exists for compatibility with RSMB configurations; prefer `address`.',
+    details:
+      'Works exactly like `address`, including the limit of one such line per bridge. It exists for compatibility with RSMB configurations; prefer `address`.',
     example: 'addresses 10.0.0.5:1883 10.0.0.6:1883',
   },
   allow_anonymous: {
     summary: 'Controls whether a client may log in without giving a username.',
-    details: 'The default changed in 2.0: once any `listener`, `port` or `bind_address` is configured it is `false`, so without a password file or auth plugin every client is turned away; only in local-only mode (no listener at all) is it `true`. In 1.5 and 1.6 it defaulted to `true` unless a password file, PSK file or authenticating plugin was set, and 1.4 always defaulted to `true`. Applies to every listener unless `per_listener_settings true` comes earlier; in 2.1 use `listener_allow_anonymous` for per-listener control.',
+    details:
+      'The default changed in 2.0: once any `listener`, `port` or `bind_address` is configured it is `false`, so without a password file or auth plugin every client is turned away; only in local-only mode (no listener at all) is it `true`. In 1.5 and 1.6 it defaulted to `true` unless a password file, PSK file or authenticating plugin was set, and 1.4 always defaulted to `true`. Applies to every listener unless `per_listener_settings true` comes earlier; in 2.1 use `listener_allow_anonymous` for per-listener control.',
     example: 'allow_anonymous false',
   },
   allow_duplicate_messages: {
-    summary: 'When several of a client\'s subscriptions match one message, decides whether it gets a copy per match or just one.',
-    details: 'Deprecated since 2.0: every use prints a notice, and the behaviour will be fixed to `true`. The default is `true` from 2.1; older code used `false`, although the 2.0 manual says otherwise.',
+    summary: "When several of a client's subscriptions match one message, decides whether it gets a copy per match or just one.",
+    details:
+      'Deprecated since 2.0: every use prints a notice, and the behaviour will be fixed to `true`. The default is `true` from 2.1; older code used `false`, although the 2.0 manual says otherwise.',
     example: 'allow_duplicate_messages true',
   },
   allow_zero_length_clientid: {
     summary: 'Decides whether a client may leave its client id blank and get one made up by the broker.',
-    details: 'On by default. Generated ids begin with `auto_id_prefix` (`auto-` unless changed). It is one of the security settings, so with `per_listener_settings true` it is set per listener and must come after that line.',
+    details:
+      'On by default. Generated ids begin with `auto_id_prefix` (`auto-` unless changed). It is one of the security settings, so with `per_listener_settings true` it is set per listener and must come after that line.',
     example: 'allow_zero_length_clientid false',
   },
   'auth_opt_*': {
     summary: 'Older prefix for handing a `key value` setting to the plugin loaded above it.',
-    details: 'Same as `plugin_opt_*`: the text after `auth_opt_` is the key (at least 3 characters) and the value is the rest of the line, trailing spaces and any `# comment` included. Since 1.5 it needs an `auth_plugin` or `plugin` line earlier in the same file. Plugin options are not re-read on reload.',
+    details:
+      'Same as `plugin_opt_*`: the text after `auth_opt_` is the key (at least 3 characters) and the value is the rest of the line, trailing spaces and any `# comment` included. Since 1.5 it needs an `auth_plugin` or `plugin` line earlier in the same file. Plugin options are not re-read on reload.',
     example: 'auth_opt_backends files',
   },
   auth_plugin: {
     summary: 'Older name of `plugin`: loads a library that handles authentication and access checks.',
-    details: 'Behaves like `plugin`; the manual has listed this spelling as deprecated since 2.0.12, but the broker prints no notice. 1.4 allows only one, always global. The library is loaded at startup, so a bad path only shows up then.',
+    details:
+      'Behaves like `plugin`; the manual has listed this spelling as deprecated since 2.0.12, but the broker prints no notice. 1.4 allows only one, always global. The library is loaded at startup, so a bad path only shows up then.',
     example: 'auth_plugin /usr/lib/mosquitto/go-auth.so',
   },
   auth_plugin_deny_special_chars: {
     summary: 'When on, access checks for clients whose username or client id contains `+` or `#` are denied without consulting the plugin.',
-    details: 'On by default. Leave it on unless the plugin copes with wildcard characters in usernames and client ids by itself. Since 1.5 it belongs to the last plugin line above it and is an error when there is none.',
+    details:
+      'On by default. Leave it on unless the plugin copes with wildcard characters in usernames and client ids by itself. Since 1.5 it belongs to the last plugin line above it and is an error when there is none.',
     example: 'auth_plugin_deny_special_chars true',
   },
   auto_id_prefix: {
     summary: 'Prefix for client ids the broker invents for clients that connect without one.',
-    details: 'Defaults to `auto-` since 1.6. Limited to 50 characters in 2.0.23 and 2.1. Deprecated in 2.1 with a notice: use `listener_auto_id_prefix`; a global value is copied to listeners that have none of their own.',
+    details:
+      'Defaults to `auto-` since 1.6. Limited to 50 characters in 2.0.23 and 2.1. Deprecated in 2.1 with a notice: use `listener_auto_id_prefix`; a global value is copied to listeners that have none of their own.',
     example: 'auto_id_prefix gen-',
   },
   autosave_interval: {
     summary: 'How often, in seconds, the broker saves its in-memory state to the persistence file.',
-    details: 'Only matters with `persistence true`. Default 1800; `0` saves only at shutdown (or on SIGUSR1), and negative numbers count as 0. With `autosave_on_changes true` the number is a count of changes instead of seconds.',
+    details:
+      'Only matters with `persistence true`. Default 1800; `0` saves only at shutdown (or on SIGUSR1), and negative numbers count as 0. With `autosave_on_changes true` the number is a count of changes instead of seconds.',
     example: 'autosave_interval 300',
   },
   autosave_on_changes: {
@@ -94,12 +106,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   bind_address: {
     summary: 'Chooses the address or host name on which the implicit `port` listener accepts connections.',
-    details: 'It always changes the implicit default listener that `port` configures, even when written after a `listener` line, and never that listener; write `listener <port> <address>` instead. Deprecated since 2.0 with a notice. It also ends local-only mode, after which anonymous clients are refused by default. A name that cannot be resolved stops the broker.',
+    details:
+      'It always changes the implicit default listener that `port` configures, even when written after a `listener` line, and never that listener; write `listener <port> <address>` instead. Deprecated since 2.0 with a notice. It also ends local-only mode, after which anonymous clients are refused by default. A name that cannot be resolved stops the broker.',
     example: 'bind_address 127.0.0.1',
   },
   bind_interface: {
     summary: 'Ties the current listener to a single network interface, such as `eth0`, rather than to an address.',
-    details: 'Relies on SO_BINDTODEVICE, so it works on Linux only; on other systems the broker refuses to start. The interface is only looked up when the listener opens. Place it after the `listener` line it belongs to.',
+    details:
+      'Relies on SO_BINDTODEVICE, so it works on Linux only; on other systems the broker refuses to start. The interface is only looked up when the listener opens. Place it after the `listener` line it belongs to.',
     example: 'bind_interface eth0',
   },
   bridge_alpn: {
@@ -109,27 +123,32 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   bridge_attempt_unsubscribe: {
     summary: 'Whether the bridge unsubscribes on the remote broker from topics it only sends out.',
-    details: 'On by default, which clears subscriptions left behind on the remote side by earlier sessions. Turn it off if the remote broker objects to these unsubscribe requests.',
+    details:
+      'On by default, which clears subscriptions left behind on the remote side by earlier sessions. Turn it off if the remote broker objects to these unsubscribe requests.',
     example: 'bridge_attempt_unsubscribe false',
   },
   bridge_bind_address: {
     summary: 'Local IP address the bridge binds its outgoing socket to.',
-    details: 'Useful on hosts with several interfaces or addresses. Up to 2.1.2 it has no effect in broker builds compiled without TLS, which only log a warning.',
+    details:
+      'Useful on hosts with several interfaces or addresses. Up to 2.1.2 it has no effect in broker builds compiled without TLS, which only log a warning.',
     example: 'bridge_bind_address 192.168.1.10',
   },
   bridge_cafile: {
     summary: 'CA certificate file for checking the remote broker, which also switches the bridge to TLS.',
-    details: 'Any one of `bridge_cafile`, `bridge_capath`, `bridge_psk` or (2.1) `bridge_tls_use_os_certs` switches a bridge to TLS; a `bridge_certfile` on its own does not. Cannot be combined with `bridge_identity`/`bridge_psk` on the same bridge. The path runs to the end of the line, so keep comments on their own line.',
+    details:
+      'Any one of `bridge_cafile`, `bridge_capath`, `bridge_psk` or (2.1) `bridge_tls_use_os_certs` switches a bridge to TLS; a `bridge_certfile` on its own does not. Cannot be combined with `bridge_identity`/`bridge_psk` on the same bridge. The path runs to the end of the line, so keep comments on their own line.',
     example: 'bridge_cafile /etc/mosquitto/certs/remote-ca.crt',
   },
   bridge_capath: {
     summary: 'Folder of trusted CA certificates for checking the remote broker; setting it turns on TLS for the bridge.',
-    details: 'Alternative to `bridge_cafile`. OpenSSL looks certificates up by hashed file names, so run `openssl rehash` on the folder. Cannot be combined with PSK options on the same bridge.',
+    details:
+      'Alternative to `bridge_cafile`. OpenSSL looks certificates up by hashed file names, so run `openssl rehash` on the folder. Cannot be combined with PSK options on the same bridge.',
     example: 'bridge_capath /etc/ssl/certs',
   },
   bridge_certfile: {
     summary: 'Certificate the bridge uses to prove its identity to the remote broker.',
-    details: 'Needs `bridge_keyfile` too; the parser does not check that both are present. It does not enable TLS by itself: also set `bridge_cafile`, `bridge_capath` or `bridge_tls_use_os_certs`. Cannot be combined with PSK options on the same bridge.',
+    details:
+      'Needs `bridge_keyfile` too; the parser does not check that both are present. It does not enable TLS by itself: also set `bridge_cafile`, `bridge_capath` or `bridge_tls_use_os_certs`. Cannot be combined with PSK options on the same bridge.',
     example: 'bridge_certfile /etc/mosquitto/certs/bridge.crt',
   },
   bridge_ciphers: {
@@ -144,17 +163,20 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   bridge_identity: {
     summary: 'Identity the bridge presents when it connects with TLS-PSK.',
-    details: 'Must be paired with `bridge_psk`; one without the other fails the config check. Cannot be mixed with certificate options on the same bridge. Needs a broker built with TLS-PSK support.',
+    details:
+      'Must be paired with `bridge_psk`; one without the other fails the config check. Cannot be mixed with certificate options on the same bridge. Needs a broker built with TLS-PSK support.',
     example: 'bridge_identity site-a',
   },
   bridge_insecure: {
-    summary: 'Turns off the host-name check on the remote broker\'s TLS certificate.',
-    details: 'Meant for testing only: with `true` anyone able to intercept the connection can pose as the remote broker, and the broker logs a warning. Fix the certificate or the `address` host name instead.',
+    summary: "Turns off the host-name check on the remote broker's TLS certificate.",
+    details:
+      'Meant for testing only: with `true` anyone able to intercept the connection can pose as the remote broker, and the broker logs a warning. Fix the certificate or the `address` host name instead.',
     example: 'bridge_insecure false',
   },
   bridge_keyfile: {
     summary: 'Private key that goes with `bridge_certfile`.',
-    details: 'Certificate login needs both files; the parser does not enforce the pair. Keep the key readable only by the broker account. Cannot be combined with PSK options on the same bridge.',
+    details:
+      'Certificate login needs both files; the parser does not enforce the pair. Keep the key readable only by the broker account. Cannot be combined with PSK options on the same bridge.',
     example: 'bridge_keyfile /etc/mosquitto/certs/bridge.key',
   },
   bridge_max_packet_size: {
@@ -174,7 +196,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   bridge_protocol_version: {
     summary: 'MQTT protocol version the bridge uses towards the remote broker.',
-    details: 'Default `mqttv311` (1.4 used `mqttv31`). The value is the whole rest of the line compared as-is, so trailing spaces or a `# comment` make it invalid.',
+    details:
+      'Default `mqttv311` (1.4 used `mqttv31`). The value is the whole rest of the line compared as-is, so trailing spaces or a `# comment` make it invalid.',
     values: {
       mqttv31: 'MQTT 3.1.',
       mqttv311: 'MQTT 3.1.1 (default).',
@@ -208,7 +231,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   bridge_session_expiry_interval: {
     summary: 'Session expiry, in seconds, the bridge asks for when it connects with MQTT v5.',
-    details: 'Default 0: the remote session ends with the connection. Accepted range is 0–2147483647, so the "never expires" value `4294967295` (`0xFFFFFFFF`) that the manual mentions fails the range check. New in 2.1.',
+    details:
+      'Default 0: the remote session ends with the connection. Accepted range is 0–2147483647, so the "never expires" value `4294967295` (`0xFFFFFFFF`) that the manual mentions fails the range check. New in 2.1.',
     example: 'bridge_session_expiry_interval 3600',
   },
   bridge_tcp_keepalive: {
@@ -218,17 +242,19 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   bridge_tcp_user_timeout: {
     summary: 'TCP user timeout, in milliseconds, for the bridge socket.',
-    details: 'Limits how long sent data may stay unacknowledged before the connection is dropped; must be 0 or more. Needs TCP_USER_TIMEOUT support (Linux); elsewhere the line is ignored with a warning. New in 2.1.',
+    details:
+      'Limits how long sent data may stay unacknowledged before the connection is dropped; must be 0 or more. Needs TCP_USER_TIMEOUT support (Linux); elsewhere the line is ignored with a warning. New in 2.1.',
     example: 'bridge_tcp_user_timeout 30000',
   },
   bridge_tls_use_os_certs: {
-    summary: 'Lets the bridge trust the operating system\'s CA store, and turns on TLS for it.',
+    summary: "Lets the bridge trust the operating system's CA store, and turns on TLS for it.",
     details: 'Convenient for remote brokers whose certificates come from a public CA, because no `bridge_cafile` is then needed. New in 2.1.',
     example: 'bridge_tls_use_os_certs true',
   },
   bridge_tls_version: {
     summary: 'TLS protocol version the bridge uses.',
-    details: 'The value is not validated until the bridge actually connects, so a typo is not reported at startup. 2.1 accepts `tlsv1.3` and `tlsv1.2`; 1.6–2.0 also accept `tlsv1.1`.',
+    details:
+      'The value is not validated until the bridge actually connects, so a typo is not reported at startup. 2.1 accepts `tlsv1.3` and `tlsv1.2`; 1.6–2.0 also accept `tlsv1.1`.',
     values: {
       'tlsv1.3': 'TLS 1.3.',
       'tlsv1.2': 'TLS 1.2.',
@@ -237,22 +263,26 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   cafile: {
     summary: 'Trusted CA certificates, in one PEM file, against which this listener checks client certificates.',
-    details: 'Since 2.0 `certfile` plus `keyfile` switch TLS on; `cafile` alone no longer does, and 2.0.21+ rejects it without them. In 1.x an MQTT listener only used TLS when a CA, `certfile` and `keyfile` were all set and otherwise quietly ran unencrypted; a websockets listener used `certfile` and `keyfile` without a CA. In 2.1 it must follow a `listener` line. The path runs to the end of the line, so keep comments on their own line.',
+    details:
+      'Since 2.0 `certfile` plus `keyfile` switch TLS on; `cafile` alone no longer does, and 2.0.21+ rejects it without them. In 1.x an MQTT listener only used TLS when a CA, `certfile` and `keyfile` were all set and otherwise quietly ran unencrypted; a websockets listener used `certfile` and `keyfile` without a CA. In 2.1 it must follow a `listener` line. The path runs to the end of the line, so keep comments on their own line.',
     example: 'cafile /etc/mosquitto/ca_certificates/ca.crt',
   },
   capath: {
     summary: 'Folder of CA certificates for verifying client certificates on this listener.',
-    details: 'Alternative to `cafile`; OpenSSL needs hashed file names, so run `openssl rehash` on the folder. Like `cafile`, it does not enable TLS by itself, and 2.0.21+ rejects it without `certfile` and `keyfile`.',
+    details:
+      'Alternative to `cafile`; OpenSSL needs hashed file names, so run `openssl rehash` on the folder. Like `cafile`, it does not enable TLS by itself, and 2.0.21+ rejects it without `certfile` and `keyfile`.',
     example: 'capath /etc/mosquitto/ca_certificates',
   },
   certfile: {
     summary: 'PEM server certificate that turns on TLS for the current listener.',
-    details: 'Needs `keyfile` as well; since 2.0.21 one without the other is rejected. Before 2.0 an MQTT listener also needs `cafile` or `capath` to use it; a websockets listener does not. The path runs to the end of the line, so a trailing `# comment` ends up in the file name. Not allowed after `psk_hint` on the same listener or with `enable_proxy_protocol 2`. The file is read again on reload (SIGHUP), which helps with certificate renewal.',
+    details:
+      'Needs `keyfile` as well; since 2.0.21 one without the other is rejected. Before 2.0 an MQTT listener also needs `cafile` or `capath` to use it; a websockets listener does not. The path runs to the end of the line, so a trailing `# comment` ends up in the file name. Not allowed after `psk_hint` on the same listener or with `enable_proxy_protocol 2`. The file is read again on reload (SIGHUP), which helps with certificate renewal.',
     example: 'certfile /etc/mosquitto/certs/server.crt',
   },
   check_retain_source: {
     summary: 'Before handing out a retained message, confirms that whoever published it may still publish on that topic.',
-    details: 'Useful after taking ACL rights away from a client, so its old retained messages stop being served. Out of the box it is off, even though the manual describes it as on by default. In 1.5.6–2.0 it is one of the settings that `per_listener_settings` has to precede.',
+    details:
+      'Useful after taking ACL rights away from a client, so its old retained messages stop being served. Out of the box it is off, even though the manual describes it as on by default. In 1.5.6–2.0 it is one of the settings that `per_listener_settings` has to precede.',
     example: 'check_retain_source true',
   },
   ciphers: {
@@ -262,12 +292,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   'ciphers_tls1.3': {
     summary: 'TLS 1.3 ciphersuites allowed on this listener.',
-    details: 'Colon-separated list; a bad list only fails when the listener starts. Builds without support (for example with an old LibreSSL) ignore it with a warning.',
+    details:
+      'Colon-separated list; a bad list only fails when the listener starts. Builds without support (for example with an old LibreSSL) ignore it with a warning.',
     example: 'ciphers_tls1.3 TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384',
   },
   cleansession: {
     summary: 'Clean-session flag the bridge sends when it connects to the remote broker.',
-    details: 'Default `false`: the remote broker keeps the bridge\'s subscriptions and queued messages between connections, which can leave stale subscriptions behind after `topic` lines change. With `true`, messages published while the bridge is down can be lost. Use `local_cleansession` to set the local side separately.',
+    details:
+      "Default `false`: the remote broker keeps the bridge's subscriptions and queued messages between connections, which can leave stale subscriptions behind after `topic` lines change. With `true`, messages published while the bridge is down can be lost. Use `local_cleansession` to set the local side separately.",
     example: 'cleansession true',
   },
   clientid: {
@@ -282,7 +314,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   connection: {
     summary: 'Opens a new bridge section and names the bridge.',
-    details: 'All bridge options that follow belong to this bridge up to the next `connection` line, regardless of any `listener` lines in between. Names must be unique, and every bridge needs an `address` and at least one `topic`. A file read through `include_dir` needs its own `connection` line before any bridge option.',
+    details:
+      'All bridge options that follow belong to this bridge up to the next `connection` line, regardless of any `listener` lines in between. Names must be unique, and every bridge needs an `address` and at least one `topic`. A file read through `include_dir` needs its own `connection` line before any bridge option.',
     example: 'connection cloud-bridge',
   },
   connection_messages: {
@@ -292,7 +325,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   crlfile: {
     summary: 'Certificate revocation list used to turn away revoked client certificates on this listener.',
-    details: 'Only relevant when client certificates are verified (`require_certificate true` with `cafile` or `capath`). A file that cannot be loaded fails when the listener starts.',
+    details:
+      'Only relevant when client certificates are verified (`require_certificate true` with `cafile` or `capath`). A file that cannot be loaded fails when the listener starts.',
     example: 'crlfile /etc/mosquitto/ca_certificates/crl.pem',
   },
   dhparamfile: {
@@ -302,17 +336,20 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   disable_client_cert_date_checks: {
     summary: 'Accepts client certificates even when they have expired or are not valid yet.',
-    details: 'Off by default. This weakens certificate checking; reserve it for devices whose clock or certificate cannot be fixed. New in 2.1; must follow a `listener` line.',
+    details:
+      'Off by default. This weakens certificate checking; reserve it for devices whose clock or certificate cannot be fixed. New in 2.1; must follow a `listener` line.',
     example: 'disable_client_cert_date_checks true',
   },
   enable_control_api: {
-    summary: 'Turns on the broker\'s built-in request topic `$CONTROL/broker/v1`.',
-    details: 'Off by default. Restrict access to `$CONTROL` topics with ACLs before turning it on. New in 2.1; builds without $CONTROL support ignore it with a warning.',
+    summary: "Turns on the broker's built-in request topic `$CONTROL/broker/v1`.",
+    details:
+      'Off by default. Restrict access to `$CONTROL` topics with ACLs before turning it on. New in 2.1; builds without $CONTROL support ignore it with a warning.',
     example: 'enable_control_api true',
   },
   enable_proxy_protocol: {
     summary: 'Expects every connection on this listener to start with a PROXY protocol header from a load balancer.',
-    details: 'Lets the broker see real client addresses behind HAProxy and similar proxies; connections that arrive without the header will fail. With `2`, `certfile`/`keyfile` and `use_subject_as_username` are not allowed on the listener, so TLS must end at the proxy. Not available in libwebsockets builds. New in 2.1; must follow a `listener` line.',
+    details:
+      'Lets the broker see real client addresses behind HAProxy and similar proxies; connections that arrive without the header will fail. With `2`, `certfile`/`keyfile` and `use_subject_as_username` are not allowed on the listener, so TLS must end at the proxy. Not available in libwebsockets builds. New in 2.1; must follow a `listener` line.',
     values: {
       '1': 'PROXY protocol version 1 (text header).',
       '2': 'PROXY protocol version 2 (binary header).',
@@ -336,12 +373,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   global_plugin: {
     summary: 'Loads a plugin for every listener, whatever `per_listener_settings` says.',
-    details: 'Handled before per-listener plugins; configure it with `plugin_opt_*` lines right after it. Since 2.1.1 the path is the raw rest of the line, so trailing blanks or a comment become part of it. New in 2.1.',
+    details:
+      'Handled before per-listener plugins; configure it with `plugin_opt_*` lines right after it. Since 2.1.1 the path is the raw rest of the line, so trailing blanks or a comment become part of it. New in 2.1.',
     example: 'global_plugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
   },
   http_dir: {
     summary: 'Folder of static files this listener serves over plain HTTP.',
-    details: 'In 1.4–2.0 it is used on websockets listeners. In 2.1 it is meant for `protocol http_api` listeners and libwebsockets builds (the manual plans to drop the websockets use in 3.0), and the folder must exist or parsing fails. Everything in the folder becomes public, so keep secrets out of it.',
+    details:
+      'In 1.4–2.0 it is used on websockets listeners. In 2.1 it is meant for `protocol http_api` listeners and libwebsockets builds (the manual plans to drop the websockets use in 3.0), and the folder must exist or parsing fails. Everything in the folder becomes public, so keep secrets out of it.',
     example: 'http_dir /var/www/mqtt',
   },
   idle_timeout: {
@@ -351,7 +390,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   include_dir: {
     summary: 'Reads every `.conf` file in a folder as extra configuration, at the position of this line.',
-    details: 'Files ending in `.conf` are loaded in sorted order (since 1.5.7); other names are skipped. Each file starts without a current listener, bridge or plugin, so it needs its own `listener` or `connection` lines. Only valid in the main config file (2.1 reports an error elsewhere, older versions skip it), and the path is used verbatim, so trailing spaces break it. Keep the main config file out of that folder or it is read twice.',
+    details:
+      'Files ending in `.conf` are loaded in sorted order (since 1.5.7); other names are skipped. Each file starts without a current listener, bridge or plugin, so it needs its own `listener` or `connection` lines. Only valid in the main config file (2.1 reports an error elsewhere, older versions skip it), and the path is used verbatim, so trailing spaces break it. Keep the main config file out of that folder or it is read twice.',
     example: 'include_dir /etc/mosquitto/conf.d',
   },
   keepalive_interval: {
@@ -361,17 +401,20 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   keyfile: {
     summary: 'Private key belonging to `certfile` for TLS on the current listener.',
-    details: 'Needs `certfile`; since 2.0.21 one without the other is rejected. Since 2.0 the broker drops privileges before loading it, so the key must be readable by the `user` account (a common problem with root-only Let\'s Encrypt keys). With `tls_keyform engine` the value names a key inside the TLS engine instead of a file.',
+    details:
+      "Needs `certfile`; since 2.0.21 one without the other is rejected. Since 2.0 the broker drops privileges before loading it, so the key must be readable by the `user` account (a common problem with root-only Let's Encrypt keys). With `tls_keyform engine` the value names a key inside the TLS engine instead of a file.",
     example: 'keyfile /etc/mosquitto/certs/server.key',
   },
   listener: {
     summary: 'Opens a listening port (or Unix socket) and starts the section for its options.',
-    details: 'Listener options below it apply to this listener until the next `listener` line. The optional second value is a bind address or host name, or, with port `0` (2.0+), a Unix socket path. From 2.0 any listener ends local-only mode, and anonymous clients are then refused unless `allow_anonymous true` is set. Two listeners on the same port and address make the broker fail at startup (`duplicate-listener` reports it).',
+    details:
+      'Listener options below it apply to this listener until the next `listener` line. The optional second value is a bind address or host name, or, with port `0` (2.0+), a Unix socket path. From 2.0 any listener ends local-only mode, and anonymous clients are then refused unless `allow_anonymous true` is set. Two listeners on the same port and address make the broker fail at startup (`duplicate-listener` reports it).',
     example: 'listener 8883 0.0.0.0',
   },
   listener_allow_anonymous: {
     summary: 'Overrides `allow_anonymous` for the current listener only.',
-    details: 'When unset, the listener follows `allow_anonymous`. Does not need `per_listener_settings`, which it helps replace. New in 2.1; must follow a `listener` line.',
+    details:
+      'When unset, the listener follows `allow_anonymous`. Does not need `per_listener_settings`, which it helps replace. New in 2.1; must follow a `listener` line.',
     example: 'listener_allow_anonymous true',
   },
   listener_auto_id_prefix: {
@@ -380,8 +423,9 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
     example: 'listener_auto_id_prefix ws-',
   },
   local_cleansession: {
-    summary: 'Clean-session flag for the bridge\'s own connection to the local broker.',
-    details: 'Takes the value of `cleansession` unless set. Setting the two separately lets the bridge keep its local session while starting fresh on the remote side, or the reverse.',
+    summary: "Clean-session flag for the bridge's own connection to the local broker.",
+    details:
+      'Takes the value of `cleansession` unless set. Setting the two separately lets the bridge keep its local session while starting fresh on the remote side, or the reverse.',
     example: 'local_cleansession false',
   },
   local_clientid: {
@@ -391,7 +435,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   local_password: {
     summary: 'Password the bridge uses to log in to the local broker.',
-    details: 'Pair it with `local_username` when the local broker requires a login. The value runs to the end of the line, spaces included, so do not add a comment after it.',
+    details:
+      'Pair it with `local_username` when the local broker requires a login. The value runs to the end of the line, spaces included, so do not add a comment after it.',
     example: 'local_password s3cret-local',
   },
   local_username: {
@@ -401,7 +446,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   log_dest: {
     summary: 'Adds a place where the broker writes its log.',
-    details: 'One destination per line; extra words are ignored (apart from the path after `file`), so use several lines for several destinations. The first `log_dest` replaces the default (`stderr`), `none` clears what earlier lines added, and only one `file` is allowed. The file path runs to the end of the line, comments included, and must be writable by the broker account: 1.5 refuses to start when it cannot open the file, later releases log to stderr instead. A Windows service cannot log to only `stdout` or only `stderr`.',
+    details:
+      'One destination per line; extra words are ignored (apart from the path after `file`), so use several lines for several destinations. The first `log_dest` replaces the default (`stderr`), `none` clears what earlier lines added, and only one `file` is allowed. The file path runs to the end of the line, comments included, and must be writable by the broker account: 1.5 refuses to start when it cannot open the file, later releases log to stderr instead. A Windows service cannot log to only `stdout` or only `stderr`.',
     values: {
       none: 'Remove all destinations added so far.',
       syslog: 'System log; the facility comes from `log_facility`.',
@@ -431,7 +477,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   log_type: {
     summary: 'Adds one category of messages to the log.',
-    details: 'One type per line; repeat the line to add more. The first `log_type` replaces the default set (`error`, `warning`, `notice`, `information`). The `-v` and `-q` command-line switches override these lines.',
+    details:
+      'One type per line; repeat the line to add more. The first `log_type` replaces the default set (`error`, `warning`, `notice`, `information`). The `-v` and `-q` command-line switches override these lines.',
     values: {
       debug: 'Detailed diagnostic messages.',
       error: 'Errors.',
@@ -449,7 +496,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   max_connections: {
     summary: 'Maximum number of clients connected at the same time to the current listener.',
-    details: 'Default `-1` (no limit); any negative number means the same. Put it after a `listener` line: before one it configures the implicit default listener, which in 2.1 is thrown away unless `listener`, `port` or `bind_address` also appears.',
+    details:
+      'Default `-1` (no limit); any negative number means the same. Put it after a `listener` line: before one it configures the implicit default listener, which in 2.1 is thrown away unless `listener`, `port` or `bind_address` also appears.',
     example: 'max_connections 500',
   },
   max_inflight_bytes: {
@@ -459,12 +507,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   max_inflight_messages: {
     summary: 'Per-client cap on outgoing QoS 1 and 2 messages still waiting for acknowledgement.',
-    details: 'Default 20. `0`, any negative number and exactly 65535 all mean no limit; larger values are rejected. A value of 1 keeps delivery strictly in order.',
+    details:
+      'Default 20. `0`, any negative number and exactly 65535 all mean no limit; larger values are rejected. A value of 1 keeps delivery strictly in order.',
     example: 'max_inflight_messages 40',
   },
   max_keepalive: {
     summary: 'Longest keepalive interval, in seconds, a client may ask for.',
-    details: 'MQTT v5 clients that ask for more are told to use this value; older clients are refused. Range 0–65535, where `0` means no limit (the code default since 2.0.16; 65535 before). 1.6.0–2.0.12 required at least 10.',
+    details:
+      'MQTT v5 clients that ask for more are told to use this value; older clients are refused. Range 0–65535, where `0` means no limit (the code default since 2.0.16; 65535 before). 1.6.0–2.0.12 required at least 10.',
     example: 'max_keepalive 300',
   },
   max_log_entries: {
@@ -474,12 +524,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   max_packet_size: {
     summary: 'Size cap, in bytes, for any single MQTT packet a client sends to the broker.',
-    details: 'Clients sending bigger packets are disconnected; MQTT v5 clients learn the limit when they connect. Minimum 20. The default is 2000000 since 2.1 (no limit before), so large payloads that used to work may be refused after upgrading.',
+    details:
+      'Clients sending bigger packets are disconnected; MQTT v5 clients learn the limit when they connect. Minimum 20. The default is 2000000 since 2.1 (no limit before), so large payloads that used to work may be refused after upgrading.',
     example: 'max_packet_size 1048576',
   },
   max_qos: {
     summary: 'Caps the QoS level available to clients of the current listener.',
-    details: 'Range 0–2, default 2. MQTT v5 clients learn the limit when they connect. `maximum_qos` is the older spelling. Put it after the `listener` line it belongs to.',
+    details:
+      'Range 0–2, default 2. MQTT v5 clients learn the limit when they connect. `maximum_qos` is the older spelling. Put it after the `listener` line it belongs to.',
     example: 'max_qos 1',
   },
   max_queued_bytes: {
@@ -489,7 +541,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   max_queued_messages: {
     summary: 'Per-client cap on QoS 1 and 2 messages waiting in the queue, for offline persistent clients or clients whose in-flight window is full.',
-    details: 'Default 1000 since 2.0 (100 before); `0` means no limit. Messages over the cap are dropped. QoS 0 messages are queued as well when `queue_qos0_messages true`.',
+    details:
+      'Default 1000 since 2.0 (100 before); `0` means no limit. Messages over the cap are dropped. QoS 0 messages are queued as well when `queue_qos0_messages true`.',
     example: 'max_queued_messages 5000',
   },
   max_topic_alias: {
@@ -509,17 +562,20 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   memory_limit: {
     summary: 'Upper bound, in bytes, on heap memory the broker may use.',
-    details: 'Default 0 (no limit); once it is reached, further allocations fail. Only works in builds with memory tracking. Text that is not a number is silently read as 0, which means no limit.',
+    details:
+      'Default 0 (no limit); once it is reached, further allocations fail. Only works in builds with memory tracking. Text that is not a number is silently read as 0, which means no limit.',
     example: 'memory_limit 268435456',
   },
   message_size_limit: {
     summary: 'Largest PUBLISH payload, in bytes, the broker accepts.',
-    details: 'Default 0: only the MQTT maximum of 268435455 bytes applies. Since 2.0.6 a notice suggests `max_packet_size` instead, which MQTT v5 clients are also told about.',
+    details:
+      'Default 0: only the MQTT maximum of 268435455 bytes applies. Since 2.0.6 a notice suggests `max_packet_size` instead, which MQTT v5 clients are also told about.',
     example: 'message_size_limit 1048576',
   },
   mount_point: {
     summary: 'Places every topic used by clients of this listener under a fixed prefix, keeping them apart from other listeners.',
-    details: 'With `mount_point site1/`, a client publishing `a/b` really publishes `site1/a/b`, and it receives topics with the prefix removed. The prefix must not contain `+` or `#` and usually ends with `/`. Must follow a `listener` line; 2.0 and older refuse it even after `port`.',
+    details:
+      'With `mount_point site1/`, a client publishing `a/b` really publishes `site1/a/b`, and it receives topics with the prefix removed. The prefix must not contain `+` or `#` and usually ends with `/`. Must follow a `listener` line; 2.0 and older refuse it even after `port`.',
     example: 'mount_point tenant-a/',
   },
   notification_topic: {
@@ -529,11 +585,12 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   notifications: {
     summary: 'Whether the bridge publishes messages telling if it is connected.',
-    details: 'On by default. State messages go to `notification_topic` locally and, unless `notifications_local_only true`, on the remote broker too. Turn it off if the remote broker will not accept those messages, as some cloud services do.',
+    details:
+      'On by default. State messages go to `notification_topic` locally and, unless `notifications_local_only true`, on the remote broker too. Turn it off if the remote broker will not accept those messages, as some cloud services do.',
     example: 'notifications false',
   },
   notifications_local_only: {
-    summary: 'Keeps the bridge\'s connection-state messages on the local broker instead of also sending them to the remote one.',
+    summary: "Keeps the bridge's connection-state messages on the local broker instead of also sending them to the remote one.",
     details: 'Off by default. Useful when the remote broker does not let the bridge publish on the notification topic.',
     example: 'notifications_local_only true',
   },
@@ -549,17 +606,20 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   password_file: {
     summary: 'File of usernames and hashed passwords that clients must match to log in.',
-    details: 'Create and update it with `mosquitto_passwd`; the broker reads it at startup and on reload, so a bad path is not caught by the config check. The path runs to the end of the line, so a trailing `# comment` or surrounding quotes break it. Global unless `per_listener_settings true` comes first. Deprecated in 2.1 in favour of the password-file plugin.',
+    details:
+      'Create and update it with `mosquitto_passwd`; the broker reads it at startup and on reload, so a bad path is not caught by the config check. The path runs to the end of the line, so a trailing `# comment` or surrounding quotes break it. Global unless `per_listener_settings true` comes first. Deprecated in 2.1 in favour of the password-file plugin.',
     example: 'password_file /etc/mosquitto/passwd',
   },
   per_listener_settings: {
     summary: 'Gives each listener its own authentication and access settings (passwords, ACLs, PSK, plugins, anonymous access) instead of one broker-wide set.',
-    details: 'It has to come before every one of those settings, ideally near the top of the main file, or the broker refuses to start. With `true`, a security setting that appears before any `listener` line goes to the implicit default listener in 1.5–2.0 and is an error in 2.1. Deprecated in 2.1 with a notice (and once `true` it cannot be switched off again): use `listener_allow_anonymous`, `listener_auto_id_prefix` and `plugin_load`/`plugin_use`.',
+    details:
+      'It has to come before every one of those settings, ideally near the top of the main file, or the broker refuses to start. With `true`, a security setting that appears before any `listener` line goes to the implicit default listener in 1.5–2.0 and is an error in 2.1. Deprecated in 2.1 with a notice (and once `true` it cannot be switched off again): use `listener_allow_anonymous`, `listener_auto_id_prefix` and `plugin_load`/`plugin_use`.',
     example: 'per_listener_settings true',
   },
   persistence: {
     summary: 'Saves retained messages, subscriptions and queued messages to disk so they survive a restart.',
-    details: 'Off by default. The database is `persistence_file` inside `persistence_location`, written every `autosave_interval` and at shutdown. From 2.1.2 it cannot be combined with a persistence plugin.',
+    details:
+      'Off by default. The database is `persistence_file` inside `persistence_location`, written every `autosave_interval` and at shutdown. From 2.1.2 it cannot be combined with a persistence plugin.',
     example: 'persistence true',
   },
   persistence_file: {
@@ -569,67 +629,79 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   persistence_location: {
     summary: 'Folder where the persistence database is stored.',
-    details: 'Defaults to the broker\'s working directory, which is rarely what you want for a service. Up to 2.0.2 no separator was inserted before the file name, so end the path with `/` on those versions. In 2.1 the `MOSQUITTO_PERSISTENCE_LOCATION` environment variable takes precedence. The broker account must be able to write there.',
+    details:
+      "Defaults to the broker's working directory, which is rarely what you want for a service. Up to 2.0.2 no separator was inserted before the file name, so end the path with `/` on those versions. In 2.1 the `MOSQUITTO_PERSISTENCE_LOCATION` environment variable takes precedence. The broker account must be able to write there.",
     example: 'persistence_location /var/lib/mosquitto/',
   },
   persistent_client_expiration: {
     summary: 'Deletes persistent client sessions that have stayed disconnected longer than the given time.',
-    details: 'Write a number followed by a unit: `h` hours, `d` days, `w` weeks, `m` months (30 days), `y` years (365 days), and from 2.1 `s` seconds. A bare number is rejected. Without this option such sessions are kept forever.',
+    details:
+      'Write a number followed by a unit: `h` hours, `d` days, `w` weeks, `m` months (30 days), `y` years (365 days), and from 2.1 `s` seconds. A bare number is rejected. Without this option such sessions are kept forever.',
     example: 'persistent_client_expiration 14d',
   },
   pid_file: {
     summary: 'File in which the broker records its process id (PID).',
-    details: 'Used by init scripts and service managers. Before 2.0 it is only written when the broker runs as a daemon (`-d`); since 2.0 always, after privileges have been dropped, so the `user` account must be able to create it, and a missing folder stops the broker.',
+    details:
+      'Used by init scripts and service managers. Before 2.0 it is only written when the broker runs as a daemon (`-d`); since 2.0 always, after privileges have been dropped, so the `user` account must be able to create it, and a missing folder stops the broker.',
     example: 'pid_file /run/mosquitto/mosquitto.pid',
   },
   plugin: {
     summary: 'Loads a plugin library that adds authentication, access control or other hooks to the broker.',
-    details: 'Configure it with `plugin_opt_*` lines right after it; several plugins are called in file order. Global unless `per_listener_settings true` comes first. The library is opened when the broker starts, so a wrong path is not caught by the config check; since 2.1.1 the path is the raw rest of the line, so trailing blanks count.',
+    details:
+      'Configure it with `plugin_opt_*` lines right after it; several plugins are called in file order. Global unless `per_listener_settings true` comes first. The library is opened when the broker starts, so a wrong path is not caught by the config check; since 2.1.1 the path is the raw rest of the line, so trailing blanks count.',
     example: 'plugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
   },
   plugin_load: {
     summary: 'Registers a plugin under a name of your choice, for listeners to enable with `plugin_use`.',
-    details: 'Form: `plugin_load <name> <path>`; names must be unique. The library is only loaded if some `plugin_use` refers to it. Put its `plugin_opt_*` lines right after it. New in 2.1 and not yet covered by the manual.',
+    details:
+      'Form: `plugin_load <name> <path>`; names must be unique. The library is only loaded if some `plugin_use` refers to it. Put its `plugin_opt_*` lines right after it. New in 2.1 and not yet covered by the manual.',
     example: 'plugin_load dynsec /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
   },
   'plugin_opt_*': {
     summary: 'Hands a `key value` setting to the plugin declared just above it.',
-    details: 'The key is the text after `plugin_opt_` (at least 3 characters); the value is the rest of the line, trailing spaces and any `# comment` included. It belongs to the latest `plugin`, `global_plugin`, `plugin_load` or `auth_plugin` line in the same file, and is an error without one. Not re-read on reload.',
+    details:
+      'The key is the text after `plugin_opt_` (at least 3 characters); the value is the rest of the line, trailing spaces and any `# comment` included. It belongs to the latest `plugin`, `global_plugin`, `plugin_load` or `auth_plugin` line in the same file, and is an error without one. Not re-read on reload.',
     example: 'plugin_opt_config_file /var/lib/mosquitto/dynamic-security.json',
   },
   plugin_use: {
     summary: 'Switches on, for the current listener, a plugin declared earlier with `plugin_load`.',
-    details: 'The name must match an earlier `plugin_load`. A real `listener` line must come first; the default listener from `port` does not count. New in 2.1, as the replacement for per-listener plugins under `per_listener_settings`.',
+    details:
+      'The name must match an earlier `plugin_load`. A real `listener` line must come first; the default listener from `port` does not count. New in 2.1, as the replacement for per-listener plugins under `per_listener_settings`.',
     example: 'plugin_use dynsec',
   },
   port: {
     summary: 'Port number for the implicit default listener, the pre-`listener` way of opening a port.',
-    details: 'Deprecated since 2.0 with a notice; write `listener <port>` instead. It always changes the default listener, wherever it appears, so `port 1883` together with `listener 1883` collides at startup. Using it ends local-only mode, after which anonymous clients are refused by default.',
+    details:
+      'Deprecated since 2.0 with a notice; write `listener <port>` instead. It always changes the default listener, wherever it appears, so `port 1883` together with `listener 1883` collides at startup. Using it ends local-only mode, after which anonymous clients are refused by default.',
     example: 'port 1883',
   },
   protocol: {
     summary: 'Chooses what the current listener speaks.',
-    details: 'Put it after the `listener` line it belongs to. A protocol missing from the build (for example `websockets`) stops the broker. On Windows, or on hosts with IPv6 disabled, websockets listeners often also need `socket_domain ipv4`.',
+    details:
+      'Put it after the `listener` line it belongs to. A protocol missing from the build (for example `websockets`) stops the broker. On Windows, or on hosts with IPv6 disabled, websockets listeners often also need `socket_domain ipv4`.',
     values: {
       mqtt: 'Plain MQTT over TCP (default).',
       websockets: 'MQTT over WebSockets, for browser clients; needs a build with websockets support.',
-      http_api: 'The broker\'s HTTP API; 2.1 and later, builds with HTTP API support only.',
+      http_api: "The broker's HTTP API; 2.1 and later, builds with HTTP API support only.",
     },
     example: 'protocol websockets',
   },
   proxy_protocol_v2_require_tls: {
     summary: 'Refuses PROXY protocol v2 connections unless the header says the client used TLS.',
-    details: 'Use with `enable_proxy_protocol 2` when the proxy terminates TLS, so plain-text clients cannot slip through. Off by default; not available in libwebsockets builds. New in 2.1; must follow a `listener` line.',
+    details:
+      'Use with `enable_proxy_protocol 2` when the proxy terminates TLS, so plain-text clients cannot slip through. Off by default; not available in libwebsockets builds. New in 2.1; must follow a `listener` line.',
     example: 'proxy_protocol_v2_require_tls true',
   },
   psk_file: {
     summary: 'File of `identity:key` lines, keys in hex, for TLS-PSK clients.',
-    details: 'Used by listeners that have `psk_hint`. A listener with a `certfile` cannot also use it (rejected in 2.0.23 and 2.1). TLS 1.3 is switched off on listeners that use PSK (2.0.12+). Global unless `per_listener_settings true` comes first.',
+    details:
+      'Used by listeners that have `psk_hint`. A listener with a `certfile` cannot also use it (rejected in 2.0.23 and 2.1). TLS 1.3 is switched off on listeners that use PSK (2.0.12+). Global unless `per_listener_settings true` comes first.',
     example: 'psk_file /etc/mosquitto/pskfile',
   },
   psk_hint: {
     summary: 'Turns on TLS-PSK for the current listener and sets the hint sent to clients.',
-    details: 'Pair it with `psk_file`. A listener uses either certificates or PSK: `certfile` or `cafile` after `psk_hint` on one listener fails, but the reverse order goes unnoticed, so keep them on separate listeners. Any string will do; it mainly tells clients which key to use.',
+    details:
+      'Pair it with `psk_file`. A listener uses either certificates or PSK: `certfile` or `cafile` after `psk_hint` on one listener fails, but the reverse order goes unnoticed, so keep them on separate listeners. Any string will do; it mainly tells clients which key to use.',
     example: 'psk_hint mosquitto-psk',
   },
   queue_qos0_messages: {
@@ -639,32 +711,37 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   remote_clientid: {
     summary: 'The id this bridge identifies itself with when logging in to the remote broker.',
-    details: 'Default `<hostname>.<connection name>`. It must not clash with another client on the remote broker, or the two will keep disconnecting each other. Same setting as the older `clientid`.',
+    details:
+      'Default `<hostname>.<connection name>`. It must not clash with another client on the remote broker, or the two will keep disconnecting each other. Same setting as the older `clientid`.',
     example: 'remote_clientid site-a-bridge',
   },
   remote_password: {
-    summary: 'Password for the bridge\'s login on the remote broker.',
-    details: 'Use with `remote_username`. It takes the rest of the line, spaces included, so keep comments off that line. Same setting as the older `password`.',
+    summary: "Password for the bridge's login on the remote broker.",
+    details:
+      'Use with `remote_username`. It takes the rest of the line, spaces included, so keep comments off that line. Same setting as the older `password`.',
     example: 'remote_password s3cret',
   },
   remote_username: {
-    summary: 'Username for the bridge\'s login on the remote broker.',
+    summary: "Username for the bridge's login on the remote broker.",
     details: 'Use with `remote_password`. Spaces in the value work since 1.5.6; older versions keep only the first word. Same setting as the older `username`.',
     example: 'remote_username site-a',
   },
   require_certificate: {
     summary: 'Turns away TLS clients on this listener that do not offer a certificate the broker can verify.',
-    details: 'Off by default. Needs `cafile` or `capath` to check against; without one every client certificate fails. Often combined with `use_identity_as_username`.',
+    details:
+      'Off by default. Needs `cafile` or `capath` to check against; without one every client certificate fails. Often combined with `use_identity_as_username`.',
     example: 'require_certificate true',
   },
   restart_timeout: {
     summary: 'Delay before an automatic bridge reconnects after losing its connection.',
-    details: 'One number gives a fixed delay in seconds. Two numbers, `<base> <cap>`, give a randomised backoff growing from base to cap (default `5 30` since 1.6; a fixed 30 before), and the cap must not be below the base. 2.1 accepts an optional third number, a stable-connection period.',
+    details:
+      'One number gives a fixed delay in seconds. Two numbers, `<base> <cap>`, give a randomised backoff growing from base to cap (default `5 30` since 1.6; a fixed 30 before), and the cap must not be below the base. 2.1 accepts an optional third number, a stable-connection period.',
     example: 'restart_timeout 10 120',
   },
   retain_available: {
     summary: 'Set to `false` to switch retained messages off for the whole broker.',
-    details: 'On by default. When off, a client that publishes a retained message is disconnected, and MQTT v5 clients learn about the restriction when they connect.',
+    details:
+      'On by default. When off, a client that publishes a retained message is disconnected, and MQTT v5 clients learn about the restriction when they connect.',
     example: 'retain_available false',
   },
   retain_expiry_interval: {
@@ -684,17 +761,19 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   round_robin: {
     summary: 'Makes the bridge rotate through its addresses rather than always preferring the first.',
-    details: 'With `false` (default) the first address is primary: after falling back to another one, the bridge keeps trying to return to it. With `true` it just moves to the next address whenever a connection drops and stays there.',
+    details:
+      'With `false` (default) the first address is primary: after falling back to another one, the bridge keeps trying to return to it. With `true` it just moves to the next address whenever a connection drops and stays there.',
     example: 'round_robin true',
   },
   set_tcp_nodelay: {
-    summary: 'Turns off Nagle\'s algorithm on client sockets to cut latency for small packets.',
+    summary: "Turns off Nagle's algorithm on client sockets to cut latency for small packets.",
     details: 'Off by default. Lower latency comes at the cost of more, smaller TCP segments.',
     example: 'set_tcp_nodelay true',
   },
   socket_domain: {
     summary: 'Restricts the current listener to IPv4 or to IPv6.',
-    details: 'When unset, the listener uses both. Websockets listeners on Windows have been seen binding only to IPv6 (`[::]`), so IPv4 clients cannot reach them; adding `socket_domain ipv4` to the listener fixes that, and also helps websockets listeners on hosts with IPv6 disabled. Available since 1.5.5.',
+    details:
+      'When unset, the listener uses both. Websockets listeners on Windows have been seen binding only to IPv6 (`[::]`), so IPv4 clients cannot reach them; adding `socket_domain ipv4` to the listener fixes that, and also helps websockets listeners on hosts with IPv6 disabled. Available since 1.5.5.',
     values: {
       ipv4: 'IPv4 only.',
       ipv6: 'IPv6 only.',
@@ -728,12 +807,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   tls_engine: {
     summary: 'OpenSSL engine that performs TLS operations for this listener, such as a hardware security module.',
-    details: 'Pair it with `tls_keyform engine` when the private key lives inside the engine. Needs an OpenSSL with engine support; an unknown engine fails at startup.',
+    details:
+      'Pair it with `tls_keyform engine` when the private key lives inside the engine. Needs an OpenSSL with engine support; an unknown engine fails at startup.',
     example: 'tls_engine pkcs11',
   },
   tls_engine_kpass_sha1: {
     summary: 'SHA-1 hash, in hex, of the password that protects the engine-held private key.',
-    details: 'Exactly 40 hex digits, used with `tls_engine` and `tls_keyform engine`. In 2.1 a malformed value fails with only a line reference and no explanation.',
+    details:
+      'Exactly 40 hex digits, used with `tls_engine` and `tls_keyform engine`. In 2.1 a malformed value fails with only a line reference and no explanation.',
     example: 'tls_engine_kpass_sha1 5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8',
   },
   tls_keyform: {
@@ -747,7 +828,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   tls_version: {
     summary: 'Lowest TLS version the current listener accepts.',
-    details: 'It has been a minimum since 2.0.9; earlier it pinned one exact version. Without it, TLS 1.2 and newer are allowed since 2.0.16 (1.1+ in 1.6–2.0.15, 1.0+ in 1.4–1.5). A wrong value is only reported when the listener starts.',
+    details:
+      'It has been a minimum since 2.0.9; earlier it pinned one exact version. Without it, TLS 1.2 and newer are allowed since 2.0.16 (1.1+ in 1.6–2.0.15, 1.0+ in 1.4–1.5). A wrong value is only reported when the listener starts.',
     values: {
       'tlsv1.3': 'TLS 1.3 only.',
       'tlsv1.2': 'TLS 1.2 and newer.',
@@ -758,7 +840,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   topic: {
     summary: 'Chooses which topics the bridge forwards, in which direction, and with which QoS and prefix mapping.',
-    details: 'Form: `topic <pattern> [out|in|both [<qos> [<local-prefix> <remote-prefix>]]]`; direction defaults to `out` and QoS to 0. The local prefix is swapped for the remote one as messages cross the bridge; write `""` for an unused prefix. Every bridge needs at least one `topic`. As the pattern, `#` is the usual wildcard, but a `#` in the QoS or prefix slot starts a comment (1.5.6+).',
+    details:
+      'Form: `topic <pattern> [out|in|both [<qos> [<local-prefix> <remote-prefix>]]]`; direction defaults to `out` and QoS to 0. The local prefix is swapped for the remote one as messages cross the bridge; write `""` for an unused prefix. Every bridge needs at least one `topic`. As the pattern, `#` is the usual wildcard, but a `#` in the QoS or prefix slot starts a comment (1.5.6+).',
     values: {
       out: 'Send matching local messages to the remote broker (default).',
       in: 'Bring matching remote messages into the local broker.',
@@ -778,7 +861,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   try_private: {
     summary: 'Announces the connection to the remote broker as a bridge, using a non-standard protocol flag.',
-    details: 'On by default; it helps the remote side detect message loops. Brokers that do not understand the flag may refuse the connection, so set it to `false` if the bridge cannot connect (common with cloud services).',
+    details:
+      'On by default; it helps the remote side detect message loops. Brokers that do not understand the flag may refuse the connection, so set it to `false` if the bridge cannot connect (common with cloud services).',
     example: 'try_private false',
   },
   upgrade_outgoing_qos: {
@@ -787,23 +871,26 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
     example: 'upgrade_outgoing_qos true',
   },
   use_identity_as_username: {
-    summary: 'Sets each client\'s username to the Common Name in its certificate, or to its TLS-PSK identity.',
-    details: 'Off by default. With certificates, also set `require_certificate true` (and `cafile` or `capath`), or clients without a certificate end up with no username. Any username the client sends itself is replaced.',
+    summary: "Sets each client's username to the Common Name in its certificate, or to its TLS-PSK identity.",
+    details:
+      'Off by default. With certificates, also set `require_certificate true` (and `cafile` or `capath`), or clients without a certificate end up with no username. Any username the client sends itself is replaced.',
     example: 'use_identity_as_username true',
   },
   use_subject_as_username: {
-    summary: 'Sets each client\'s username to the full subject line of its certificate (for example `CN=dev1,O=Example`).',
-    details: 'Like `use_identity_as_username`, but with the full subject instead of the Common Name alone. Needs `require_certificate true`. Not allowed with `enable_proxy_protocol 2`.',
+    summary: "Sets each client's username to the full subject line of its certificate (for example `CN=dev1,O=Example`).",
+    details:
+      'Like `use_identity_as_username`, but with the full subject instead of the Common Name alone. Needs `require_certificate true`. Not allowed with `enable_proxy_protocol 2`.',
     example: 'use_subject_as_username true',
   },
   use_username_as_clientid: {
-    summary: 'Makes the broker use each client\'s username as its client id on this listener.',
-    details: 'Stops one user from taking over another user\'s client id, but a user can then hold only one connection: a second login kicks out the first.',
+    summary: "Makes the broker use each client's username as its client id on this listener.",
+    details: "Stops one user from taking over another user's client id, but a user can then hold only one connection: a second login kicks out the first.",
     example: 'use_username_as_clientid true',
   },
   user: {
     summary: 'Unprivileged account the broker runs as after being launched by root.',
-    details: 'Default `mosquitto`; since 2.0 the broker falls back to `nobody` if that account is missing. Privileges are dropped right after the config is read, so certificates, password files, logs and persistence must be accessible to this account. No effect on Windows or when not started as root; in 2.1 the `PUID`/`PGID` environment variables can override it.',
+    details:
+      'Default `mosquitto`; since 2.0 the broker falls back to `nobody` if that account is missing. Privileges are dropped right after the config is read, so certificates, password files, logs and persistence must be accessible to this account. No effect on Windows or when not started as root; in 2.1 the `PUID`/`PGID` environment variables can override it.',
     example: 'user mosquitto',
   },
   username: {
@@ -813,7 +900,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   websockets_headers_size: {
     summary: 'Older name for the buffer that holds WebSocket handshake headers; since 2.1 an alias of `packet_buffer_size`.',
-    details: 'In 1.6–2.0 it affects websockets listeners only and needs a websockets build; `0` means the libwebsockets default of 1024, and 2.0 limits it to 0–65535. In 2.1 it sets `packet_buffer_size`, which applies to every connection.',
+    details:
+      'In 1.6–2.0 it affects websockets listeners only and needs a websockets build; `0` means the libwebsockets default of 1024, and 2.0 limits it to 0–65535. In 2.1 it sets `packet_buffer_size`, which applies to every connection.',
     example: 'websockets_headers_size 4096',
   },
   websockets_log_level: {
@@ -823,7 +911,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = {
   },
   websockets_origin: {
     summary: 'Adds a browser Origin that may open WebSocket connections to this listener.',
-    details: 'Repeat the line to allow more origins; each value must match the Origin header exactly, scheme and port included. With none set, every origin is accepted. New in 2.1; needs the built-in websockets or libwebsockets 3.1.0 or newer.',
+    details:
+      'Repeat the line to allow more origins; each value must match the Origin header exactly, scheme and port included. With none set, every origin is accepted. New in 2.1; needs the built-in websockets or libwebsockets 3.1.0 or newer.',
     example: 'websockets_origin https://dashboard.example.com',
   },
 } satisfies Partial<Record<DirectiveName, DirectiveDoc>>;

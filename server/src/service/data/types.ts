@@ -1,7 +1,6 @@
 /** Value type of one directive argument. */
 export type ArgType =
-  | 'bool' | 'int' | 'int64' | 'string' | 'path' | 'host' | 'enum' | 'list'
-  | 'topic' | 'topic-filter' | 'duration' | 'hex' | 'any' | 'host-or-path';
+  'bool' | 'int' | 'int64' | 'string' | 'path' | 'host' | 'enum' | 'list' | 'topic' | 'topic-filter' | 'duration' | 'hex' | 'any' | 'host-or-path';
 
 /** One argument of a directive, as the broker reads it. */
 export interface ArgSpec {

@@ -86,7 +86,10 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
       diagnostic.tags = [...finding.tags];
     }
     if (finding.related) {
-      diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({ location: { uri: r.file, range: r.range }, message: r.message }));
+      diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({
+        location: { uri: r.file, range: r.range },
+        message: r.message,
+      }));
     }
     if (finding.data !== undefined) {
       diagnostic.data = finding.data;
@@ -181,7 +184,13 @@ export interface RuleFindings {
  * rules once. A rule that throws stops being asked for this analysis and gets one finding
  * that names it: a rule bug never takes the whole analysis down.
  */
-export function runRules(rules: readonly Rule[], model: ConfigModel, settings: AnalysisSettings, files: FileSystemAccess, cache?: FindingsCache): RuleFindings[] {
+export function runRules(
+  rules: readonly Rule[],
+  model: ConfigModel,
+  settings: AnalysisSettings,
+  files: FileSystemAccess,
+  cache?: FindingsCache,
+): RuleFindings[] {
   const fs = statOncePerPath(files);
   const kept = cache?.forRun(rules, settings);
   const buckets: Finding<unknown>[][] = rules.map(() => []);
@@ -431,6 +440,15 @@ class RunStore {
       }
       return n;
     };
-    return JSON.stringify([section.kind, section.id, id(section.header), section.port, section.address, section.name, section.explicit, section.entries.map(id)]);
+    return JSON.stringify([
+      section.kind,
+      section.id,
+      id(section.header),
+      section.port,
+      section.address,
+      section.name,
+      section.explicit,
+      section.entries.map(id),
+    ]);
   }
 }

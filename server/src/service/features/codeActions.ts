@@ -79,7 +79,15 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest, envi
     const code = sent.code;
     // The rule that made the diagnostic knows how to fix it; its payload travels in `data`.
     const rule = ruleById(code);
-    const context: FixContext<unknown> = { model, file, fileId: request.fileId, fs, diagnostic, payload: diagnostic.data, directive: file.lines[diagnostic.range.start.line]?.directive };
+    const context: FixContext<unknown> = {
+      model,
+      file,
+      fileId: request.fileId,
+      fs,
+      diagnostic,
+      payload: diagnostic.data,
+      directive: file.lines[diagnostic.range.start.line]?.directive,
+    };
     for (const fix of rule?.fix?.(context) ?? []) {
       fixes.push(toAction(fix, CodeActionKind.QuickFix, request.uri, sent, environment.snippetEdits === true));
     }
@@ -126,7 +134,15 @@ export function fixAllAction(analysis: Analysis, uri: string, fileId: string, fs
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !FIX_ALL_RULES.has(code)) {
       continue;
     }
-    const context: FixContext<unknown> = { model, file, fileId, fs, diagnostic, payload: diagnostic.data, directive: file.lines[diagnostic.range.start.line]?.directive };
+    const context: FixContext<unknown> = {
+      model,
+      file,
+      fileId,
+      fs,
+      diagnostic,
+      payload: diagnostic.data,
+      directive: file.lines[diagnostic.range.start.line]?.directive,
+    };
     const candidates = ruleById(code)?.fix?.(context) ?? [];
     // A rename is only safe when there is exactly one candidate.
     if (candidates.length === 0 || (code === 'unknown-directive' && candidates.length !== 1)) {
@@ -144,7 +160,11 @@ export function fixAllAction(analysis: Analysis, uri: string, fileId: string, fs
 function toAction(fix: Fix, kind: string, uri: string, diagnostic: Diagnostic, snippetEdits = false): CodeAction {
   const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic] };
   if (snippetEdits && fix.snippet) {
-    action.edit = { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: fix.snippet.range, snippet: { kind: 'snippet', value: fix.snippet.snippet } }] }] };
+    action.edit = {
+      documentChanges: [
+        { textDocument: { uri, version: null }, edits: [{ range: fix.snippet.range, snippet: { kind: 'snippet', value: fix.snippet.snippet } }] },
+      ],
+    };
   } else if (fix.edits.length > 0 || !fix.command) {
     action.edit = { changes: { [uri]: fix.edits } };
   }

@@ -49,11 +49,19 @@ function empty(): CompletionList {
  * selected release and platform) plus snippets; after a directive its values (keywords,
  * booleans, paths); in a suppression comment, rule ids.
  */
-export function complete(analysis: Analysis, fileId: string, position: Position, client: CompletionClient, environment: CompletionEnvironment = {}): CompletionList {
+export function complete(
+  analysis: Analysis,
+  fileId: string,
+  position: Position,
+  client: CompletionClient,
+  environment: CompletionEnvironment = {},
+): CompletionList {
   const model = analysis.model;
   const context = lineContext(model, fileId, position.line);
   // The empty last line of a text that ends with a line break has no parsed line of its own.
-  const line: ParsedLine | undefined = context.file.lines[position.line] ?? (position.line === context.file.lines.length ? { line: position.line, text: '', kind: 'blank', hadCarriageReturn: false } : undefined);
+  const line: ParsedLine | undefined =
+    context.file.lines[position.line] ??
+    (position.line === context.file.lines.length ? { line: position.line, text: '', kind: 'blank', hadCarriageReturn: false } : undefined);
   if (!line) {
     return empty();
   }
@@ -255,7 +263,15 @@ function argumentAt(d: Directive, spec: DirectiveSpec, character: number, lineTe
   return { index, start: character, end: character };
 }
 
-function valueCompletions(model: ConfigModel, d: Directive, spec: DirectiveSpec, line: ParsedLine, character: number, client: CompletionClient, environment: CompletionEnvironment): CompletionItem[] {
+function valueCompletions(
+  model: ConfigModel,
+  d: Directive,
+  spec: DirectiveSpec,
+  line: ParsedLine,
+  character: number,
+  client: CompletionClient,
+  environment: CompletionEnvironment,
+): CompletionItem[] {
   const at = argumentAt(d, spec, character, line.text);
   const lineNumber = d.line;
   // log_dest file <path>: the path is the rest of the line after `file`.
@@ -284,7 +300,8 @@ function valueCompletions(model: ConfigModel, d: Directive, spec: DirectiveSpec,
     return [];
   }
   const range: Range = { start: { line: lineNumber, character: at.start }, end: { line: lineNumber, character: at.end } };
-  let values: readonly string[] = arg.type === 'bool' ? ['true', 'false'] : at.index === 0 ? allowedValues(spec.name, arg.values, model.settings.brokerVersion) : arg.values;
+  let values: readonly string[] =
+    arg.type === 'bool' ? ['true', 'false'] : at.index === 0 ? allowedValues(spec.name, arg.values, model.settings.brokerVersion) : arg.values;
   if (arg.type === 'list') {
     // Comma-separated items: complete the item under the cursor, offer the ones not listed yet.
     const text = line.text.slice(at.start, character);
@@ -320,7 +337,14 @@ function valueCompletions(model: ConfigModel, d: Directive, spec: DirectiveSpec,
  * File and folder names for a path value: the folder typed so far is listed through the
  * injected file system; absolute paths as written, relative ones against the document's folder.
  */
-function pathCompletions(lineText: string, lineNumber: number, start: number, character: number, kind: 'file' | 'directory' | 'parent', environment: CompletionEnvironment): CompletionItem[] {
+function pathCompletions(
+  lineText: string,
+  lineNumber: number,
+  start: number,
+  character: number,
+  kind: 'file' | 'directory' | 'parent',
+  environment: CompletionEnvironment,
+): CompletionItem[] {
   const fs = environment.fs ?? NO_FILE_SYSTEM;
   const typed = lineText.slice(start, character);
   const separator = Math.max(typed.lastIndexOf('/'), typed.lastIndexOf('\\'));

@@ -111,15 +111,21 @@ function valuesOf(spec: DirectiveSpec, arg: ArgSpec, index: number, settings: An
   const name = spec.name;
   const allowed = index === 0 ? allowedValues(name, arg.values, settings.brokerVersion) : [...arg.values];
   const all = [...arg.values];
-  return joinInlines(all.filter((v, i) => all.indexOf(v) === i).map((value): Inline[] => {
-    if (allowed.includes(value)) {
-      return [{ code: value }];
-    }
-    const since = ENUM_VALUE_SINCE[name]?.[value];
-    const until = ENUM_VALUE_UNTIL[name]?.[value];
-    const why = since !== undefined && !atLeast(settings.brokerVersion, since) ? `${since}+` : until !== undefined ? `before ${until}` : 'not in this build';
-    return [{ code: value }, ` (${why})`];
-  }), ', ');
+  return joinInlines(
+    all
+      .filter((v, i) => all.indexOf(v) === i)
+      .map((value): Inline[] => {
+        if (allowed.includes(value)) {
+          return [{ code: value }];
+        }
+        const since = ENUM_VALUE_SINCE[name]?.[value];
+        const until = ENUM_VALUE_UNTIL[name]?.[value];
+        const why =
+          since !== undefined && !atLeast(settings.brokerVersion, since) ? `${since}+` : until !== undefined ? `before ${until}` : 'not in this build';
+        return [{ code: value }, ` (${why})`];
+      }),
+    ', ',
+  );
 }
 
 /**
@@ -176,7 +182,11 @@ export function valueExplanation(spec: DirectiveSpec, value: string): string | u
 }
 
 /** Whether the release accepts this value of the directive's first argument, and since when. */
-export function valueAvailability(spec: DirectiveSpec, value: string, settings: AnalysisSettings): { readonly allowed: boolean; readonly since?: string; readonly until?: string } {
+export function valueAvailability(
+  spec: DirectiveSpec,
+  value: string,
+  settings: AnalysisSettings,
+): { readonly allowed: boolean; readonly since?: string; readonly until?: string } {
   const arg = spec.args[0];
   const name = spec.name;
   const since = ENUM_VALUE_SINCE[name]?.[value];

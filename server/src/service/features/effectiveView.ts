@@ -68,7 +68,9 @@ export function renderEffectiveView(config: EffectiveConfig): EffectiveView {
   };
 
   lines.push(`# Effective configuration for mosquitto ${config.version} on ${config.platform} (read-only; follows the source).`);
-  lines.push(`# per_listener_settings ${config.perListenerSettings}: security options apply ${config.perListenerSettings ? 'to the listener they are written in' : 'to every listener'}.`);
+  lines.push(
+    `# per_listener_settings ${config.perListenerSettings}: security options apply ${config.perListenerSettings ? 'to the listener they are written in' : 'to every listener'}.`,
+  );
   lines.push('# Files in the order the broker reads them:');
   for (const file of config.files) {
     reference('#   ', file, undefined);

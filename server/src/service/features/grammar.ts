@@ -74,7 +74,10 @@ function escape(name: string): string {
 
 /** `(a|b|c)` with longest names first. */
 function alternation(names: readonly string[]): string {
-  return `(${[...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|')})`;
+  return `(${[...names]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escape)
+    .join('|')})`;
 }
 
 /** A rule for one line of directives whose value is styled by `patterns`. */
@@ -138,7 +141,16 @@ function categoryOf(spec: DirectiveSpec): string {
 export function buildGrammar(directives: readonly DirectiveSpec[]): Grammar {
   const plain = directives.filter((d) => d.prefix === undefined);
   const families = directives.filter((d) => d.prefix !== undefined);
-  const special = new Set([...SECTION_STARTERS, 'topic', 'log_dest', 'plugin_load', 'bridge_protocol_version', 'address', 'addresses', 'accept_protocol_versions']);
+  const special = new Set([
+    ...SECTION_STARTERS,
+    'topic',
+    'log_dest',
+    'plugin_load',
+    'bridge_protocol_version',
+    'address',
+    'addresses',
+    'accept_protocol_versions',
+  ]);
   const groups = new Map<string, string[]>();
   const enums: GrammarRule[] = [];
   for (const spec of plain) {
@@ -149,7 +161,14 @@ export function buildGrammar(directives: readonly DirectiveSpec[]): Grammar {
     if (category.startsWith('enum:')) {
       const values = spec.args[0].values ?? [];
       const terminator = spec.valueMode === 'token' ? '(?= |$)' : '(?= *$)';
-      enums.push(directiveLine([spec.name], SCOPES.directive, [firstToken(alternation(values).slice(1, -1), SCOPES.enumValue, terminator)], `${spec.name}: one of its keywords`));
+      enums.push(
+        directiveLine(
+          [spec.name],
+          SCOPES.directive,
+          [firstToken(alternation(values).slice(1, -1), SCOPES.enumValue, terminator)],
+          `${spec.name}: one of its keywords`,
+        ),
+      );
       continue;
     }
     const list = groups.get(category) ?? [];
@@ -166,31 +185,74 @@ export function buildGrammar(directives: readonly DirectiveSpec[]): Grammar {
       name: SCOPES.comment,
       captures: { '1': { name: SCOPES.commentPunctuation }, '3': { name: SCOPES.suppression } },
     },
-    listener: directiveLine(['listener'], SCOPES.section, [
-      { match: `\\G +(${INTEGER})(?= |$)(?: +([^ #][^ ]*))?`, captures: { '1': { name: SCOPES.number }, '2': { name: SCOPES.address } } },
-    ], 'listener <port> [<address or unix socket path>]: opens a listener section.'),
+    listener: directiveLine(
+      ['listener'],
+      SCOPES.section,
+      [{ match: `\\G +(${INTEGER})(?= |$)(?: +([^ #][^ ]*))?`, captures: { '1': { name: SCOPES.number }, '2': { name: SCOPES.address } } }],
+      'listener <port> [<address or unix socket path>]: opens a listener section.',
+    ),
     port: directiveLine(['port'], SCOPES.section, [firstToken(INTEGER, SCOPES.number)], 'port <port>: configures the default listener.'),
     connection: directiveLine(['connection'], SCOPES.section, [firstToken('[^ ]+', SCOPES.sectionName, '')], 'connection <name>: opens a bridge section.'),
-    topic: directiveLine(['topic'], SCOPES.directive, [
-      {
-        match: '\\G +([^ ]+)(?: +(in|out|both)(?= |$))?(?: +(\\d+)(?= |$))?(?: +([^ #][^ ]*))?(?: +([^ #][^ ]*))?',
-        captures: { '1': { name: SCOPES.topic }, '2': { name: SCOPES.enumValue }, '3': { name: SCOPES.number }, '4': { name: SCOPES.topic }, '5': { name: SCOPES.topic } },
-      },
-    ], 'topic <pattern> [in|out|both] [qos] [local prefix] [remote prefix]'),
-    'log-dest': directiveLine(['log_dest'], SCOPES.directive, [
-      { match: '\\G +(file)(?: +(.*))?$', captures: { '1': { name: SCOPES.enumValue }, '2': { name: SCOPES.path } } },
-      firstToken(alternation(directives.find((d) => d.name === 'log_dest')?.args[0].values?.filter((v) => v !== 'file') ?? []).slice(1, -1), SCOPES.enumValue),
-    ], 'log_dest <destination> (file <path>)'),
-    'bridge-protocol-version': directiveLine(['bridge_protocol_version'], SCOPES.directive, [
-      { match: `\\G (${(directives.find((d) => d.name === 'bridge_protocol_version')?.args[0].values ?? []).map(escape).join('|')})$`, captures: { '1': { name: SCOPES.enumValue } } },
-    ], 'bridge_protocol_version: read raw, so only an exact keyword after one space is valid.'),
-    'plugin-load': directiveLine(['plugin_load'], SCOPES.directive, [
-      { match: '\\G +([^ ]+)(?: (.*))?$', captures: { '1': { name: SCOPES.sectionName }, '2': { name: SCOPES.path } } },
-    ], 'plugin_load <name> <path>'),
+    topic: directiveLine(
+      ['topic'],
+      SCOPES.directive,
+      [
+        {
+          match: '\\G +([^ ]+)(?: +(in|out|both)(?= |$))?(?: +(\\d+)(?= |$))?(?: +([^ #][^ ]*))?(?: +([^ #][^ ]*))?',
+          captures: {
+            '1': { name: SCOPES.topic },
+            '2': { name: SCOPES.enumValue },
+            '3': { name: SCOPES.number },
+            '4': { name: SCOPES.topic },
+            '5': { name: SCOPES.topic },
+          },
+        },
+      ],
+      'topic <pattern> [in|out|both] [qos] [local prefix] [remote prefix]',
+    ),
+    'log-dest': directiveLine(
+      ['log_dest'],
+      SCOPES.directive,
+      [
+        { match: '\\G +(file)(?: +(.*))?$', captures: { '1': { name: SCOPES.enumValue }, '2': { name: SCOPES.path } } },
+        firstToken(
+          alternation(directives.find((d) => d.name === 'log_dest')?.args[0].values?.filter((v) => v !== 'file') ?? []).slice(1, -1),
+          SCOPES.enumValue,
+        ),
+      ],
+      'log_dest <destination> (file <path>)',
+    ),
+    'bridge-protocol-version': directiveLine(
+      ['bridge_protocol_version'],
+      SCOPES.directive,
+      [
+        {
+          match: `\\G (${(directives.find((d) => d.name === 'bridge_protocol_version')?.args[0].values ?? []).map(escape).join('|')})$`,
+          captures: { '1': { name: SCOPES.enumValue } },
+        },
+      ],
+      'bridge_protocol_version: read raw, so only an exact keyword after one space is valid.',
+    ),
+    'plugin-load': directiveLine(
+      ['plugin_load'],
+      SCOPES.directive,
+      [{ match: '\\G +([^ ]+)(?: (.*))?$', captures: { '1': { name: SCOPES.sectionName }, '2': { name: SCOPES.path } } }],
+      'plugin_load <name> <path>',
+    ),
     addresses: directiveLine(['address', 'addresses'], SCOPES.directive, [{ match: '(?<= )[^ #][^ ]*', name: SCOPES.address }], 'address <host[:port]> ...'),
-    'accept-protocol-versions': directiveLine(['accept_protocol_versions'], SCOPES.directive, [{ match: '(?<=[ ,\\t])[345](?=[ ,\\t]|$)', name: SCOPES.enumValue }], 'accept_protocol_versions 3,4,5'),
+    'accept-protocol-versions': directiveLine(
+      ['accept_protocol_versions'],
+      SCOPES.directive,
+      [{ match: '(?<=[ ,\\t])[345](?=[ ,\\t]|$)', name: SCOPES.enumValue }],
+      'accept_protocol_versions 3,4,5',
+    ),
     enums: { patterns: enums },
-    booleans: directiveLine(group('bool'), SCOPES.directive, [firstToken('true|false|1|0', SCOPES.boolean)], 'Booleans: true, false, 1 or 0 as the first token.'),
+    booleans: directiveLine(
+      group('bool'),
+      SCOPES.directive,
+      [firstToken('true|false|1|0', SCOPES.boolean)],
+      'Booleans: true, false, 1 or 0 as the first token.',
+    ),
     integers: directiveLine([...group('int'), ...group('ints')], SCOPES.directive, [firstToken(INTEGER, SCOPES.number), numberAnywhere], 'Whole numbers.'),
     durations: directiveLine(group('duration'), SCOPES.directive, [firstToken('\\d+[hdwmy]?', SCOPES.number)], 'Durations such as 14d.'),
     paths: directiveLine(group('path'), SCOPES.directive, [restOfLine(SCOPES.path)], 'Paths: the rest of the line.'),
@@ -211,7 +273,29 @@ export function buildGrammar(directives: readonly DirectiveSpec[]): Grammar {
       captures: { '2': { name: SCOPES.unknown } },
     },
   };
-  const order = ['comment', 'listener', 'port', 'connection', 'topic', 'log-dest', 'bridge-protocol-version', 'plugin-load', 'addresses', 'accept-protocol-versions', 'enums', 'booleans', 'integers', 'durations', 'paths', 'raw-paths', 'hosts', 'strings', 'others', 'plugin-options', 'unknown'];
+  const order = [
+    'comment',
+    'listener',
+    'port',
+    'connection',
+    'topic',
+    'log-dest',
+    'bridge-protocol-version',
+    'plugin-load',
+    'addresses',
+    'accept-protocol-versions',
+    'enums',
+    'booleans',
+    'integers',
+    'durations',
+    'paths',
+    'raw-paths',
+    'hosts',
+    'strings',
+    'others',
+    'plugin-options',
+    'unknown',
+  ];
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Mosquitto Config',

@@ -137,7 +137,9 @@ export function appliesTo(model: ConfigModel, d: Directive): Inline[] | undefine
       if (nameOf(d) === 'global_plugin') {
         return label('the whole broker (global plugin)');
       }
-      return atLeast(model.settings.brokerVersion, SINCE.release1_5) ? label('the whole broker (', pls, ' is false)') : label('the whole broker (this version has no per-listener security)');
+      return atLeast(model.settings.brokerVersion, SINCE.release1_5)
+        ? label('the whole broker (', pls, ' is false)')
+        : label('the whole broker (this version has no per-listener security)');
     case 'listener':
     case 'bridge':
       return label(section);
@@ -161,7 +163,10 @@ export function appliesTo(model: ConfigModel, d: Directive): Inline[] | undefine
     case 'include': {
       const info = model.includes.find((i) => i.directive === d);
       const files = info?.files.length ?? 0;
-      return [{ strong: 'Reads:' }, info?.status === 'ok' ? ` ${files === 1 ? '1 file' : `${files} files`} at this point` : ' the folder\'s .conf files at this point'];
+      return [
+        { strong: 'Reads:' },
+        info?.status === 'ok' ? ` ${files === 1 ? '1 file' : `${files} files`} at this point` : " the folder's .conf files at this point",
+      ];
     }
     case 'no-listener':
       return label('nothing: no listener is defined above it (the broker refuses to start)');

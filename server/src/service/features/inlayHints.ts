@@ -64,12 +64,21 @@ function isDefaultValue(d: Directive, model: ConfigModel): boolean {
  * line with any finding; a listener summary leaves out the anonymous part when
  * `anonymous-refused` already says it.
  */
-export function inlayHints(model: ConfigModel, fileId: string, range: Range, diagnostics: readonly Diagnostic[], options: InlayHintOptions = ALL_INLAY_HINTS): InlayHint[] {
+export function inlayHints(
+  model: ConfigModel,
+  fileId: string,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  options: InlayHintOptions = ALL_INLAY_HINTS,
+): InlayHint[] {
   const findings = new Map<number, { code: string; serious: boolean }[]>();
   for (const d of diagnostics) {
     const severity = d.severity ?? DiagnosticSeverity.Error;
     if (severity !== DiagnosticSeverity.Hint) {
-      findings.set(d.range.start.line, [...(findings.get(d.range.start.line) ?? []), { code: String(d.code), serious: severity <= DiagnosticSeverity.Warning }]);
+      findings.set(d.range.start.line, [
+        ...(findings.get(d.range.start.line) ?? []),
+        { code: String(d.code), serious: severity <= DiagnosticSeverity.Warning },
+      ]);
     }
   }
   const hints: InlayHint[] = [];
@@ -113,7 +122,12 @@ export function inlayHints(model: ConfigModel, fileId: string, range: Range, dia
         const names = info.files.map(basename);
         const shown = names.slice(0, INCLUDE_NAMES_SHOWN).join(', ');
         const more = names.length > INCLUDE_NAMES_SHOWN ? `, +${names.length - INCLUDE_NAMES_SHOWN} more` : '';
-        add(d, names.length === 0 ? 'no .conf files' : `${names.length} ${names.length === 1 ? 'file' : 'files'}: ${shown}${more}`, 'The files the broker reads here, in its order', false);
+        add(
+          d,
+          names.length === 0 ? 'no .conf files' : `${names.length} ${names.length === 1 ? 'file' : 'files'}: ${shown}${more}`,
+          'The files the broker reads here, in its order',
+          false,
+        );
       }
       continue;
     }

@@ -62,7 +62,11 @@ function linkedPath(d: Directive, version: Version): LinkedPath | undefined {
   if (s === e) {
     return undefined;
   }
-  return { path: value.text, range: { start: { line: d.line, character: value.start + s }, end: { line: d.line, character: value.start + e } }, kind: value.kind };
+  return {
+    path: value.text,
+    range: { start: { line: d.line, character: value.start + s }, end: { line: d.line, character: value.start + e } },
+    kind: value.kind,
+  };
 }
 
 /** Where a path from the configuration is on this machine, and whether that is a guess. */
@@ -159,7 +163,11 @@ export function definition(model: ConfigModel, parsed: ParsedFile, position: Pos
     const wanted = d.args[0]?.text;
     const load = model.order.find((x) => x.spec !== undefined && x.name === 'plugin_load' && x.args[0]?.text === wanted);
     if (wanted !== undefined && load) {
-      targets.push({ uri: idOf(load.file), range: load.range, selectionRange: { start: { line: load.line, character: load.args[0].start }, end: { line: load.line, character: load.args[0].end } } });
+      targets.push({
+        uri: idOf(load.file),
+        range: load.range,
+        selectionRange: { start: { line: load.line, character: load.args[0].start }, end: { line: load.line, character: load.args[0].end } },
+      });
       origin = { start: { line: d.line, character: d.args[0].start }, end: { line: d.line, character: d.args[0].end } };
     }
   } else {

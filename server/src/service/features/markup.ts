@@ -79,7 +79,11 @@ export function renderMarkup(blocks: readonly Block[], markdown: boolean): Marku
         parts.push(block.inlines.map(inlineText).join(''));
         break;
       case 'fields':
-        parts.push(block.rows.map((row) => (markdown ? `**${escapeMarkdown(row.label)}:** ` : `${row.label}: `) + row.value.map(inlineText).join('')).join(markdown ? '  \n' : '\n'));
+        parts.push(
+          block.rows
+            .map((row) => (markdown ? `**${escapeMarkdown(row.label)}:** ` : `${row.label}: `) + row.value.map(inlineText).join(''))
+            .join(markdown ? '  \n' : '\n'),
+        );
         break;
       case 'code':
         parts.push(markdown ? `\`\`\`mosquitto-conf\n${block.text}\n\`\`\`` : block.text);

@@ -27,7 +27,12 @@ export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], t
 /** Findings that say a known directive is not accepted by the selected release. */
 const UNAVAILABLE_CODES = new Set(['unavailable-in-version']);
 /** Findings that say a directive is written in a section where it does not belong. */
-const MISPLACED_CODES = new Set(['listener-option-before-listener', 'global-option-in-section', 'bridge-option-outside-bridge', 'plugin-option-without-plugin']);
+const MISPLACED_CODES = new Set([
+  'listener-option-before-listener',
+  'global-option-in-section',
+  'bridge-option-outside-bridge',
+  'plugin-option-without-plugin',
+]);
 /** Misplaced, yet the broker still honours the option (globally): marked, not struck through. */
 const HONOURED_WHERE_MISPLACED = new Set(['global-option-in-section']);
 

@@ -47,11 +47,7 @@ function websocketsExtras(options: SnippetOptions): string[] {
 
 function certificateLines(options: SnippetOptions, first: number): string[] {
   const folder = certificateFolder(options.platform);
-  return [
-    `cafile \${${first}:${folder}/ca.crt}`,
-    `certfile \${${first + 1}:${folder}/server.crt}`,
-    `keyfile \${${first + 2}:${folder}/server.key}`,
-  ];
+  return [`cafile \${${first}:${folder}/ca.crt}`, `certfile \${${first + 1}:${folder}/server.crt}`, `keyfile \${${first + 2}:${folder}/server.key}`];
 }
 
 export const WSS_LISTENER_SNIPPET: SnippetDefinition = {
@@ -72,44 +68,30 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     id: 'ws-listener',
     name: 'WebSocket listener (ws)',
     description: 'A plain WebSocket listener (ws://) for browser clients, without TLS.',
-    body: (options) => [
-      `listener \${1:${firstFree(8080, options.usedPorts)}}`,
-      'protocol websockets',
-      ...websocketsExtras(options),
-    ],
+    body: (options) => [`listener \${1:${firstFree(8080, options.usedPorts)}}`, 'protocol websockets', ...websocketsExtras(options)],
   },
   {
     id: 'tls-listener',
     name: 'MQTT over TLS listener',
     description: 'An MQTT listener with TLS (mqtts://): certificate authority, server certificate and key.',
-    body: (options) => [
-      `listener \${1:${firstFree(8883, options.usedPorts)}}`,
-      ...certificateLines(options, 2),
-    ],
+    body: (options) => [`listener \${1:${firstFree(8883, options.usedPorts)}}`, ...certificateLines(options, 2)],
   },
   {
     id: 'password-file',
     name: 'Password file authentication',
     description: 'Clients log in with a username and password from a file made with mosquitto_passwd; anonymous clients are refused.',
-    body: (options) => [
-      `password_file \${1:${options.platform === 'windows' ? 'C:/mosquitto/passwd' : '/etc/mosquitto/passwd'}}`,
-      'allow_anonymous false',
-    ],
+    body: (options) => [`password_file \${1:${options.platform === 'windows' ? 'C:/mosquitto/passwd' : '/etc/mosquitto/passwd'}}`, 'allow_anonymous false'],
   },
   {
     id: 'bridge',
     name: 'Bridge to another broker',
-    description: 'A bridge skeleton: the remote broker\'s address and one topic pattern shared in both directions.',
+    description: "A bridge skeleton: the remote broker's address and one topic pattern shared in both directions.",
     body: (options) => {
       let name = 'remote';
       for (let i = 2; options.usedBridgeNames?.has(name); i++) {
         name = `remote${i}`;
       }
-      return [
-        `connection \${1:${name}}`,
-        'address ${2:broker.example.com}:${3:1883}',
-        'topic ${4:sensors/#} ${5|both,out,in|} ${6:0}',
-      ];
+      return [`connection \${1:${name}}`, 'address ${2:broker.example.com}:${3:1883}', 'topic ${4:sensors/#} ${5|both,out,in|} ${6:0}'];
     },
   },
 ];
@@ -255,5 +237,9 @@ export interface SnippetInsertion {
 /** Where and what to insert for "Insert secure WebSocket (wss) listener". */
 export function wssListenerInsertion(model: ConfigModel, file: ParsedFile, cursorLine?: number): SnippetInsertion {
   const insertion = sectionInsertion(file, WSS_LISTENER_SNIPPET.body(snippetOptionsFor(model)), cursorLine);
-  return { position: insertion.position, snippet: insertionText({ ...insertion, before: insertion.before.replace(/\r\n/g, '\n'), after: insertion.after.replace(/\r\n/g, '\n') }, '\n', true), text: insertionText(insertion, lineBreakOf(file), false) };
+  return {
+    position: insertion.position,
+    snippet: insertionText({ ...insertion, before: insertion.before.replace(/\r\n/g, '\n'), after: insertion.after.replace(/\r\n/g, '\n') }, '\n', true),
+    text: insertionText(insertion, lineBreakOf(file), false),
+  };
 }

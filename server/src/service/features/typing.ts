@@ -19,9 +19,13 @@ export function withoutWordBeingTyped(diagnostics: readonly Diagnostic[], lastEd
   if (!lastEdit) {
     return [...diagnostics];
   }
-  return diagnostics.filter((d) =>
-    !(d.code === 'unknown-directive' &&
-      d.range.end.line === lastEdit.line &&
-      d.range.start.line === lastEdit.line &&
-      d.range.end.character === lastEdit.character));
+  return diagnostics.filter(
+    (d) =>
+      !(
+        d.code === 'unknown-directive' &&
+        d.range.end.line === lastEdit.line &&
+        d.range.start.line === lastEdit.line &&
+        d.range.end.character === lastEdit.character
+      ),
+  );
 }

@@ -140,6 +140,7 @@ export function describeVolume(mapping: PathMapping): string {
 
 /** Describes a mapping for messages: `/mosquitto/data (named volume 'data', docker-compose.yml)`. */
 export function describeMapping(mapping: PathMapping): string {
-  const what = mapping.localPath === undefined ? (mapping.volume !== undefined ? `named volume '${mapping.volume}'` : 'an anonymous volume') : mapping.localPath;
+  const what =
+    mapping.localPath === undefined ? (mapping.volume !== undefined ? `named volume '${mapping.volume}'` : 'an anonymous volume') : mapping.localPath;
   return `${mapping.brokerPath} → ${what} (${mapping.origin})`;
 }

@@ -197,7 +197,11 @@ export function decidePlacement(
 ): PlacementDecision {
   const { global, defaultListener } = sections;
   const is21 = atLeast(version, SINCE.release2_1);
-  const at = (kind: PlacementKind, target: Section | undefined, defaultListenerBecomesCurrent = false): PlacementDecision => ({ kind, target, defaultListenerBecomesCurrent });
+  const at = (kind: PlacementKind, target: Section | undefined, defaultListenerBecomesCurrent = false): PlacementDecision => ({
+    kind,
+    target,
+    defaultListenerBecomesCurrent,
+  });
   switch (spec.name) {
     case 'listener':
     case 'connection':
@@ -343,7 +347,13 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
       if (PLUGIN_LINES.has(name)) {
         state.plugin = d;
       }
-      const decision = decidePlacement(spec, { ...state, perListenerSettings: pls }, version, { global, defaultListener }, (plugin) => placements.get(plugin)?.target);
+      const decision = decidePlacement(
+        spec,
+        { ...state, perListenerSettings: pls },
+        version,
+        { global, defaultListener },
+        (plugin) => placements.get(plugin)?.target,
+      );
       if (decision.defaultListenerBecomesCurrent) {
         state.listener = defaultListener;
       }
@@ -432,7 +442,6 @@ export function describeSection(section: Section): string {
   }
 }
 
-
 /** The last directive in a section with one of the given names (synonyms by canonical name). */
 export function lastEntry(section: Section, ...names: DirectiveName[]): Directive | undefined {
   const wanted: readonly string[] = names;
@@ -456,8 +465,21 @@ export function lastEntry(section: Section, ...names: DirectiveName[]): Directiv
  * websockets options, …) leaves it closed. Checked against 1.5.11, 1.6.15, 2.0.11, 2.0.22.
  */
 const OPENS_DEFAULT_LISTENER_WHEN_SET: ReadonlySet<string> = new Set([
-  'cafile', 'capath', 'certfile', 'keyfile', 'ciphers', 'psk_hint', 'crlfile', 'bind_address', 'port', 'mount_point',
-  'socket_domain', 'password_file', 'psk_file', 'auth_plugin', 'plugin',
+  'cafile',
+  'capath',
+  'certfile',
+  'keyfile',
+  'ciphers',
+  'psk_hint',
+  'crlfile',
+  'bind_address',
+  'port',
+  'mount_point',
+  'socket_domain',
+  'password_file',
+  'psk_file',
+  'auth_plugin',
+  'plugin',
 ]);
 /** The same, added in 1.6 (bind_interface, engines, dhparamfile) and 2.0 (TLS 1.3 ciphers). */
 const OPENS_DEFAULT_LISTENER_WHEN_SET_1_6: ReadonlySet<string> = new Set(['bind_interface', 'tls_engine', 'tls_engine_kpass_sha1', 'dhparamfile']);

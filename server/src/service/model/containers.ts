@@ -130,7 +130,8 @@ function mountsOf(service: Record<string, unknown>): Mount[] {
   }
   const mounts: Mount[] = [];
   for (const entry of volumes) {
-    const mount = typeof entry === 'string' ? shortMount(entry) : entry !== null && typeof entry === 'object' ? longMount(entry as Record<string, unknown>) : undefined;
+    const mount =
+      typeof entry === 'string' ? shortMount(entry) : entry !== null && typeof entry === 'object' ? longMount(entry as Record<string, unknown>) : undefined;
     if (mount) {
       mounts.push(mount);
     }
@@ -257,7 +258,13 @@ function copyArguments(rest: string): string[] {
  * give (relative to the build context). With `configPath`, it only counts when a COPY
  * brings that file into the image.
  */
-export function readDockerfile(dockerfilePath: string, text: string, configPath: string | undefined, fs: FileSystemAccess, context = dirname(dockerfilePath)): ContainerDetection | undefined {
+export function readDockerfile(
+  dockerfilePath: string,
+  text: string,
+  configPath: string | undefined,
+  fs: FileSystemAccess,
+  context = dirname(dockerfilePath),
+): ContainerDetection | undefined {
   let image: string | undefined;
   const mappings: PathMapping[] = [];
   const origin = basename(dockerfilePath);

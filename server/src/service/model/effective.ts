@@ -93,7 +93,14 @@ const KEY_OPTION_SINCE: Readonly<Record<string, string>> = {
 };
 
 /** Options that configure how a listener authenticates; shown apart from the section's other lines. */
-const AUTHENTICATION_OPTIONS: ReadonlySet<string> = new Set(['allow_anonymous', 'listener_allow_anonymous', 'password_file', 'psk_file', ...PLUGIN_LINES, 'plugin_use']);
+const AUTHENTICATION_OPTIONS: ReadonlySet<string> = new Set([
+  'allow_anonymous',
+  'listener_allow_anonymous',
+  'password_file',
+  'psk_file',
+  ...PLUGIN_LINES,
+  'plugin_use',
+]);
 
 /** Header options that the summary lines already state. */
 const HEADER_OPTIONS: ReadonlySet<string> = new Set(['listener', 'port', 'bind_address', 'protocol']);
@@ -215,7 +222,9 @@ export function effectiveListener(model: ConfigModel, section: Section): Effecti
   const protocolLine = lastEntry(section, 'protocol');
   header.push(protocolLine ? fromLine(protocolLine) : { name: 'protocol', value: 'mqtt', origin: { kind: 'default' } });
   const { auth, options: authOptions } = authentication(model, section, false);
-  const others = effectiveLines(section.entries.filter((d) => d !== section.header && !HEADER_OPTIONS.has(nameOf(d)) && !AUTHENTICATION_OPTIONS.has(nameOf(d)))).map(fromLine);
+  const others = effectiveLines(
+    section.entries.filter((d) => d !== section.header && !HEADER_OPTIONS.has(nameOf(d)) && !AUTHENTICATION_OPTIONS.has(nameOf(d))),
+  ).map(fromLine);
   return {
     title: describeSection(section),
     kind: isDefault ? 'default-listener' : 'listener',

@@ -70,7 +70,10 @@ export function partnerGuess(site: FixSite, value: string, missing: 'keyfile' | 
   }
   candidates = /^privkey\.pem$/i.test(name) ? ['fullchain.pem', 'cert.pem'] : [`${stem}.crt`, `${stem}.pem`, `${stem.replace(/[-.]key$/i, '')}.crt`];
   const existing = candidates.find((c) => found.includes(c) && c !== name) ?? found.find((f) => /\.crt$/i.test(f) && !/^ca[.-]/i.test(f));
-  return { path: folder + (existing ?? (extension.toLowerCase() === '.pem' && !/^privkey/i.test(name) ? `${stem}.crt` : candidates[0])), found: existing !== undefined };
+  return {
+    path: folder + (existing ?? (extension.toLowerCase() === '.pem' && !/^privkey/i.test(name) ? `${stem}.crt` : candidates[0])),
+    found: existing !== undefined,
+  };
 }
 
 /** Where a password file could live: next to the configuration when it is on disk. */

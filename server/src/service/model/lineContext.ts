@@ -5,7 +5,6 @@ import { SINCE, nameOf } from './reading';
 import type { Directive, ParsedFile } from '../parser/parser';
 import { atLeast } from '../version';
 
-
 /**
  * What the broker's reader state is when it reaches a line: the "current" listener, bridge
  * and plugin (tracked independently, fresh for every file) and per_listener_settings.
@@ -38,7 +37,6 @@ export interface LandingPlace {
   /** The section it would configure (undefined for a new section or when it has none). */
   readonly target: Section | undefined;
 }
-
 
 /** The parsed file with this id in the model (the main file when unknown). */
 export function fileOf(model: ConfigModel, fileId: string): ParsedFile {

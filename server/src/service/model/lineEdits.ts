@@ -42,7 +42,10 @@ export function deleteLine(file: ParsedFile, line: number): TextEdit {
     return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
   }
   if (line > 0) {
-    return { range: { start: { line: line - 1, character: documentLineLength(file, line - 1) }, end: { line, character: documentLineLength(file, line) } }, newText: '' };
+    return {
+      range: { start: { line: line - 1, character: documentLineLength(file, line - 1) }, end: { line, character: documentLineLength(file, line) } },
+      newText: '',
+    };
   }
   return { range: { start: { line, character: 0 }, end: { line, character: documentLineLength(file, line) } }, newText: '' };
 }

@@ -17,7 +17,12 @@ import { loadFailureIsFatal, slotFailureEffect, TLS_SLOT_OPTIONS } from './tls';
 export function missingPathIsFatal(d: Directive, model: ConfigModel, version: Version): boolean {
   const use = PATH_OPTIONS[nameOf(d)];
   const fatal = use?.fatal;
-  if (!use || !fatal || (typeof fatal === 'object' && ((fatal.since !== undefined && !atLeast(version, fatal.since)) || (fatal.before !== undefined && atLeast(version, fatal.before))))) {
+  if (
+    !use ||
+    !fatal ||
+    (typeof fatal === 'object' &&
+      ((fatal.since !== undefined && !atLeast(version, fatal.since)) || (fatal.before !== undefined && atLeast(version, fatal.before))))
+  ) {
     return false;
   }
   const removed = d.spec?.removed;
@@ -72,11 +77,11 @@ export function missingPathEffect(d: Directive, model: ConfigModel, version: Ver
     : inUnopenedDefaultListener(d, model)
       ? 'it belongs to the default listener, which this file does not open, so the broker never reads it'
       : use?.tlsListener && incompleteTlsRefused(d, model, version)
-        // A tls-* finding already says the broker refuses to start: tell the same story.
-        ? 'the broker stops at the incomplete TLS options of this listener before it gets to this file; once certfile and keyfile are both set, the missing file stops it'
+        ? // A tls-* finding already says the broker refuses to start: tell the same story.
+          'the broker stops at the incomplete TLS options of this listener before it gets to this file; once certfile and keyfile are both set, the missing file stops it'
         : use?.tlsListener && section !== undefined && slot !== undefined
           ? slotFailureEffect(slot, section, model, version)
-        : use?.effect ?? 'the broker does not use it';
+          : (use?.effect ?? 'the broker does not use it');
   return { fatal, effect };
 }
 

@@ -112,9 +112,20 @@ export function valueModeOf(d: Directive, version: Version): ValueMode | undefin
 
 /** Bridge string options that 1.4.0-1.4.8 cut at the first space (later releases read the rest of the line). */
 const FIRST_TOKEN_BEFORE_1_4_9: ReadonlySet<string> = directiveNames(
-  'bridge_cafile', 'bridge_capath', 'bridge_certfile', 'bridge_keyfile', 'bridge_identity', 'bridge_psk',
-  'bridge_tls_version', 'clientid', 'remote_clientid', 'local_clientid', 'local_password', 'local_username',
-  'password', 'remote_password',
+  'bridge_cafile',
+  'bridge_capath',
+  'bridge_certfile',
+  'bridge_keyfile',
+  'bridge_identity',
+  'bridge_psk',
+  'bridge_tls_version',
+  'clientid',
+  'remote_clientid',
+  'local_clientid',
+  'local_password',
+  'local_username',
+  'password',
+  'remote_password',
 );
 
 /** How many space-separated tokens the broker reads for a directive (undefined: the rest of the line). */

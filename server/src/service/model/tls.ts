@@ -68,7 +68,11 @@ export function tlsFileRef(d: Directive, model: ConfigModel, settings: AnalysisS
  * machine; and where it is on the line. `mapped`: found through a mapping, so the broker runs
  * elsewhere (a container) with its own users.
  */
-export function checkablePath(d: Directive, settings: AnalysisSettings, fs: FileSystemAccess): { path: string; start: number; end: number; mapped: boolean } | undefined {
+export function checkablePath(
+  d: Directive,
+  settings: AnalysisSettings,
+  fs: FileSystemAccess,
+): { path: string; start: number; end: number; mapped: boolean } | undefined {
   const value = pathValue(d, settings.brokerVersion);
   if (!value) {
     return undefined;
@@ -125,7 +129,9 @@ export function loadsCertificates(section: Section, model: ConfigModel, version:
 export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: ConfigModel, version: Version): boolean {
   const websockets = listenerProtocol(section) === 'websockets';
   if (slot === 'dhparamfile') {
-    return !websockets && atLeast(version, '1.6.0') && !atLeast(version, '2.1.0') && (loadsCertificates(section, model, version) || usesPskOnly(section, model));
+    return (
+      !websockets && atLeast(version, '1.6.0') && !atLeast(version, '2.1.0') && (loadsCertificates(section, model, version) || usesPskOnly(section, model))
+    );
   }
   if (!loadsCertificates(section, model, version)) {
     return false;
@@ -242,8 +248,10 @@ export function conversionCommand(facts: TlsFileFacts, slot: TlsSlot, p: string)
     case 'der-private-key':
       return `openssl pkey -inform DER -in ${input} -out ${beside(p, '-key.pem')}`;
     case 'pkcs12':
-      return wantsKey ? `openssl pkcs12 -in ${input} -nocerts -nodes -out ${beside(p, '-key.pem')}`
-        : slot === 'cafile' ? `openssl pkcs12 -in ${input} -cacerts -nokeys -out ${beside(p, '-ca.pem')}`
+      return wantsKey
+        ? `openssl pkcs12 -in ${input} -nocerts -nodes -out ${beside(p, '-key.pem')}`
+        : slot === 'cafile'
+          ? `openssl pkcs12 -in ${input} -cacerts -nokeys -out ${beside(p, '-ca.pem')}`
           : `openssl pkcs12 -in ${input} -nokeys -out ${beside(p, '-fullchain.pem')}`;
     case 'pkcs7-der':
       return `openssl pkcs7 -inform DER -in ${input} -print_certs -out ${beside(p, '-certs.pem')}`;

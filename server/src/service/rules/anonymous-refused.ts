@@ -43,7 +43,9 @@ export default sectionRule<RefusingListener, GlobalAuthentication>({
       return;
     }
     // A certificate or PSK identity used as the username authenticates the client too.
-    const identity = (['use_identity_as_username', 'use_subject_as_username'] as const).some((option) => readBool(lastEntry(section, option)?.args[0]?.text) === true);
+    const identity = (['use_identity_as_username', 'use_subject_as_username'] as const).some(
+      (option) => readBool(lastEntry(section, option)?.args[0]?.text) === true,
+    );
     const auth = globalAuth || identity || (pls && hasAuth(section)) || (is21 && lastEntry(section, 'plugin_use') !== undefined);
     const anonymous = (is21 ? lastEntry(section, 'listener_allow_anonymous') : undefined) ?? (pls ? lastEntry(section, 'allow_anonymous') : globalAnonymous);
     if (auth || readBool(anonymous?.args[0]?.text) === true) {
@@ -54,9 +56,16 @@ export default sectionRule<RefusingListener, GlobalAuthentication>({
       return;
     }
     const scopeNote = pls ? ' (per_listener_settings is true, so it must be set in this listener)' : '';
-    report(atName(anchor, `${describeSection(section)} has no authentication (password_file, plugin, psk_file) and anonymous access is not allowed${scopeNote}: since mosquitto 2.0 it refuses every client. Add 'allow_anonymous true' or a 'password_file'.`, 'warning', {
-      data: { section: section.id },
-    }));
+    report(
+      atName(
+        anchor,
+        `${describeSection(section)} has no authentication (password_file, plugin, psk_file) and anonymous access is not allowed${scopeNote}: since mosquitto 2.0 it refuses every client. Add 'allow_anonymous true' or a 'password_file'.`,
+        'warning',
+        {
+          data: { section: section.id },
+        },
+      ),
+    );
   },
   fix(context) {
     const { model, diagnostic, file, fileId, payload } = context;
@@ -68,12 +77,18 @@ export default sectionRule<RefusingListener, GlobalAuthentication>({
     const fixes: Fix[] = [];
     const here = section.kind === 'default-listener' ? 'the default listener' : `this listener`;
     if (atLeast(model.settings.brokerVersion, SINCE.release2_1) && landsIn(context, 'listener_allow_anonymous', anchor + 1, section)) {
-      fixes.push({ title: `Allow anonymous clients on ${here}: add 'listener_allow_anonymous true'`, edits: [insertLinesAfter(file, anchor, ['listener_allow_anonymous true'])] });
+      fixes.push({
+        title: `Allow anonymous clients on ${here}: add 'listener_allow_anonymous true'`,
+        edits: [insertLinesAfter(file, anchor, ['listener_allow_anonymous true'])],
+      });
     }
     const password = `password_file ${passwordFilePath(context)}`;
     if (model.perListenerSettings) {
       if (landsIn(context, 'allow_anonymous', anchor + 1, section)) {
-        fixes.push({ title: `Allow anonymous clients on ${here}: add 'allow_anonymous true'`, edits: [insertLinesAfter(file, anchor, ['allow_anonymous true'])] });
+        fixes.push({
+          title: `Allow anonymous clients on ${here}: add 'allow_anonymous true'`,
+          edits: [insertLinesAfter(file, anchor, ['allow_anonymous true'])],
+        });
         fixes.push({ title: `Require a password on ${here}: add '${password}'`, edits: [insertLinesAfter(file, anchor, [password])] });
       }
     } else {
@@ -83,7 +98,10 @@ export default sectionRule<RefusingListener, GlobalAuthentication>({
         const range = { start: { line: existing.line, character: token.start }, end: { line: existing.line, character: token.end } };
         fixes.push({ title: "Allow anonymous clients on every listener: set 'allow_anonymous true'", edits: [{ range, newText: 'true' }] });
       } else if (!existing) {
-        fixes.push({ title: "Allow anonymous clients on every listener: add 'allow_anonymous true'", edits: [insertLinesBefore(file, globalInsertionLine(file), ['allow_anonymous true'])] });
+        fixes.push({
+          title: "Allow anonymous clients on every listener: add 'allow_anonymous true'",
+          edits: [insertLinesBefore(file, globalInsertionLine(file), ['allow_anonymous true'])],
+        });
       }
       fixes.push({ title: `Require a password on every listener: add '${password}'`, edits: [insertLinesBefore(file, globalInsertionLine(file), [password])] });
     }

@@ -16,9 +16,13 @@ function zeroRefused(d: Directive, version: Version): boolean {
     // Port 0 is a unix socket from 2.0 and then takes the next word as its path.
     return !atLeast(version, SINCE.release2_0) || d.args.length < 2;
   }
-  return (RANGE_CHECKS[name] ?? []).some((check) => (check.arg ?? 0) === 0 && atLeast(version, check.from)
-    && (check.until === undefined || !atLeast(version, check.until))
-    && ((check.min !== undefined && check.min > 0) || (check.max !== undefined && check.max < 0)));
+  return (RANGE_CHECKS[name] ?? []).some(
+    (check) =>
+      (check.arg ?? 0) === 0 &&
+      atLeast(version, check.from) &&
+      (check.until === undefined || !atLeast(version, check.until)) &&
+      ((check.min !== undefined && check.min > 0) || (check.max !== undefined && check.max < 0)),
+  );
 }
 
 /** The key as written before the '=' or ':'. */
@@ -89,10 +93,12 @@ export default directiveRule<AssignmentKey>({
     }
     const hasValue = text.length > start + m[0].length;
     const line = directive.line;
-    return [{
-      title: `Write '${m[1]} value'`,
-      edits: [{ range: { start: { line, character: start }, end: { line, character: start + m[0].length } }, newText: hasValue ? `${m[1]} ` : m[1] }],
-      preferred: true,
-    }];
+    return [
+      {
+        title: `Write '${m[1]} value'`,
+        edits: [{ range: { start: { line, character: start }, end: { line, character: start + m[0].length } }, newText: hasValue ? `${m[1]} ` : m[1] }],
+        preferred: true,
+      },
+    ];
   },
 });

@@ -27,7 +27,12 @@ export default directiveRule({
       const port = atoi(portText);
       if (port >= 1 && port <= 65535) {
         if (token.text.startsWith('[')) {
-          report({ file: d.file, range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } }, severity: 'warning', message: `The broker does not strip square brackets from '${token.text}', so the host name will not resolve. Write the IPv6 address without brackets; the port goes after the last colon.` });
+          report({
+            file: d.file,
+            range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } },
+            severity: 'warning',
+            message: `The broker does not strip square brackets from '${token.text}', so the host name will not resolve. Write the IPv6 address without brackets; the port goes after the last colon.`,
+          });
         }
         continue;
       }

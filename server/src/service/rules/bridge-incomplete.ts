@@ -24,7 +24,11 @@ export default sectionRule<MissingBridgeLines>({
       missing.push("at least one 'topic' line (what to bridge)");
     }
     if (missing.length > 0) {
-      report(atName(header, `Bridge '${bridge.name ?? ''}' needs ${missing.join(' and ')}: the broker refuses to start.`, 'error', { data: { missing: missing.map((m) => m.split("'")[1]) } }));
+      report(
+        atName(header, `Bridge '${bridge.name ?? ''}' needs ${missing.join(' and ')}: the broker refuses to start.`, 'error', {
+          data: { missing: missing.map((m) => m.split("'")[1]) },
+        }),
+      );
     }
   },
 });

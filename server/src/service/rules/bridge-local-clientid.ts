@@ -27,7 +27,13 @@ export default configurationRule({
         continue;
       }
       const anchor = lastEntry(bridge, 'local_clientid') ?? lastEntry(bridge, 'remote_clientid') ?? bridge.header;
-      report(atName(anchor, `Bridge '${bridge.name}' gets the local client id '${id}', like bridge '${first.name ?? ''}': the broker refuses to start. Set a distinct 'local_clientid'.`, 'error'));
+      report(
+        atName(
+          anchor,
+          `Bridge '${bridge.name}' gets the local client id '${id}', like bridge '${first.name ?? ''}': the broker refuses to start. Set a distinct 'local_clientid'.`,
+          'error',
+        ),
+      );
     }
   },
 });

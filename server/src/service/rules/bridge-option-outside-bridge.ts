@@ -14,6 +14,12 @@ export default directiveRule({
     }
     const included = model.placements.get(d)?.included ? ' Each included file starts without a current bridge.' : '';
     const confusion = d.name === 'keepalive_interval' ? " (For the keepalive clients may use, the broker option is 'max_keepalive'.)" : '';
-    report(atName(d, `'${d.name}' configures a bridge, but no 'connection' line comes before it${atLeast(settings.brokerVersion, SINCE.release2_1) ? '' : ' (the broker says "Invalid bridge configuration")'}: the broker refuses to start.${included}${confusion}`, 'error'));
+    report(
+      atName(
+        d,
+        `'${d.name}' configures a bridge, but no 'connection' line comes before it${atLeast(settings.brokerVersion, SINCE.release2_1) ? '' : ' (the broker says "Invalid bridge configuration")'}: the broker refuses to start.${included}${confusion}`,
+        'error',
+      ),
+    );
   },
 });

@@ -15,7 +15,13 @@ export default sectionRule({
     if ((identity === undefined) !== (psk === undefined)) {
       const have = identity ?? psk;
       if (have) {
-        report(atName(have, `${name} has '${have.name}' but not '${identity ? 'bridge_psk' : 'bridge_identity'}'; PSK needs both: the broker refuses to start.`, 'error'));
+        report(
+          atName(
+            have,
+            `${name} has '${have.name}' but not '${identity ? 'bridge_psk' : 'bridge_identity'}'; PSK needs both: the broker refuses to start.`,
+            'error',
+          ),
+        );
       }
     }
     let pskSeen = false;
@@ -39,7 +45,13 @@ export default sectionRule({
     if ((cert === undefined) !== (key === undefined)) {
       const have = cert ?? key;
       if (have) {
-        report(atName(have, `${name} has '${have.name}' but not '${cert ? 'bridge_keyfile' : 'bridge_certfile'}': a client certificate needs both, so the bridge cannot authenticate with it.`, 'warning'));
+        report(
+          atName(
+            have,
+            `${name} has '${have.name}' but not '${cert ? 'bridge_keyfile' : 'bridge_certfile'}': a client certificate needs both, so the bridge cannot authenticate with it.`,
+            'warning',
+          ),
+        );
       }
     }
     if (cert && !lastEntry(bridge, 'bridge_cafile', 'bridge_capath') && !psk && !lastEntry(bridge, 'bridge_tls_use_os_certs')) {
@@ -47,7 +59,13 @@ export default sectionRule({
     }
     const insecure = lastEntry(bridge, 'bridge_insecure');
     if (insecure && readBool(insecure.args[0]?.text) === true) {
-      report(atName(insecure, `${name} does not verify the remote broker's host name (bridge_insecure true): anyone in the middle can impersonate it. Use only for testing.`, 'warning'));
+      report(
+        atName(
+          insecure,
+          `${name} does not verify the remote broker's host name (bridge_insecure true): anyone in the middle can impersonate it. Use only for testing.`,
+          'warning',
+        ),
+      );
     }
   },
 });

@@ -26,7 +26,14 @@ export function topicTokens(d: Directive, version: Version): Token[] {
     const close = d.rest.indexOf('"', 1);
     if (close > 0) {
       const pattern: Token = { text: d.rest.slice(1, close), start: d.restStart, end: d.restStart + close + 1 };
-      return [pattern, ...splitTokens(d.rest.slice(0, 0) + ' '.repeat(close + 1) + d.rest.slice(close + 1)).map((t) => ({ ...t, start: t.start + d.restStart, end: t.end + d.restStart }))];
+      return [
+        pattern,
+        ...splitTokens(d.rest.slice(0, 0) + ' '.repeat(close + 1) + d.rest.slice(close + 1)).map((t) => ({
+          ...t,
+          start: t.start + d.restStart,
+          end: t.end + d.restStart,
+        })),
+      ];
     }
   }
   return [...d.args];
@@ -52,7 +59,12 @@ export default directiveRule({
       }
     }
     const fail = (token: Token, message: string): void => {
-      report({ file: d.file, range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } }, severity: 'error', message: `${message}: the broker refuses to start.` });
+      report({
+        file: d.file,
+        range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } },
+        severity: 'error',
+        message: `${message}: the broker refuses to start.`,
+      });
     };
     if (atLeast(version, SINCE.release2_1) && d.rest.startsWith('"') && d.rest.indexOf('"', 1) === -1) {
       fail(tokens[0], 'The quoted topic pattern has no closing quote');
@@ -60,7 +72,10 @@ export default directiveRule({
     }
     const [pattern, direction, qos, localPrefix, remotePrefix] = tokens;
     if (direction && !['out', 'in', 'both'].includes(direction.text.toLowerCase())) {
-      fail(direction, `'${direction.text}' is not a bridge direction (use out, in or both)${d.rest.includes(' ') && !atLeast(version, SINCE.release2_1) && pattern.text.startsWith('"') ? '; quoted patterns need mosquitto 2.1' : ''}`);
+      fail(
+        direction,
+        `'${direction.text}' is not a bridge direction (use out, in or both)${d.rest.includes(' ') && !atLeast(version, SINCE.release2_1) && pattern.text.startsWith('"') ? '; quoted patterns need mosquitto 2.1' : ''}`,
+      );
       return;
     }
     if (qos) {
@@ -78,7 +93,10 @@ export default directiveRule({
       return;
     }
     let failed = false;
-    for (const [prefix, side] of [[localPrefix, 'local'], [remotePrefix, 'remote']] as const) {
+    for (const [prefix, side] of [
+      [localPrefix, 'local'],
+      [remotePrefix, 'remote'],
+    ] as const) {
       if (!failed && prefix && !empty(prefix) && /[+#]/.test(prefix.text)) {
         fail(prefix, `The ${side} prefix '${prefix.text}' must not contain wildcards`);
         failed = true;
@@ -87,9 +105,15 @@ export default directiveRule({
     if (failed || !atLeast(version, SINCE.bridgeTopicFilterChecked) || emptyPattern) {
       return;
     }
-    for (const [prefix, side] of [[localPrefix, 'local'], [remotePrefix, 'remote']] as const) {
+    for (const [prefix, side] of [
+      [localPrefix, 'local'],
+      [remotePrefix, 'remote'],
+    ] as const) {
       if (prefix && !empty(prefix) && !isValidSubscription(prefix.text + pattern.text)) {
-        fail(prefix, `The ${side} prefix and the pattern combine to '${prefix.text}${pattern.text}', which is not a valid topic filter (a prefix usually ends with '/')`);
+        fail(
+          prefix,
+          `The ${side} prefix and the pattern combine to '${prefix.text}${pattern.text}', which is not a valid topic filter (a prefix usually ends with '/')`,
+        );
         break;
       }
     }

@@ -11,7 +11,8 @@ export default configurationRule({
         report({
           file: file.uri,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-          message: 'The file starts with a UTF-8 byte order mark. The broker does not skip it, so the first line becomes an unknown directive and the broker refuses to start. Save the file as UTF-8 without BOM.',
+          message:
+            'The file starts with a UTF-8 byte order mark. The broker does not skip it, so the first line becomes an unknown directive and the broker refuses to start. Save the file as UTF-8 without BOM.',
           severity: 'error',
         });
       }

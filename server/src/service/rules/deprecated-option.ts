@@ -25,8 +25,18 @@ export default directiveRule<Replacement>({
     if (!deprecated || !atLeast(settings.brokerVersion, deprecated.version) || (d.spec?.removed && atLeast(settings.brokerVersion, d.spec.removed.version))) {
       return;
     }
-    const instead = deprecated.replacement ? ` Use ${deprecated.replacement.split(', ').map((r) => (/^[a-z_./<> *]+$/.test(r) ? `'${r}'` : r)).join(', ')} instead.` : '';
-    report(atName(d, `'${d.name}' is deprecated since mosquitto ${deprecated.version}.${instead}`, 'information', { tags: [DiagnosticTag.Deprecated], data: { replacement: deprecated.replacement } }));
+    const instead = deprecated.replacement
+      ? ` Use ${deprecated.replacement
+          .split(', ')
+          .map((r) => (/^[a-z_./<> *]+$/.test(r) ? `'${r}'` : r))
+          .join(', ')} instead.`
+      : '';
+    report(
+      atName(d, `'${d.name}' is deprecated since mosquitto ${deprecated.version}.${instead}`, 'information', {
+        tags: [DiagnosticTag.Deprecated],
+        data: { replacement: deprecated.replacement },
+      }),
+    );
   },
   fix(context) {
     const name = context.directive ? nameOf(context.directive) : '';

@@ -15,7 +15,11 @@ export default directiveRule<Candidates>({
     }
     const lower = d.name.toLowerCase();
     if (findDirective(lower)) {
-      report(atName(d, `Directive names are case-sensitive: the broker does not know '${d.name}' and refuses to start. Write '${lower}'.`, 'error', { data: { candidates: [lower] } }));
+      report(
+        atName(d, `Directive names are case-sensitive: the broker does not know '${d.name}' and refuses to start. Write '${lower}'.`, 'error', {
+          data: { candidates: [lower] },
+        }),
+      );
     }
   },
   fix({ diagnostic, payload }) {

@@ -20,9 +20,16 @@ export default configurationRule({
         seen.set(bridge.name, bridge);
         continue;
       }
-      report(atName(bridge.header, `A bridge named '${bridge.name}' already exists (line ${(first.header?.line ?? 0) + 1})${refuses ? ': the broker refuses to start' : '; both bridges would use the same client id'}.`, refuses ? 'error' : 'warning', {
-        related: first.header ? [{ file: first.header.file, range: first.header.nameRange, message: 'first bridge with this name' }] : undefined,
-      }));
+      report(
+        atName(
+          bridge.header,
+          `A bridge named '${bridge.name}' already exists (line ${(first.header?.line ?? 0) + 1})${refuses ? ': the broker refuses to start' : '; both bridges would use the same client id'}.`,
+          refuses ? 'error' : 'warning',
+          {
+            related: first.header ? [{ file: first.header.file, range: first.header.nameRange, message: 'first bridge with this name' }] : undefined,
+          },
+        ),
+      );
     }
   },
 });

@@ -52,7 +52,8 @@ function addressBinding(address: string | undefined): Binding {
 function collision(a: Section, b: Section): 'same' | 'overlap' | undefined {
   const x = bindingOf(a);
   const y = bindingOf(b);
-  const shareFamily = (x.ipv4 !== undefined && y.ipv4 !== undefined) || (x.ipv6 !== undefined && y.ipv6 !== undefined) || (x.hostName !== undefined && y.hostName !== undefined);
+  const shareFamily =
+    (x.ipv4 !== undefined && y.ipv4 !== undefined) || (x.ipv6 !== undefined && y.ipv6 !== undefined) || (x.hostName !== undefined && y.hostName !== undefined);
   if ((a.address ?? '') === (b.address ?? '') && shareFamily) {
     return 'same';
   }
@@ -105,12 +106,20 @@ export default configurationRule({
       if (!anchor) {
         continue;
       }
-      const other = first.kind === 'default-listener'
-        ? `the ${describeSection(first)}${first.explicit ? '' : ', which the options before the first listener create,'}`
-        : `the listener on ${where(first)}`;
+      const other =
+        first.kind === 'default-listener'
+          ? `the ${describeSection(first)}${first.explicit ? '' : ', which the options before the first listener create,'}`
+          : `the listener on ${where(first)}`;
       const related = first.header ? [{ file: first.header.file, range: first.header.nameRange, message: 'first listener on this port' }] : undefined;
       if (kind === 'same') {
-        report(atName(anchor, `Port ${section.port}${section.address ? ` on ${section.address}` : ''} is already used by ${other}: the broker fails with "address already in use" at start-up.`, 'error', { related }));
+        report(
+          atName(
+            anchor,
+            `Port ${section.port}${section.address ? ` on ${section.address}` : ''} is already used by ${other}: the broker fails with "address already in use" at start-up.`,
+            'error',
+            { related },
+          ),
+        );
         continue;
       }
       const linux = settings.platform === 'linux';
@@ -118,7 +127,14 @@ export default configurationRule({
       const effect = linux
         ? 'Linux refuses the second bind and the broker fails with "address already in use" at start-up'
         : 'on Linux the broker would fail with "address already in use"; on this platform the two may coexist, but clients cannot tell which listener they reach';
-      report(atName(anchor, `Port ${section.port}${section.address ? ` on ${section.address}` : ' on all addresses'} overlaps ${other}${first.address ? ` (${first.address})` : ' (all addresses)'}: ${effect}.`, severity, { related }));
+      report(
+        atName(
+          anchor,
+          `Port ${section.port}${section.address ? ` on ${section.address}` : ' on all addresses'} overlaps ${other}${first.address ? ` (${first.address})` : ' (all addresses)'}: ${effect}.`,
+          severity,
+          { related },
+        ),
+      );
     }
   },
 });

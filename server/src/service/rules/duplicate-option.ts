@@ -26,7 +26,14 @@ export default configurationRule({
       const name = nameOf(d);
       if (name === 'log_dest' && d.args[0]?.text === 'file') {
         if (firstLogFile) {
-          report(atName(d, `Only one 'log_dest file' is allowed (the first is on line ${firstLogFile.line + 1}${where(firstLogFile, d)}): the broker refuses to start.`, 'error', { related: [related(firstLogFile)] }));
+          report(
+            atName(
+              d,
+              `Only one 'log_dest file' is allowed (the first is on line ${firstLogFile.line + 1}${where(firstLogFile, d)}): the broker refuses to start.`,
+              'error',
+              { related: [related(firstLogFile)] },
+            ),
+          );
         }
         firstLogFile ??= d;
         continue;
@@ -50,10 +57,15 @@ export default configurationRule({
       const scope = placement.target.kind === 'global' ? 'globally' : `in the same ${placement.target.kind === 'bridge' ? 'bridge' : 'listener'}`;
       const sameName = first.name === d.name ? `'${d.name}'` : `'${d.name}' (the same setting as '${first.name}')`;
       if (policy === 'error' || (policy === 'error-before-2.1' && !is21)) {
-        const perListener = spec.scope === 'security' && !placement.perListenerSettings && model.listeners.length > 1
-          ? ' Security options are global unless per_listener_settings is true.'
-          : '';
-        report(atName(d, `${sameName} is already set ${scope} on ${at}: the broker refuses to start (values cannot be overridden).${perListener}`, 'error', { related: [related(first)] }));
+        const perListener =
+          spec.scope === 'security' && !placement.perListenerSettings && model.listeners.length > 1
+            ? ' Security options are global unless per_listener_settings is true.'
+            : '';
+        report(
+          atName(d, `${sameName} is already set ${scope} on ${at}: the broker refuses to start (values cannot be overridden).${perListener}`, 'error', {
+            related: [related(first)],
+          }),
+        );
       } else if (policy === 'error-before-2.1' || name === 'port') {
         report(atName(d, `${sameName} is already set ${scope} on ${at}; only this last value is used.`, 'warning', { related: [related(first)] }));
       } else {

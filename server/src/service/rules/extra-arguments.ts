@@ -21,7 +21,10 @@ export default directiveRule({
       return; // checked by bridge-topic
     }
     const last = d.args[d.args.length - 1];
-    const ignored = d.args.slice(read).map((t) => t.text).join(' ');
+    const ignored = d.args
+      .slice(read)
+      .map((t) => t.text)
+      .join(' ');
     report({
       file: d.file,
       range: { start: { line: d.line, character: extra.start }, end: { line: d.line, character: last.end } },

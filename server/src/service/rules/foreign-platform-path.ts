@@ -70,7 +70,12 @@ export default configurationRule<ForeignPath>({
       const data: ForeignPath = { style, windowsConfig, ...(posixPath !== undefined ? { posixPath } : {}) };
       const finding = (severity: Finding['severity'], message: string): Finding<ForeignPath> => ({ file: d.file, range, severity, message, data });
       if (style === 'posix') {
-        report(finding('warning', `'${text}' is a Linux/macOS path, but the broker is checked for Windows: Windows reads it on the current drive (for the service usually C:${text.replace(/\//g, '\\')}). Use a full Windows path, or check this file for another platform.`));
+        report(
+          finding(
+            'warning',
+            `'${text}' is a Linux/macOS path, but the broker is checked for Windows: Windows reads it on the current drive (for the service usually C:${text.replace(/\//g, '\\')}). Use a full Windows path, or check this file for another platform.`,
+          ),
+        );
         continue;
       }
       const asRead = `A ${platform} broker reads the Windows path '${text}' as a name relative to its working directory`;
@@ -93,13 +98,25 @@ export default configurationRule<ForeignPath>({
     }
     const fixes = [];
     if (payload.style === 'windows' && payload.windowsConfig) {
-      fixes.push({ title: 'Check this configuration for a Windows broker (mosquitto.platform)', edits: [], preferred: true, command: { command: SET_PLATFORM_COMMAND, arguments: [{ platform: 'windows' }] } });
+      fixes.push({
+        title: 'Check this configuration for a Windows broker (mosquitto.platform)',
+        edits: [],
+        preferred: true,
+        command: { command: SET_PLATFORM_COMMAND, arguments: [{ platform: 'windows' }] },
+      });
     }
     if (payload.style === 'posix') {
-      fixes.push({ title: 'Check this configuration for a Linux broker (mosquitto.platform)', edits: [], command: { command: SET_PLATFORM_COMMAND, arguments: [{ platform: 'linux' }] } });
+      fixes.push({
+        title: 'Check this configuration for a Linux broker (mosquitto.platform)',
+        edits: [],
+        command: { command: SET_PLATFORM_COMMAND, arguments: [{ platform: 'linux' }] },
+      });
     }
     if (payload.posixPath !== undefined) {
-      fixes.push({ title: `Use the Linux path '${payload.posixPath}' (edit it to where the file is)`, edits: [{ range: diagnostic.range, newText: payload.posixPath }] });
+      fixes.push({
+        title: `Use the Linux path '${payload.posixPath}' (edit it to where the file is)`,
+        edits: [{ range: diagnostic.range, newText: payload.posixPath }],
+      });
     }
     return fixes;
   },

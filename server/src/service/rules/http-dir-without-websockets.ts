@@ -16,6 +16,12 @@ export default sectionRule({
     if (!d || protocol === 'websockets' || (is21 && protocol === 'http_api')) {
       return;
     }
-    report(atName(d, `${describeSection(section)} uses protocol ${protocol}, so 'http_dir' has no effect: only ${is21 ? 'http_api and websockets' : 'websockets'} listeners serve files.`, 'warning'));
+    report(
+      atName(
+        d,
+        `${describeSection(section)} uses protocol ${protocol}, so 'http_dir' has no effect: only ${is21 ? 'http_api and websockets' : 'websockets'} listeners serve files.`,
+        'warning',
+      ),
+    );
   },
 });

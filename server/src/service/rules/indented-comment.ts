@@ -11,7 +11,8 @@ export default directiveRule({
       report({
         file: d.file,
         range: d.range,
-        message: "The broker treats '#' as a comment only in the first column: this indented line is read as the unknown directive '#' and the broker refuses to start. Remove the leading spaces.",
+        message:
+          "The broker treats '#' as a comment only in the first column: this indented line is read as the unknown directive '#' and the broker refuses to start. Remove the leading spaces.",
         severity: 'error',
       });
     }
@@ -21,6 +22,12 @@ export default directiveRule({
       return [];
     }
     const line = directive.line;
-    return [{ title: 'Move the comment to the first column', edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.start }, newText: '' }], preferred: true }];
+    return [
+      {
+        title: 'Move the comment to the first column',
+        edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.start }, newText: '' }],
+        preferred: true,
+      },
+    ];
   },
 });

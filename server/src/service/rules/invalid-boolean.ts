@@ -42,6 +42,8 @@ export default directiveRule<BooleanReplacement>({
     });
   },
   fix({ diagnostic, payload }) {
-    return payload ? [{ title: `Change to '${payload.replacement}'`, edits: [{ range: diagnostic.range, newText: payload.replacement }], preferred: true }] : [];
+    return payload
+      ? [{ title: `Change to '${payload.replacement}'`, edits: [{ range: diagnostic.range, newText: payload.replacement }], preferred: true }]
+      : [];
   },
 });

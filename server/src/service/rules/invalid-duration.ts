@@ -29,19 +29,31 @@ export default directiveRule({
     const shown = text.replace(/\t/g, '\\t');
     const accepted = units.split('').join(', ');
     if (!units.includes(unit)) {
-      const why = unit === 's'
-        ? "the unit 's' (seconds) needs mosquitto 2.1"
-        : /\d/.test(unit)
-          ? 'it has no unit'
-          : `'${unit.replace(/\t/g, '\\t')}' is not a unit`;
-      report({ file: d.file, range, severity: 'error', message: `'${shown}' is not a valid duration: ${why} (write a number followed by one of ${accepted}, e.g. 30d), so the broker refuses to start.` });
+      const why =
+        unit === 's' ? "the unit 's' (seconds) needs mosquitto 2.1" : /\d/.test(unit) ? 'it has no unit' : `'${unit.replace(/\t/g, '\\t')}' is not a unit`;
+      report({
+        file: d.file,
+        range,
+        severity: 'error',
+        message: `'${shown}' is not a valid duration: ${why} (write a number followed by one of ${accepted}, e.g. 30d), so the broker refuses to start.`,
+      });
       return;
     }
     const amount = atoi(amountText);
     if (amount <= 0) {
-      report({ file: d.file, range, severity: 'error', message: `'${shown}' does not give a duration above zero (the broker reads the amount as ${amount}), so the broker refuses to start.` });
+      report({
+        file: d.file,
+        range,
+        severity: 'error',
+        message: `'${shown}' does not give a duration above zero (the broker reads the amount as ${amount}), so the broker refuses to start.`,
+      });
     } else if (!/^\d+$/.test(amountText)) {
-      report({ file: d.file, range, severity: 'warning', message: `The broker reads only the leading digits of '${shown}', so the duration is ${amount}${unit}.` });
+      report({
+        file: d.file,
+        range,
+        severity: 'warning',
+        message: `The broker reads only the leading digits of '${shown}', so the duration is ${amount}${unit}.`,
+      });
     }
   },
 });

@@ -58,9 +58,7 @@ export default directiveRule<AllowedValues>({
         effect = 'the broker refuses to start when it opens the listener';
       }
     }
-    const why = known
-      ? `'${shown}' is not available in mosquitto ${formatVersion(version)}`
-      : `'${shown}' is not a valid value for '${d.name}'`;
+    const why = known ? `'${shown}' is not available in mosquitto ${formatVersion(version)}` : `'${shown}' is not a valid value for '${d.name}'`;
     report({
       file: d.file,
       range,

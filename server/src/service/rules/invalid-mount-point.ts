@@ -20,6 +20,12 @@ export default directiveRule({
       return;
     }
     const comment = /\s#/.test(d.value) ? " (a '# comment' after the value is part of it)" : '';
-    report(atValue(d, `'${d.value}' contains the wildcard '${wildcard[0]}'${comment}; a mount point must be a plain topic prefix such as 'tenant-a/', so the broker refuses to start.`, 'error'));
+    report(
+      atValue(
+        d,
+        `'${d.value}' contains the wildcard '${wildcard[0]}'${comment}; a mount point must be a plain topic prefix such as 'tenant-a/', so the broker refuses to start.`,
+        'error',
+      ),
+    );
   },
 });

@@ -17,12 +17,27 @@ export default directiveRule({
       if (reading.status === 'invalid') {
         report({ file: d.file, range, severity: 'error', message: `'${shown}' is not a whole number: this broker version refuses to start.` });
       } else if (reading.status === 'overflow') {
-        report({ file: d.file, range, severity: 'error', message: `'${shown}' is too large for a number here (the limit is 2147483647): the broker refuses to start.` });
+        report({
+          file: d.file,
+          range,
+          severity: 'error',
+          message: `'${shown}' is too large for a number here (the limit is 2147483647): the broker refuses to start.`,
+        });
       } else if (reading.status === 'lenient') {
         const note = strict ? '' : ' mosquitto 2.1 refuses this.';
-        report({ file: d.file, range, severity: 'warning', message: `'${shown}' is not a clean whole number: this broker version reads it as ${reading.value ?? 0}.${note}` });
+        report({
+          file: d.file,
+          range,
+          severity: 'warning',
+          message: `'${shown}' is not a clean whole number: this broker version reads it as ${reading.value ?? 0}.${note}`,
+        });
       } else if (reading.status === 'octal') {
-        report({ file: d.file, range, severity: 'warning', message: `A leading zero makes the broker read '${shown}' as an octal number (${reading.value ?? 0}). Remove the leading zero if you meant decimal.` });
+        report({
+          file: d.file,
+          range,
+          severity: 'warning',
+          message: `A leading zero makes the broker read '${shown}' as an octal number (${reading.value ?? 0}). Remove the leading zero if you meant decimal.`,
+        });
       }
     }
   },

@@ -24,11 +24,26 @@ export default directiveRule({
     const name = nameOf(d);
     if (placement.kind === 'no-listener' || placement.kind === 'no-explicit-listener') {
       const need = placement.kind === 'no-explicit-listener' ? "a 'listener' line" : "a 'listener' (or 'port') line";
-      report(atName(d, `'${d.name}' needs ${need} before it in mosquitto ${is21 ? '2.1 and newer' : ''}: the broker refuses to start.${placement.included ? ' Each included file starts without a current listener.' : ''}`.replace(' in mosquitto :', ':'), 'error'));
+      report(
+        atName(
+          d,
+          `'${d.name}' needs ${need} before it in mosquitto ${is21 ? '2.1 and newer' : ''}: the broker refuses to start.${placement.included ? ' Each included file starts without a current listener.' : ''}`.replace(
+            ' in mosquitto :',
+            ':',
+          ),
+          'error',
+        ),
+      );
       return;
     }
     if (name === 'mount_point' && !is21 && placement.target?.kind !== 'listener') {
-      report(atName(d, "This broker version accepts 'mount_point' only after a 'listener' line (the default listener does not count): it refuses to start.", 'error'));
+      report(
+        atName(
+          d,
+          "This broker version accepts 'mount_point' only after a 'listener' line (the default listener does not count): it refuses to start.",
+          'error',
+        ),
+      );
       return;
     }
     const implicit = placement.kind === 'implicit-default-listener' || (placement.kind === 'security-default-listener' && !model.defaultListener.explicit);
@@ -39,17 +54,44 @@ export default directiveRule({
     if (!leavesLocalOnly && defaultOpens) {
       if (atLeast(version, SINCE.release2_0) && activeListeners(model).includes(model.defaultListener)) {
         // 2.0.0-2.0.11 decided local-only mode by "no listeners", so this opened a public listener.
-        report(atName(d, `No listener is defined, yet with '${d.name}' mosquitto 2.0.0 to 2.0.11 open the ${target} on all interfaces, with anonymous access, instead of running in local-only mode (fixed in 2.0.12). Add a 'listener' line to say which listener you want.`, 'warning'));
+        report(
+          atName(
+            d,
+            `No listener is defined, yet with '${d.name}' mosquitto 2.0.0 to 2.0.11 open the ${target} on all interfaces, with anonymous access, instead of running in local-only mode (fixed in 2.0.12). Add a 'listener' line to say which listener you want.`,
+            'warning',
+          ),
+        );
       }
       return; // 1.x: the default listener is the broker's only listener, as intended
     }
     if (!defaultOpens) {
-      report(atName(d, `No listener is defined, so the broker runs in local-only mode and discards this setting of the ${target}. Add a 'listener' line above it.`, 'warning'));
+      report(
+        atName(
+          d,
+          `No listener is defined, so the broker runs in local-only mode and discards this setting of the ${target}. Add a 'listener' line above it.`,
+          'warning',
+        ),
+      );
     } else if (is21) {
-      report(atName(d, `No listener comes before '${d.name}', so mosquitto creates the ${target} for it, in addition to your listeners. Put it below the 'listener' it is meant for.`, 'warning'));
+      report(
+        atName(
+          d,
+          `No listener comes before '${d.name}', so mosquitto creates the ${target} for it, in addition to your listeners. Put it below the 'listener' it is meant for.`,
+          'warning',
+        ),
+      );
     } else {
-      const security = placement.kind === 'security-default-listener' ? ' With per_listener_settings true this security option applies only to that listener, not to the ones below.' : '';
-      report(atName(d, `No listener comes before '${d.name}': it configures the ${target}, which the broker then opens on all interfaces in addition to your listeners.${security} Put it below the 'listener' it is meant for.`, 'warning'));
+      const security =
+        placement.kind === 'security-default-listener'
+          ? ' With per_listener_settings true this security option applies only to that listener, not to the ones below.'
+          : '';
+      report(
+        atName(
+          d,
+          `No listener comes before '${d.name}': it configures the ${target}, which the broker then opens on all interfaces in addition to your listeners.${security} Put it below the 'listener' it is meant for.`,
+          'warning',
+        ),
+      );
     }
   },
 });

@@ -16,7 +16,8 @@ export default configurationRule({
           file: file.uri,
           range: { start: { line, character: text.indexOf('\r') }, end: { line, character: text.length } },
           severity: 'warning',
-          message: 'These lines are separated by lone carriage returns (old Mac line endings). The broker only breaks lines at line feeds, so it reads them as a single line. Use LF or CRLF line endings.',
+          message:
+            'These lines are separated by lone carriage returns (old Mac line endings). The broker only breaks lines at line feeds, so it reads them as a single line. Use LF or CRLF line endings.',
         });
       }
     }

@@ -18,7 +18,8 @@ export default configurationRule({
       file: model.main.uri,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: model.main.lines[0]?.text.length ?? 0 } },
       severity: 'information',
-      message: "No 'listener' is configured, so mosquitto 2.0 and newer starts in local-only mode: it accepts connections from this machine only (port 1883 on 127.0.0.1 and ::1). Add 'listener 1883' to accept network clients.",
+      message:
+        "No 'listener' is configured, so mosquitto 2.0 and newer starts in local-only mode: it accepts connections from this machine only (port 1883 on 127.0.0.1 and ::1). Add 'listener 1883' to accept network clients.",
     });
   },
 });

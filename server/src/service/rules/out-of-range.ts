@@ -25,10 +25,20 @@ function checkRestartTimeout(d: Directive, version: Version, report: (finding: F
   const base = Math.max(1, atoi(d.args[0].text));
   const cap = atoi(d.args[1].text);
   if (cap < base) {
-    report({ file: d.file, range: at(1), severity: 'error', message: `The backoff cap (${cap}) is lower than the base (${base}) in 'restart_timeout': the broker refuses to start.` });
+    report({
+      file: d.file,
+      range: at(1),
+      severity: 'error',
+      message: `The backoff cap (${cap}) is lower than the base (${base}) in 'restart_timeout': the broker refuses to start.`,
+    });
   }
   if (atLeast(version, SINCE.release2_1) && d.args.length >= 3 && !d.args[2].text.startsWith('#') && atoi(d.args[2].text) < 0) {
-    report({ file: d.file, range: at(2), severity: 'error', message: "The stable period in 'restart_timeout' cannot be negative: the broker refuses to start." });
+    report({
+      file: d.file,
+      range: at(2),
+      severity: 'error',
+      message: "The stable period in 'restart_timeout' cannot be negative: the broker refuses to start.",
+    });
   }
 }
 
@@ -58,18 +68,38 @@ export default directiveRule({
         const range = { start: { line: d.line, character: arg.token.start }, end: { line: d.line, character: arg.token.end } };
         const readAs = arg.token.text !== '0' ? `The broker reads '${arg.token.text}' as port 0. ` : '';
         if (!atLeast(version, SINCE.release2_0)) {
-          report({ file: d.file, range, severity: 'error', message: `${readAs}Port 0 is not a valid listener port for this broker version: it refuses to start.` });
+          report({
+            file: d.file,
+            range,
+            severity: 'error',
+            message: `${readAs}Port 0 is not a valid listener port for this broker version: it refuses to start.`,
+          });
         } else if (d.args[1] === undefined || d.args[1].text.startsWith('#')) {
-          report({ file: d.file, range, severity: 'error', message: `${readAs}A listener on port 0 is a unix socket and needs its socket path ('listener 0 /run/mosquitto.sock'): the broker refuses to start.` });
+          report({
+            file: d.file,
+            range,
+            severity: 'error',
+            message: `${readAs}A listener on port 0 is a unix socket and needs its socket path ('listener 0 /run/mosquitto.sock'): the broker refuses to start.`,
+          });
         } else if (settings.platform === 'windows') {
-          report({ file: d.file, range, severity: 'error', message: 'Unix socket listeners (port 0) are not available in released Windows builds: the broker refuses to start.' });
+          report({
+            file: d.file,
+            range,
+            severity: 'error',
+            message: 'Unix socket listeners (port 0) are not available in released Windows builds: the broker refuses to start.',
+          });
         } else {
           // sockaddr_un.sun_path holds 108 bytes on Linux, 104 on macOS, with the final NUL.
           const limit = settings.platform === 'macos' ? 103 : 107;
           const socketPath = d.args[1];
           const bytes = new TextEncoder().encode(socketPath.text).length;
           if (bytes > limit) {
-            report({ file: d.file, range: { start: { line: d.line, character: socketPath.start }, end: { line: d.line, character: socketPath.end } }, severity: 'error', message: `The unix socket path is ${bytes} bytes long; the system allows at most ${limit}: the broker refuses to start.` });
+            report({
+              file: d.file,
+              range: { start: { line: d.line, character: socketPath.start }, end: { line: d.line, character: socketPath.end } },
+              severity: 'error',
+              message: `The unix socket path is ${bytes} bytes long; the system allows at most ${limit}: the broker refuses to start.`,
+            });
           }
         }
         continue;

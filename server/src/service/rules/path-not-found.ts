@@ -32,7 +32,12 @@ export default directiveRule<MissingPath>({
     const range = { start: { line: d.line, character: path.start }, end: { line: d.line, character: path.start + path.text.length } };
     const resolved = resolveBrokerPath(path.text, pathContext(settings, fs.hostPlatform));
     if (resolved.kind === 'volume') {
-      report({ file: d.file, range, severity: 'information', message: `'${path.text}' is inside ${describeVolume(resolved.mapping)}, whose content cannot be seen from here: not checked.` });
+      report({
+        file: d.file,
+        range,
+        severity: 'information',
+        message: `'${path.text}' is inside ${describeVolume(resolved.mapping)}, whose content cannot be seen from here: not checked.`,
+      });
       return;
     }
     if (resolved.kind !== 'local' || resolved.relative) {
@@ -50,7 +55,13 @@ export default directiveRule<MissingPath>({
       const brokerFolder = use.kind === 'parent' ? dirname(path.text) : path.text;
       const creator = use.kind !== 'file' && !mapped ? serviceFolder(brokerFolder, settings.platform) : undefined;
       if (creator !== undefined) {
-        report({ file: d.file, range, severity: 'information', message: `The folder '${brokerFolder}' does not exist on this machine, but ${creator}.`, data: { path: target } });
+        report({
+          file: d.file,
+          range,
+          severity: 'information',
+          message: `The folder '${brokerFolder}' does not exist on this machine, but ${creator}.`,
+          data: { path: target },
+        });
         return;
       }
       const what = use.kind === 'parent' ? `The folder '${target}' for this file does not exist` : `'${path.text}' does not exist`;
@@ -60,7 +71,12 @@ export default directiveRule<MissingPath>({
     } else if (use.kind !== 'file' && info.kind !== 'directory') {
       report({ file: d.file, range, severity, message: `'${target}' is not a folder: ${effect}.` });
     } else if (!info.readable && use.kind === 'file') {
-      report({ file: d.file, range, severity: 'warning', message: `'${path.text}' exists but cannot be read here${where}. The broker reads it after dropping privileges (to the 'mosquitto' user on Linux).` });
+      report({
+        file: d.file,
+        range,
+        severity: 'warning',
+        message: `'${path.text}' exists but cannot be read here${where}. The broker reads it after dropping privileges (to the 'mosquitto' user on Linux).`,
+      });
     }
   },
 });

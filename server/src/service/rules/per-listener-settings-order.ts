@@ -38,11 +38,20 @@ export default configurationRule({
         if (readBool(d.args[0]?.text) !== true) {
           continue;
         }
-        const earlier = acrossFiles ? [...firstSecurity.values()].sort((a, b) => model.order.indexOf(a) - model.order.indexOf(b))[0] : firstSecurity.get(d.file);
+        const earlier = acrossFiles
+          ? [...firstSecurity.values()].sort((a, b) => model.order.indexOf(a) - model.order.indexOf(b))[0]
+          : firstSecurity.get(d.file);
         if (earlier) {
-          report(atName(d, `per_listener_settings must come before every security option, but '${earlier.name}' is set earlier (line ${earlier.line + 1}${earlier.file !== d.file ? ' of an included file' : ''}): the broker refuses to start. Move this line to the top of the main file.`, 'error', {
-            related: [{ file: earlier.file, range: earlier.nameRange, message: 'first security option' }],
-          }));
+          report(
+            atName(
+              d,
+              `per_listener_settings must come before every security option, but '${earlier.name}' is set earlier (line ${earlier.line + 1}${earlier.file !== d.file ? ' of an included file' : ''}): the broker refuses to start. Move this line to the top of the main file.`,
+              'error',
+              {
+                related: [{ file: earlier.file, range: earlier.nameRange, message: 'first security option' }],
+              },
+            ),
+          );
         }
       } else if (isSecurityOption(d, version) && !firstSecurity.has(d.file)) {
         firstSecurity.set(d.file, d);
@@ -58,10 +67,12 @@ export default configurationRule({
       return []; // the earlier security option is in another file
     }
     const target = aboveAttachedComments(file, first.line);
-    return [{
-      title: 'Move per_listener_settings to the top of the file',
-      edits: [insertLinesBefore(file, target, [file.lines[directive.line].text]), deleteLine(file, directive.line)],
-      preferred: true,
-    }];
+    return [
+      {
+        title: 'Move per_listener_settings to the top of the file',
+        edits: [insertLinesBefore(file, target, [file.lines[directive.line].text]), deleteLine(file, directive.line)],
+        preferred: true,
+      },
+    ];
   },
 });

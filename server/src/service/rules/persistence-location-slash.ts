@@ -13,7 +13,13 @@ export default directiveRule({
       return;
     }
     if (nameOf(d) === 'persistence_location' && d.value.length > 0 && !/[\\/]$/.test(d.value)) {
-      report(atValue(d, `Before mosquitto 2.0.3 the database file name is appended directly, so this writes '${d.value}mosquitto.db'. End the folder with '/'.`, 'warning'));
+      report(
+        atValue(
+          d,
+          `Before mosquitto 2.0.3 the database file name is appended directly, so this writes '${d.value}mosquitto.db'. End the folder with '/'.`,
+          'warning',
+        ),
+      );
     }
   },
 });

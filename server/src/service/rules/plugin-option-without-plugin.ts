@@ -8,7 +8,13 @@ export default directiveRule({
   title: 'Plugin option before any plugin line',
   check(d, { model, report }) {
     if (model.placements.get(d)?.kind === 'no-plugin') {
-      report(atName(d, `'${d.name}' belongs to a plugin, but no 'plugin' (or 'auth_plugin') line comes before it in this file: the broker refuses to start.`, 'error'));
+      report(
+        atName(
+          d,
+          `'${d.name}' belongs to a plugin, but no 'plugin' (or 'auth_plugin') line comes before it in this file: the broker refuses to start.`,
+          'error',
+        ),
+      );
     }
   },
 });

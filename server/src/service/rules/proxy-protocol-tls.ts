@@ -23,12 +23,24 @@ export default sectionRule({
     }
     const subject = lastEntry(section, 'use_subject_as_username');
     if (subject && readBool(subject.args[0]?.text) === true) {
-      report(atName(subject, `${describeSection(section)} uses 'enable_proxy_protocol 2', where the proxy ends TLS, so there is no client certificate to take a username from: the broker refuses to start.`, 'error'));
+      report(
+        atName(
+          subject,
+          `${describeSection(section)} uses 'enable_proxy_protocol 2', where the proxy ends TLS, so there is no client certificate to take a username from: the broker refuses to start.`,
+          'error',
+        ),
+      );
     }
     for (const name of ['certfile', 'keyfile'] as const) {
       const d = lastEntry(section, name);
       if (d) {
-        report(atName(d, `${describeSection(section)} uses 'enable_proxy_protocol 2', where the proxy ends TLS; '${name}' cannot be set on it: the broker refuses to start. Remove it, or use 'enable_proxy_protocol 1'.`, 'error'));
+        report(
+          atName(
+            d,
+            `${describeSection(section)} uses 'enable_proxy_protocol 2', where the proxy ends TLS; '${name}' cannot be set on it: the broker refuses to start. Remove it, or use 'enable_proxy_protocol 1'.`,
+            'error',
+          ),
+        );
       }
     }
   },

@@ -26,7 +26,14 @@ export default directiveRule<Unquoted>({
     if (m && d.value.length >= 2) {
       // A quoted path names a file that is never there.
       const fatal = changedPathIsFatal(d, model, settings.brokerVersion, m[2], d.value);
-      report(atValue(d, `The broker keeps quotes as part of the value: '${d.name}' gets ${d.value} including the quotes${fatal ? ', does not find that file and refuses to start' : ''}. Remove them (spaces in the value need no quoting).`, fatal ? 'error' : 'warning', { data: { unquoted: m[2] } }));
+      report(
+        atValue(
+          d,
+          `The broker keeps quotes as part of the value: '${d.name}' gets ${d.value} including the quotes${fatal ? ', does not find that file and refuses to start' : ''}. Remove them (spaces in the value need no quoting).`,
+          fatal ? 'error' : 'warning',
+          { data: { unquoted: m[2] } },
+        ),
+      );
     }
   },
   fix({ diagnostic, payload }) {

@@ -25,7 +25,10 @@ export default directiveRule({
     if (settings.platform !== 'windows' && (isWindowsAbsolute(path.text) || /^[A-Za-z]:[\\/]/.test(path.text))) {
       return;
     }
-    const service = settings.platform === 'windows' ? ' The Windows service runs in C:\\Windows\\System32, so use an absolute path there.' : ' Under systemd that is usually /.';
+    const service =
+      settings.platform === 'windows'
+        ? ' The Windows service runs in C:\\Windows\\System32, so use an absolute path there.'
+        : ' Under systemd that is usually /.';
     report({
       file: d.file,
       range: { start: { line: d.line, character: path.start }, end: { line: d.line, character: path.start + path.text.length } },

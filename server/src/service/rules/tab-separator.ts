@@ -32,7 +32,13 @@ export default directiveRule({
     const line = directive.line;
     if (/^[\t ]*#/.test(name)) {
       // A tab-indented comment: the comment goes back to the first column.
-      return [{ title: 'Move the comment to the first column', edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.end }, newText: name.replace(/^[\t ]+/, '') }], preferred: true }];
+      return [
+        {
+          title: 'Move the comment to the first column',
+          edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.end }, newText: name.replace(/^[\t ]+/, '') }],
+          preferred: true,
+        },
+      ];
     }
     return [{ title: 'Replace tabs with spaces', edits: [{ range: directive.nameRange, newText: name.replace(/\t/g, ' ') }], preferred: true }];
   },

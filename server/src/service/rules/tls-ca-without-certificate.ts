@@ -34,10 +34,24 @@ export default sectionRule<MissingCertificate>({
         : atLeast(version, SINCE.release2_0)
           ? `this broker version runs ${name} without TLS (since 2.0 a CA alone does not enable TLS)`
           : `this broker version runs ${name} without TLS`;
-      report(atName(ca, `${name} has '${ca.name}' but neither 'certfile' nor 'keyfile': ${effect}. Add the server certificate and key.`, refuses ? 'error' : 'warning', { data: { missing: 'certfile', section: section.id } }));
+      report(
+        atName(
+          ca,
+          `${name} has '${ca.name}' but neither 'certfile' nor 'keyfile': ${effect}. Add the server certificate and key.`,
+          refuses ? 'error' : 'warning',
+          { data: { missing: 'certfile', section: section.id } },
+        ),
+      );
     } else if (!ca && cert && key && !listenerLoadsCertificates(section, version)) {
       // Only MQTT listeners before 2.0: websockets listeners load the pair without a CA file.
-      report(atName(cert, `Before mosquitto 2.0, ${name} (MQTT) enables TLS only when 'cafile' or 'capath' is set too: without one it runs unencrypted.`, 'warning', { data: { missing: 'cafile', section: section.id } }));
+      report(
+        atName(
+          cert,
+          `Before mosquitto 2.0, ${name} (MQTT) enables TLS only when 'cafile' or 'capath' is set too: without one it runs unencrypted.`,
+          'warning',
+          { data: { missing: 'cafile', section: section.id } },
+        ),
+      );
     }
   },
   fix(context): Fix[] {
@@ -54,6 +68,12 @@ export default sectionRule<MissingCertificate>({
     const letsEncrypt = found.includes('fullchain.pem') && found.includes('privkey.pem');
     const certificate = folder + (letsEncrypt ? 'fullchain.pem' : (found.find((f) => /\.crt$/i.test(f) && !/^ca[.-]/i.test(f)) ?? 'server.crt'));
     const key = letsEncrypt ? `${folder}privkey.pem` : partnerPath(context, certificate, 'keyfile');
-    return [{ title: "Add 'certfile' and 'keyfile'", edits: [insertLinesAfter(file, directive.line, [`certfile ${certificate}`, `keyfile ${key}`])], preferred: true }];
+    return [
+      {
+        title: "Add 'certfile' and 'keyfile'",
+        edits: [insertLinesAfter(file, directive.line, [`certfile ${certificate}`, `keyfile ${key}`])],
+        preferred: true,
+      },
+    ];
   },
 });

@@ -30,9 +30,11 @@ function checkPair(section: Section, { settings, report }: RuleContext<MissingPa
   const effect = refuses
     ? 'the broker refuses to start'
     : `this broker version silently runs ${name} without ${tlsName(section)}${tlsName(section) === 'wss' ? ' (plain ws://)' : ''}`;
-  report(atName(have, `${name} has '${present}' but no '${missing}'; both are needed for ${tlsName(section)}: ${effect}.`, refuses ? 'error' : 'warning', {
-    data: { missing, section: section.id },
-  }));
+  report(
+    atName(have, `${name} has '${present}' but no '${missing}'; both are needed for ${tlsName(section)}: ${effect}.`, refuses ? 'error' : 'warning', {
+      data: { missing, section: section.id },
+    }),
+  );
 }
 
 /** Adds the missing half, or renames a second `certfile` that was meant to be the `keyfile`. */
@@ -50,7 +52,11 @@ function fixPair(context: FixContext<MissingPartner>): Fix[] {
   if (doubles.length > 1) {
     const looksLikeMissing = doubles.find((e) => (missing === 'keyfile' ? /key/i : /(crt|cert|chain)/i).test(basename(e.value)));
     if (looksLikeMissing) {
-      fixes.push({ title: `Change the '${present}' on line ${looksLikeMissing.line + 1} to '${missing}'`, edits: [{ range: looksLikeMissing.nameRange, newText: missing }], preferred: true });
+      fixes.push({
+        title: `Change the '${present}' on line ${looksLikeMissing.line + 1} to '${missing}'`,
+        edits: [{ range: looksLikeMissing.nameRange, newText: missing }],
+        preferred: true,
+      });
     }
   }
   const guess = partnerGuess(context, directive.value, missing);

@@ -9,7 +9,7 @@ import { factsOf, letsEncryptFile, optionName, pathRange, refOf, shellPath, tlsF
 // Not kept across edits (no `sectionsOnly`): it reads certificate files and capath folders through the file system.
 export default configurationRule({
   id: 'tls-chain',
-  title: "Certificate chain that the CA files do not complete; capath without hashed names",
+  title: 'Certificate chain that the CA files do not complete; capath without hashed names',
   check({ model, settings, fs, report }) {
     const tls = fs.tls;
     if (!tls) {
@@ -25,7 +25,10 @@ export default configurationRule({
       if (folder.certificates === 0) {
         report({ ...at, message: `'${optionName(ref)}' holds no PEM certificates, so no certificate can be verified against it.` });
       } else if (folder.unhashed.length > 0) {
-        report({ ...at, message: `OpenSSL finds certificates in '${optionName(ref)}' only by their subject-hash names (like 1a2b3c4d.0), and ${folder.unhashed.length === folder.certificates ? 'none' : 'some'} of the certificates here have one (e.g. ${folder.unhashed[0]}): run \`openssl rehash ${shellPath(ref.path)}\` (or c_rehash) after adding certificates.` });
+        report({
+          ...at,
+          message: `OpenSSL finds certificates in '${optionName(ref)}' only by their subject-hash names (like 1a2b3c4d.0), and ${folder.unhashed.length === folder.certificates ? 'none' : 'some'} of the certificates here have one (e.g. ${folder.unhashed[0]}): run \`openssl rehash ${shellPath(ref.path)}\` (or c_rehash) after adding certificates.`,
+        });
       }
     }
     // A bridge's CA file verifies the remote broker, not the bridge's own certificate.
@@ -47,7 +50,8 @@ export default configurationRule({
         file: certRef.directive.file,
         range: pathRange(certRef),
         severity: trust.length > 0 ? 'warning' : 'information',
-        message: `No certificate in ${where} issued this certificate (its issuer is ${verdict.issuer}), so the broker cannot send the issuer along: ` +
+        message:
+          `No certificate in ${where} issued this certificate (its issuer is ${verdict.issuer}), so the broker cannot send the issuer along: ` +
           `clients that do not already have it cannot verify the server. Append the intermediate certificate(s) to the certificate file (a "full chain"), or put the issuing CA in the CA file.`,
       });
     }

@@ -21,7 +21,8 @@ export default configurationRule({
         file: ref.directive.file,
         range: pathRange(ref),
         severity: fatal ? 'error' : 'warning',
-        message: `'${optionName(ref)}' is protected by a passphrase, and the broker runs as a service that cannot type one: ${loadFailureEffect(ref, model, settings.brokerVersion)}. ` +
+        message:
+          `'${optionName(ref)}' is protected by a passphrase, and the broker runs as a service that cannot type one: ${loadFailureEffect(ref, model, settings.brokerVersion)}. ` +
           `Write an unprotected copy (\`openssl pkey -in ${shellPath(ref.path)} -out ${out}\`, asks for the passphrase once), keep it readable only by root and the broker's group, and use that.`,
       });
     }

@@ -1,5 +1,15 @@
 import { configurationRule } from '../engine/rule';
-import { conversionCommand, describeFormat, factsOf, holdsTlsMaterial, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, tlsFileRefs } from '../model/tls';
+import {
+  conversionCommand,
+  describeFormat,
+  factsOf,
+  holdsTlsMaterial,
+  loadFailureEffect,
+  loadFailureIsFatal,
+  optionName,
+  pathRange,
+  tlsFileRefs,
+} from '../model/tls';
 
 /** What each slot needs, in words. */
 const NEEDS: Readonly<Record<string, string>> = {

@@ -24,12 +24,17 @@ export default configurationRule({
     const refs = tlsFileRefs(model, settings, fs);
     for (const ref of refs.filter((r) => r.slot === 'keyfile')) {
       const facts = factsOf(ref, tls);
-      const holdsKey = facts !== undefined && (facts.privateKeys.length > 0 || facts.format === 'der-private-key' || facts.format === 'pkcs12' || facts.pemLabels.includes('OPENSSH PRIVATE KEY'));
+      const holdsKey =
+        facts !== undefined &&
+        (facts.privateKeys.length > 0 || facts.format === 'der-private-key' || facts.format === 'pkcs12' || facts.pemLabels.includes('OPENSSH PRIVATE KEY'));
       const mode = facts?.mode;
       if (holdsKey && mode !== undefined && (mode & 0o004) !== 0) {
         report({
-          file: ref.directive.file, range: pathRange(ref), severity: 'warning',
-          message: `This private key is readable by every user on this machine (mode ${mode.toString(8).padStart(4, '0')}): anyone who can log in can impersonate the server. ` +
+          file: ref.directive.file,
+          range: pathRange(ref),
+          severity: 'warning',
+          message:
+            `This private key is readable by every user on this machine (mode ${mode.toString(8).padStart(4, '0')}): anyone who can log in can impersonate the server. ` +
             `Restrict it: \`chmod 640 ${shellPath(ref.path)}\` and \`chgrp mosquitto ${shellPath(ref.path)}\` (the broker's group).`,
         });
       }
@@ -51,8 +56,13 @@ export default configurationRule({
       }
       const fatal = loadFailureIsFatal(ref.slot, ref.section, model, version);
       report({
-        file: ref.directive.file, range: pathRange(ref), severity: fatal ? 'error' : 'warning',
-        message: message(`'${optionName(ref)}'`, fatal ? 'the broker refuses to start' : ref.section.kind === 'bridge' ? 'the bridge cannot connect' : 'the broker starts without it'),
+        file: ref.directive.file,
+        range: pathRange(ref),
+        severity: fatal ? 'error' : 'warning',
+        message: message(
+          `'${optionName(ref)}'`,
+          fatal ? 'the broker refuses to start' : ref.section.kind === 'bridge' ? 'the bridge cannot connect' : 'the broker starts without it',
+        ),
       });
     }
     for (const d of model.order) {
@@ -64,7 +74,9 @@ export default configurationRule({
         continue;
       }
       report({
-        file: d.file, range: { start: { line: d.line, character: where.start }, end: { line: d.line, character: where.end } }, severity: 'error',
+        file: d.file,
+        range: { start: { line: d.line, character: where.start }, end: { line: d.line, character: where.end } },
+        severity: 'error',
         message: message(`'${nameOf(d)}'`, 'the broker refuses to start'),
       });
     }

@@ -1,7 +1,19 @@
 import { configurationRule } from '../engine/rule';
 import type { Range } from 'vscode-languageserver-types';
 import type { TlsFileRef } from '../model/tls';
-import { factsOf, fileName, holdsDhParameters, holdsTlsMaterial, letsEncryptFile, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, refOf, tlsFileRefs } from '../model/tls';
+import {
+  factsOf,
+  fileName,
+  holdsDhParameters,
+  holdsTlsMaterial,
+  letsEncryptFile,
+  loadFailureEffect,
+  loadFailureIsFatal,
+  optionName,
+  pathRange,
+  refOf,
+  tlsFileRefs,
+} from '../model/tls';
 import { lastEntry } from '../model/config';
 import { readBool } from '../util/numbers';
 import type { TlsFileFacts } from '../types';
@@ -24,7 +36,10 @@ function swapEdits(payload: SwapCertificateAndKeyData | undefined, fileId: strin
   if (!swap || !swap.sameFile || swap.file !== fileId) {
     return undefined;
   }
-  const at = (p: { line: number; start: number; end: number }): Range => ({ start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } });
+  const at = (p: { line: number; start: number; end: number }): Range => ({
+    start: { line: p.line, character: p.start },
+    end: { line: p.line, character: p.end },
+  });
   return [
     { range: at(swap.certfile), newText: swap.keyfile.text },
     { range: at(swap.keyfile), newText: swap.certfile.text },
@@ -38,8 +53,14 @@ function rangeData(ref: TlsFileRef): { line: number; start: number; end: number;
 
 /** Swapped when the certificate slot holds only keys and the key slot only certificates. */
 function swapped(cert: TlsFileFacts | undefined, key: TlsFileFacts | undefined): boolean {
-  return cert !== undefined && key !== undefined && cert.certificates.length === 0 && cert.privateKeys.length > 0
-    && key.privateKeys.length === 0 && key.certificates.length > 0;
+  return (
+    cert !== undefined &&
+    key !== undefined &&
+    cert.certificates.length === 0 &&
+    cert.privateKeys.length > 0 &&
+    key.privateKeys.length === 0 &&
+    key.certificates.length > 0
+  );
 }
 
 /**
@@ -74,19 +95,39 @@ export default configurationRule<SwapCertificateAndKeyData>({
             const keyRef = refOf(refs, ref.section, 'keyfile');
             const keyFacts = keyRef ? factsOf(keyRef, tls) : undefined;
             if (keyRef && swapped(facts, keyFacts)) {
-              const data: SwapCertificateAndKeyData = { swap: { certfile: rangeData(ref), keyfile: rangeData(keyRef), file: ref.directive.file, sameFile: ref.directive.file === keyRef.directive.file } };
-              at(fatal ? 'error' : 'warning', `'${name}' and '${optionName(keyRef)}' are swapped: this file is the private key and the other one the certificate: ${effect}.`, {
-                data,
-                related: [{ file: keyRef.directive.file, range: pathRange(keyRef), message: 'the certificate' }],
-              });
+              const data: SwapCertificateAndKeyData = {
+                swap: {
+                  certfile: rangeData(ref),
+                  keyfile: rangeData(keyRef),
+                  file: ref.directive.file,
+                  sameFile: ref.directive.file === keyRef.directive.file,
+                },
+              };
+              at(
+                fatal ? 'error' : 'warning',
+                `'${name}' and '${optionName(keyRef)}' are swapped: this file is the private key and the other one the certificate: ${effect}.`,
+                {
+                  data,
+                  related: [{ file: keyRef.directive.file, range: pathRange(keyRef), message: 'the certificate' }],
+                },
+              );
             } else {
-              at(fatal ? 'error' : 'warning', `'${name}' holds a private key but no certificate: ${effect}. Point it at the certificate${le ? ' (with Let\'s Encrypt: fullchain.pem)' : ''}.`);
+              at(
+                fatal ? 'error' : 'warning',
+                `'${name}' holds a private key but no certificate: ${effect}. Point it at the certificate${le ? " (with Let's Encrypt: fullchain.pem)" : ''}.`,
+              );
             }
           } else if (le === 'cert.pem') {
-            at('warning', "Let's Encrypt's cert.pem holds only the site certificate, without the intermediate that browsers and strict clients need to verify it: use fullchain.pem (same folder) in certfile.");
+            at(
+              'warning',
+              "Let's Encrypt's cert.pem holds only the site certificate, without the intermediate that browsers and strict clients need to verify it: use fullchain.pem (same folder) in certfile.",
+            );
           } else if (facts.certificates[0].ca) {
-            at('warning', `The first certificate in '${name}' is a CA certificate (${facts.certificates[0].subject}), not the server's own: clients see the CA as the server. ` +
-              `${le === 'chain.pem' ? "chain.pem is Let's Encrypt's intermediate: use fullchain.pem." : 'Put the server certificate first (intermediates may follow it).'}`);
+            at(
+              'warning',
+              `The first certificate in '${name}' is a CA certificate (${facts.certificates[0].subject}), not the server's own: clients see the CA as the server. ` +
+                `${le === 'chain.pem' ? "chain.pem is Let's Encrypt's intermediate: use fullchain.pem." : 'Put the server certificate first (intermediates may follow it).'}`,
+            );
           }
           break;
         }
@@ -97,31 +138,46 @@ export default configurationRule<SwapCertificateAndKeyData>({
             if (certRef && swapped(factsOf(certRef, tls), facts)) {
               break;
             }
-            at(fatal ? 'error' : 'warning', `'${name}' holds ${facts.certificates.length > 0 ? 'certificates' : 'no private key'} but no private key: ${effect}. ` +
-              `Point it at the private key that belongs to the certificate${le ? " (with Let's Encrypt: privkey.pem)" : ''}.`);
+            at(
+              fatal ? 'error' : 'warning',
+              `'${name}' holds ${facts.certificates.length > 0 ? 'certificates' : 'no private key'} but no private key: ${effect}. ` +
+                `Point it at the private key that belongs to the certificate${le ? " (with Let's Encrypt: privkey.pem)" : ''}.`,
+            );
           }
           break;
         }
         case 'cafile': {
           if (facts.certificates.length === 0) {
-            at(fatal ? 'error' : 'warning', `'${name}' holds ${facts.privateKeys.length > 0 ? 'a private key' : 'no certificate'} but no CA certificate: ${effect}.${facts.privateKeys.length > 0 ? ' A private key does not belong in a CA file, which is often readable by everyone.' : ''}`);
+            at(
+              fatal ? 'error' : 'warning',
+              `'${name}' holds ${facts.privateKeys.length > 0 ? 'a private key' : 'no certificate'} but no CA certificate: ${effect}.${facts.privateKeys.length > 0 ? ' A private key does not belong in a CA file, which is often readable by everyone.' : ''}`,
+            );
           } else if (facts.certificates.every((c) => !c.ca)) {
             const requires = ref.section.kind !== 'bridge' && readBool(lastEntry(ref.section, 'require_certificate')?.args[0]?.text) === true;
-            at('warning', `'${name}' holds only ${facts.certificates.length === 1 ? 'a certificate' : 'certificates'} that cannot sign others (not a CA, e.g. ${facts.certificates[0].subject}): ` +
-              `${ref.section.kind === 'bridge' ? 'the remote broker\'s certificate cannot be verified against it' : requires ? 'with require_certificate true, no client certificate can be verified against it, so every client is refused' : 'client certificates cannot be verified against it'}. ` +
-              `${le ? "With Let's Encrypt, chain.pem holds the CA (intermediate) certificate." : 'Use the certificate of the CA that issued the certificates.'}`);
+            at(
+              'warning',
+              `'${name}' holds only ${facts.certificates.length === 1 ? 'a certificate' : 'certificates'} that cannot sign others (not a CA, e.g. ${facts.certificates[0].subject}): ` +
+                `${ref.section.kind === 'bridge' ? "the remote broker's certificate cannot be verified against it" : requires ? 'with require_certificate true, no client certificate can be verified against it, so every client is refused' : 'client certificates cannot be verified against it'}. ` +
+                `${le ? "With Let's Encrypt, chain.pem holds the CA (intermediate) certificate." : 'Use the certificate of the CA that issued the certificates.'}`,
+            );
           }
           break;
         }
         case 'crlfile': {
           if (facts.crls === 0) {
-            at(fatal ? 'error' : 'warning', `'${name}' needs a certificate revocation list (PEM 'X509 CRL'), but this file holds ${facts.certificates.length > 0 ? 'certificates' : 'a private key'}: ${effect}.`);
+            at(
+              fatal ? 'error' : 'warning',
+              `'${name}' needs a certificate revocation list (PEM 'X509 CRL'), but this file holds ${facts.certificates.length > 0 ? 'certificates' : 'a private key'}: ${effect}.`,
+            );
           }
           break;
         }
         case 'dhparamfile': {
           if (!holdsDhParameters(facts)) {
-            at(fatal ? 'error' : 'warning', `'${name}' needs Diffie-Hellman parameters (\`openssl dhparam -out dhparam.pem 2048\`), but '${fileName(ref.path)}' holds ${facts.certificates.length > 0 ? 'certificates' : 'keys'}: ${effect}.`);
+            at(
+              fatal ? 'error' : 'warning',
+              `'${name}' needs Diffie-Hellman parameters (\`openssl dhparam -out dhparam.pem 2048\`), but '${fileName(ref.path)}' holds ${facts.certificates.length > 0 ? 'certificates' : 'keys'}: ${effect}.`,
+            );
           }
           break;
         }

@@ -5,7 +5,7 @@ import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, 
 // Not kept across edits (no `sectionsOnly`): it reads certificate and key files through the file system.
 export default configurationRule({
   id: 'tls-key-mismatch',
-  title: "Private key that does not belong to the certificate",
+  title: 'Private key that does not belong to the certificate',
   check({ model, settings, fs, report }) {
     const tls = fs.tls;
     if (!tls) {
@@ -25,7 +25,8 @@ export default configurationRule({
         file: keyRef.directive.file,
         range: pathRange(keyRef),
         severity: fatal ? 'error' : 'warning',
-        message: `This private key does not belong to the certificate in '${optionName(certRef)}' (subject ${certificate.subject}): ${loadFailureEffect(keyRef, model, settings.brokerVersion)}. ` +
+        message:
+          `This private key does not belong to the certificate in '${optionName(certRef)}' (subject ${certificate.subject}): ${loadFailureEffect(keyRef, model, settings.brokerVersion)}. ` +
           'Use the key the certificate was issued for (after a renewal, take both files from the same renewal).',
         related: [{ file: certRef.directive.file, range: pathRange(certRef), message: 'the certificate' }],
       });

@@ -21,7 +21,13 @@ export default configurationRule({
         if (name === 'psk_hint') {
           psk = true;
         } else if (psk && (name === 'certfile' || name === 'cafile')) {
-          report(atName(d, `${describeSection(section)} already uses PSK encryption ('psk_hint' above); a listener cannot also use certificates: the broker refuses to start. Use a separate listener.`, 'error'));
+          report(
+            atName(
+              d,
+              `${describeSection(section)} already uses PSK encryption ('psk_hint' above); a listener cannot also use certificates: the broker refuses to start. Use a separate listener.`,
+              'error',
+            ),
+          );
         }
       }
     }
@@ -44,7 +50,13 @@ export default configurationRule({
       if (name === 'certfile' && placement?.target) {
         withCertfile.add(placement.target);
       } else if (name === 'psk_file' && listener && withCertfile.has(listener)) {
-        report(atName(d, `${describeSection(listener)} already has a 'certfile'; 'psk_file' here would add PSK encryption to it, and a listener cannot use both: the broker refuses to start. Put PSK on a separate listener.`, 'error'));
+        report(
+          atName(
+            d,
+            `${describeSection(listener)} already has a 'certfile'; 'psk_file' here would add PSK encryption to it, and a listener cannot use both: the broker refuses to start. Put PSK on a separate listener.`,
+            'error',
+          ),
+        );
       }
     }
   },

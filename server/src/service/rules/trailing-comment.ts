@@ -43,24 +43,34 @@ export default directiveRule({
       const intended = d.value.slice(0, token.start - d.valueRange.start.character).trimEnd();
       const fatal = changedPathIsFatal(d, model, version, intended, d.value);
       report({
-        file: d.file, range, severity: fatal ? 'error' : 'warning',
+        file: d.file,
+        range,
+        severity: fatal ? 'error' : 'warning',
         message: `mosquitto has no end-of-line comments: '${d.value.slice(token.start - d.valueRange.start.character)}' becomes part of the value of '${d.name}'${fatal ? ', so the broker does not find the file and refuses to start' : ''}. Move the comment to its own line.`,
       });
     } else if (name === 'listener' && !atLeast(version, SINCE.commentWordsSkipped) && firstHash === 1) {
       report({
-        file: d.file, range, severity: 'error',
-        message: 'Before 1.5.6 the broker takes this comment as the listener\'s bind address, and the listener fails to start. Move the comment to its own line.',
+        file: d.file,
+        range,
+        severity: 'error',
+        message:
+          "Before 1.5.6 the broker takes this comment as the listener's bind address, and the listener fails to start. Move the comment to its own line.",
       });
     } else if (!commentAware(name, version) && firstHash < (tokensRead(d, version) ?? 0)) {
       // Only listener, address and topic skip a '#' word; elsewhere it is read as a value.
       report({
-        file: d.file, range, severity: 'warning',
+        file: d.file,
+        range,
+        severity: 'warning',
         message: `mosquitto has no end-of-line comments, and '${d.name}' reads this '#' as one of its values. Move the comment to its own line.`,
       });
     } else {
       report({
-        file: d.file, range, severity: 'information',
-        message: 'mosquitto has no end-of-line comments; this text is ignored only because the broker stops reading after the value. Consider moving it to its own line.',
+        file: d.file,
+        range,
+        severity: 'information',
+        message:
+          'mosquitto has no end-of-line comments; this text is ignored only because the broker stops reading after the value. Consider moving it to its own line.',
       });
     }
   },
@@ -78,10 +88,15 @@ export default directiveRule({
       return []; // the comment is the whole value: moving it would leave the option empty
     }
     const line = directive.line;
-    return [{
-      title: 'Move the comment to its own line',
-      edits: [insertLinesBefore(file, line, [text.slice(hash)]), { range: { start: { line, character: end }, end: { line, character: text.length } }, newText: '' }],
-      preferred: true,
-    }];
+    return [
+      {
+        title: 'Move the comment to its own line',
+        edits: [
+          insertLinesBefore(file, line, [text.slice(hash)]),
+          { range: { start: { line, character: end }, end: { line, character: text.length } }, newText: '' },
+        ],
+        preferred: true,
+      },
+    ];
   },
 });

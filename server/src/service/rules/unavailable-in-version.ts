@@ -22,15 +22,30 @@ export default directiveRule<Availability>({
       return;
     }
     if (!atLeast(version, spec.since)) {
-      report(atName(d, `'${d.name}' needs mosquitto ${spec.since} or newer; mosquitto ${shown} does not know it and refuses to start.`, 'error', { data: { since: spec.since } }));
+      report(
+        atName(d, `'${d.name}' needs mosquitto ${spec.since} or newer; mosquitto ${shown} does not know it and refuses to start.`, 'error', {
+          data: { since: spec.since },
+        }),
+      );
       return;
     }
     const removed = spec.removed;
     if (removed && atLeast(version, removed.version)) {
       if (removed.kind === 'unknown') {
-        report(atName(d, `'${d.name}' was removed in mosquitto ${removed.version}: mosquitto ${shown} does not know it and refuses to start. Delete the line.`, 'error', { data: { removed: removed.version } }));
+        report(
+          atName(
+            d,
+            `'${d.name}' was removed in mosquitto ${removed.version}: mosquitto ${shown} does not know it and refuses to start. Delete the line.`,
+            'error',
+            { data: { removed: removed.version } },
+          ),
+        );
       } else {
-        report(atName(d, `'${d.name}' has no effect since mosquitto ${removed.version}; the broker only prints a warning. Delete the line.`, 'warning', { data: { removed: removed.version } }));
+        report(
+          atName(d, `'${d.name}' has no effect since mosquitto ${removed.version}; the broker only prints a warning. Delete the line.`, 'warning', {
+            data: { removed: removed.version },
+          }),
+        );
       }
     }
   },

@@ -32,7 +32,13 @@ export default directiveRule<Candidates>({
     const prefix = d.spec?.prefix;
     if (prefix !== undefined && d.name.length < prefix.length + 3) {
       // The broker insists on a key of at least three characters after the prefix.
-      report(atName(d, `'${d.name}' is not a valid plugin option: the key after '${prefix}' must be at least 3 characters long, so the broker refuses to start.`, 'error'));
+      report(
+        atName(
+          d,
+          `'${d.name}' is not a valid plugin option: the key after '${prefix}' must be at least 3 characters long, so the broker refuses to start.`,
+          'error',
+        ),
+      );
       return;
     }
     if (d.spec || isSpeciallyExplained(d.name)) {

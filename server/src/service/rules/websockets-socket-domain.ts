@@ -27,7 +27,14 @@ export default sectionRule<ListenerRef>({
     }
     const anchor = lastEntry(section, 'protocol') ?? section.header;
     if (anchor) {
-      report(atName(anchor, `On Windows, mosquitto has bound websockets listeners to IPv6 only, so IPv4 clients cannot reach ${describeSection(section)}. Add 'socket_domain ipv4' to this listener.`, 'information', { data: { section: section.id } }));
+      report(
+        atName(
+          anchor,
+          `On Windows, mosquitto has bound websockets listeners to IPv6 only, so IPv4 clients cannot reach ${describeSection(section)}. Add 'socket_domain ipv4' to this listener.`,
+          'information',
+          { data: { section: section.id } },
+        ),
+      );
     }
   },
   fix(context) {

@@ -115,7 +115,21 @@ export function topicFilterProblem(topic: string): string | undefined {
 /** The likely meant access type for a wrong one (rw → readwrite). */
 export function suggestAccess(word: string): AclAccess | undefined {
   const lower = word.toLowerCase().replace(/[^a-z]/g, '');
-  const aliases: Record<string, AclAccess> = { rw: 'readwrite', wr: 'readwrite', r: 'read', w: 'write', ro: 'read', wo: 'write', readonly: 'read', writeonly: 'write', none: 'deny', all: 'readwrite', both: 'readwrite', readandwrite: 'readwrite', writeread: 'readwrite' };
+  const aliases: Record<string, AclAccess> = {
+    rw: 'readwrite',
+    wr: 'readwrite',
+    r: 'read',
+    w: 'write',
+    ro: 'read',
+    wo: 'write',
+    readonly: 'read',
+    writeonly: 'write',
+    none: 'deny',
+    all: 'readwrite',
+    both: 'readwrite',
+    readandwrite: 'readwrite',
+    writeread: 'readwrite',
+  };
   if (aliases[lower]) {
     return aliases[lower];
   }
@@ -148,7 +162,13 @@ export function checkAcl(file: AclFile, passwordUsers?: ReadonlySet<string>, ver
     } else if (line.kind === 'topic' || line.kind === 'pattern') {
       if (line.kind === 'topic' && line.user === undefined && !anonymousReported && line.topic) {
         anonymousReported = true;
-        findings.push({ code: 'acl-anonymous', range: spanRange(line.line, line.keyword), severity: 'information', message: "This 'topic' line comes before any 'user' line, so it applies to clients that connect without a username (anonymous clients), not to every user." });
+        findings.push({
+          code: 'acl-anonymous',
+          range: spanRange(line.line, line.keyword),
+          severity: 'information',
+          message:
+            "This 'topic' line comes before any 'user' line, so it applies to clients that connect without a username (anonymous clients), not to every user.",
+        });
       }
       checkTopicLine(line, findings, checks);
     }
@@ -159,11 +179,23 @@ export function checkAcl(file: AclFile, passwordUsers?: ReadonlySet<string>, ver
 function invalidLine(keyword: Span, line: number, reader: ReaderLine): CompanionFinding {
   const range = spanRange(line, keyword);
   if (keyword.text.startsWith('#')) {
-    return { code: 'acl-keyword', range: lineRange(reader), severity: 'error', message: "A comment must start in the first column: the broker reads an indented '#' line as an unknown keyword and refuses to start.", data: { replacement: reader.text.trimStart().replace(/\r$/, ''), title: 'Move the comment to the first column' } };
+    return {
+      code: 'acl-keyword',
+      range: lineRange(reader),
+      severity: 'error',
+      message: "A comment must start in the first column: the broker reads an indented '#' line as an unknown keyword and refuses to start.",
+      data: { replacement: reader.text.trimStart().replace(/\r$/, ''), title: 'Move the comment to the first column' },
+    };
   }
   if (keyword.text.includes('\t')) {
     const fixed = keyword.text.replace(/\t+/g, ' ');
-    return { code: 'acl-keyword', range, severity: 'error', message: 'The broker separates words with spaces only; with a tab this line starts with an unknown keyword and the broker refuses to start.', data: { replacement: fixed, title: 'Replace tabs with spaces' } };
+    return {
+      code: 'acl-keyword',
+      range,
+      severity: 'error',
+      message: 'The broker separates words with spaces only; with a tab this line starts with an unknown keyword and the broker refuses to start.',
+      data: { replacement: fixed, title: 'Replace tabs with spaces' },
+    };
   }
   const suggestion = suggestKeyword(keyword.text);
   return {
@@ -192,34 +224,70 @@ function userMissingBefore16(raw: ReaderLine | undefined): boolean {
   return after.length <= 1;
 }
 
-function checkUser(line: Extract<AclLine, { kind: 'user' }>, usersSeen: Map<string, number>, passwordUsers: ReadonlySet<string> | undefined, findings: CompanionFinding[], checks: AclChecks): void {
+function checkUser(
+  line: Extract<AclLine, { kind: 'user' }>,
+  usersSeen: Map<string, number>,
+  passwordUsers: ReadonlySet<string> | undefined,
+  findings: CompanionFinding[],
+  checks: AclChecks,
+): void {
   const name = line.name;
   if (!name || name.text.length === 0) {
     if (!checks.strict && !userMissingBefore16(checks.raw[line.line])) {
-      findings.push({ code: 'acl-user', range: spanRange(line.line, line.keyword), severity: 'warning', message: "This 'user' line has only blanks after it: the selected release takes them as the username, which no client uses." });
+      findings.push({
+        code: 'acl-user',
+        range: spanRange(line.line, line.keyword),
+        severity: 'warning',
+        message: "This 'user' line has only blanks after it: the selected release takes them as the username, which no client uses.",
+      });
       return;
     }
-    findings.push({ code: 'acl-user', range: spanRange(line.line, line.keyword), severity: 'error', message: "'user' needs a username: the broker refuses to start." });
+    findings.push({
+      code: 'acl-user',
+      range: spanRange(line.line, line.keyword),
+      severity: 'error',
+      message: "'user' needs a username: the broker refuses to start.",
+    });
     return;
   }
   const first = usersSeen.get(name.text);
   if (first !== undefined) {
-    findings.push({ code: 'acl-duplicate-user', range: spanRange(line.line, name), severity: 'information', message: `User '${name.text}' already has a block at line ${first + 1}; the broker merges both blocks. Keeping one block per user is easier to read.` });
+    findings.push({
+      code: 'acl-duplicate-user',
+      range: spanRange(line.line, name),
+      severity: 'information',
+      message: `User '${name.text}' already has a block at line ${first + 1}; the broker merges both blocks. Keeping one block per user is easier to read.`,
+    });
   } else {
     usersSeen.set(name.text, line.line);
   }
   if (passwordUsers && !passwordUsers.has(name.text)) {
-    findings.push({ code: 'acl-unknown-user', range: spanRange(line.line, name), severity: 'warning', message: `User '${name.text}' is not in the password file, so no client can log in as this user and these rules never apply.` });
+    findings.push({
+      code: 'acl-unknown-user',
+      range: spanRange(line.line, name),
+      severity: 'warning',
+      message: `User '${name.text}' is not in the password file, so no client can log in as this user and these rules never apply.`,
+    });
   }
 }
 
 function checkTopicLine(line: Extract<AclLine, { kind: 'topic' | 'pattern' }>, findings: CompanionFinding[], checks: AclChecks): void {
   if (!line.topic) {
-    findings.push({ code: 'acl-topic', range: spanRange(line.line, line.keyword), severity: 'error', message: `'${line.kind}' needs a topic filter: the broker refuses to start.` });
+    findings.push({
+      code: 'acl-topic',
+      range: spanRange(line.line, line.keyword),
+      severity: 'error',
+      message: `'${line.kind}' needs a topic filter: the broker refuses to start.`,
+    });
     return;
   }
   if (line.accessWord && line.access === 'deny' && !checks.deny) {
-    findings.push({ code: 'acl-access-type', range: spanRange(line.line, line.accessWord), severity: 'error', message: "'deny' is an access type from 2.0 on: the selected release refuses to start. It knows read, write and readwrite." });
+    findings.push({
+      code: 'acl-access-type',
+      range: spanRange(line.line, line.accessWord),
+      severity: 'error',
+      message: "'deny' is an access type from 2.0 on: the selected release refuses to start. It knows read, write and readwrite.",
+    });
     return;
   }
   if (line.accessWord && !line.access) {
@@ -235,14 +303,31 @@ function checkTopicLine(line: Extract<AclLine, { kind: 'topic' | 'pattern' }>, f
   }
   const problem = checks.strict ? topicFilterProblem(line.topic.text) : undefined;
   if (problem) {
-    findings.push({ code: 'acl-topic', range: spanRange(line.line, line.topic), severity: 'error', message: `'${line.topic.text}' is not a valid topic filter (${problem}): the broker refuses to start.` });
+    findings.push({
+      code: 'acl-topic',
+      range: spanRange(line.line, line.topic),
+      severity: 'error',
+      message: `'${line.topic.text}' is not a valid topic filter (${problem}): the broker refuses to start.`,
+    });
     return;
   }
   if (!line.accessWord && (ACL_ACCESS_TYPES as readonly string[]).includes(line.topic.text)) {
-    findings.push({ code: 'acl-topic', range: spanRange(line.line, line.topic), severity: 'warning', message: `With one word after '${line.kind}' the broker takes it as the topic: this grants read and write on the topic '${line.topic.text}'. Add the topic filter after the access type.` });
+    findings.push({
+      code: 'acl-topic',
+      range: spanRange(line.line, line.topic),
+      severity: 'warning',
+      message: `With one word after '${line.kind}' the broker takes it as the topic: this grants read and write on the topic '${line.topic.text}'. Add the topic filter after the access type.`,
+    });
   }
   if (line.kind === 'pattern' && !line.topic.text.includes('%c') && !line.topic.text.includes('%u')) {
-    findings.push({ code: 'acl-pattern-substitution', range: spanRange(line.line, line.keyword), severity: 'warning', message: "This pattern has no %c (client id) or %u (username), so it applies to every client the same way; the broker logs a warning. Use 'topic' for a fixed topic.", data: { replacement: 'topic', title: "Change to 'topic'" } });
+    findings.push({
+      code: 'acl-pattern-substitution',
+      range: spanRange(line.line, line.keyword),
+      severity: 'warning',
+      message:
+        "This pattern has no %c (client id) or %u (username), so it applies to every client the same way; the broker logs a warning. Use 'topic' for a fixed topic.",
+      data: { replacement: 'topic', title: "Change to 'topic'" },
+    });
   }
 }
 
@@ -263,7 +348,9 @@ export function describeAccess(access: AclAccess): string {
 /** What one ACL line grants, to whom (for hover). */
 export function describeAclLine(line: AclLine): string | undefined {
   if (line.kind === 'user') {
-    return line.name && line.name.text.length > 0 ? `The lines below, up to the next 'user' line, apply to clients that log in as **${line.name.text}**.` : undefined;
+    return line.name && line.name.text.length > 0
+      ? `The lines below, up to the next 'user' line, apply to clients that log in as **${line.name.text}**.`
+      : undefined;
   }
   if ((line.kind !== 'topic' && line.kind !== 'pattern') || !line.topic || !line.access) {
     return undefined;

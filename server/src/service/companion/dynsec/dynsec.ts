@@ -22,7 +22,12 @@ export const DYNSEC_PASSWORD = 'dynsec-password';
 
 /** ACL types a role's `acls` entry may have (compared without case, as strcasecmp does). */
 export const DYNSEC_ROLE_ACL_TYPES: readonly string[] = [
-  'publishClientSend', 'publishClientReceive', 'subscribeLiteral', 'subscribePattern', 'unsubscribeLiteral', 'unsubscribePattern',
+  'publishClientSend',
+  'publishClientReceive',
+  'subscribeLiteral',
+  'subscribePattern',
+  'unsubscribeLiteral',
+  'unsubscribePattern',
 ];
 /** Keys of `defaultACLAccess` (booleans). */
 export const DYNSEC_DEFAULT_ACCESS_KEYS: readonly string[] = ['publishClientSend', 'publishClientReceive', 'subscribe', 'unsubscribe'];
@@ -89,14 +94,22 @@ export function checkDynsec(text: string, version: Version): CompanionFinding[] 
   const end = root ? root.offset + root.length : 0;
   const trailing = errors.filter((e) => root?.type === 'object' && e.offset >= end);
   if (trailing.length > 0 && trailing.length === errors.length) {
-    add(DYNSEC_STRUCTURE, { offset: trailing[0].offset, length: Math.max(trailing[0].length, 1) }, 'Text after the top-level object: the plugin reads the object and ignores the rest.');
+    add(
+      DYNSEC_STRUCTURE,
+      { offset: trailing[0].offset, length: Math.max(trailing[0].length, 1) },
+      'Text after the top-level object: the plugin reads the object and ignores the rest.',
+    );
     errors.length = 0;
   }
   if (errors.length > 0) {
     const first = errors[0];
     const where = range(first.offset, first.length);
     const what = SYNTAX_WORDS[printParseErrorCode(first.error)] ?? 'syntax error';
-    add(DYNSEC_JSON, { offset: first.offset, length: Math.max(first.length, 1) }, `Not valid JSON at line ${where.start.line + 1}, column ${where.start.character + 1}: ${what}. The dynamic-security plugin logs an error and loads no clients, groups or roles (the broker still starts).`);
+    add(
+      DYNSEC_JSON,
+      { offset: first.offset, length: Math.max(first.length, 1) },
+      `Not valid JSON at line ${where.start.line + 1}, column ${where.start.character + 1}: ${what}. The dynamic-security plugin logs an error and loads no clients, groups or roles (the broker still starts).`,
+    );
     return findings;
   }
   if (!root || root.type !== 'object') {
@@ -107,14 +120,22 @@ export function checkDynsec(text: string, version: Version): CompanionFinding[] 
   }
   checkDefaultAccess(root, add);
   // roles.c, clients.c, groups.c: a present key that is not an array stops the loading (roles, then clients, then groups).
-  const order: Array<[string, string]> = [['roles', 'clients and groups'], ['clients', 'groups'], ['groups', '']];
+  const order: Array<[string, string]> = [
+    ['roles', 'clients and groups'],
+    ['clients', 'groups'],
+    ['groups', ''],
+  ];
   for (const [key, after] of order) {
     const list = findNodeAtLocation(root, [key]);
     if (!list) {
       continue;
     }
     if (list.type !== 'array') {
-      add(DYNSEC_STRUCTURE, list, `'${key}' must be an array, not ${typeName(list)}: the plugin stops reading here${after ? `, so ${after} are not loaded either` : ''}.`);
+      add(
+        DYNSEC_STRUCTURE,
+        list,
+        `'${key}' must be an array, not ${typeName(list)}: the plugin stops reading here${after ? `, so ${after} are not loaded either` : ''}.`,
+      );
       break;
     }
     for (const entry of list.children ?? []) {
@@ -142,14 +163,22 @@ function checkDefaultAccess(root: Node, add: Add): void {
     return;
   }
   if (access.type !== 'object') {
-    add(DYNSEC_STRUCTURE, access, `'defaultACLAccess' must be an object, not ${typeName(access)}: the plugin ignores it and uses its defaults (deny publishing and subscribing).`);
+    add(
+      DYNSEC_STRUCTURE,
+      access,
+      `'defaultACLAccess' must be an object, not ${typeName(access)}: the plugin ignores it and uses its defaults (deny publishing and subscribing).`,
+    );
     return;
   }
   for (const property of access.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     const key = keyNode ? String(getNodeValue(keyNode)) : '';
     if (!DYNSEC_DEFAULT_ACCESS_KEYS.includes(key)) {
-      add(DYNSEC_STRUCTURE, keyNode ?? property, `'${key}' is not a default access type (the plugin reads ${DYNSEC_DEFAULT_ACCESS_KEYS.join(', ')}; names are case-sensitive here): ignored.`);
+      add(
+        DYNSEC_STRUCTURE,
+        keyNode ?? property,
+        `'${key}' is not a default access type (the plugin reads ${DYNSEC_DEFAULT_ACCESS_KEYS.join(', ')}; names are case-sensitive here): ignored.`,
+      );
     } else if (valueNode && valueNode.type !== 'boolean') {
       add(DYNSEC_STRUCTURE, valueNode, `'${key}' must be true or false, not ${typeName(valueNode)}: the plugin uses the default for it.`);
     }
@@ -185,7 +214,11 @@ function checkRole(role: Node, add: Add): void {
     const value = type?.type === 'string' ? String(type.value) : undefined;
     if (value === undefined || !DYNSEC_ROLE_ACL_TYPES.some((t) => t.toLowerCase() === value.toLowerCase())) {
       const shown = value === undefined ? (type ? typeName(type) : 'missing') : `'${value}'`;
-      add(DYNSEC_ACL_TYPE, type ?? { offset: acl.offset, length: 1 }, `ACL type ${shown} is not one a role accepts (${DYNSEC_ROLE_ACL_TYPES.join(', ')}): the plugin skips this ACL.`);
+      add(
+        DYNSEC_ACL_TYPE,
+        type ?? { offset: acl.offset, length: 1 },
+        `ACL type ${shown} is not one a role accepts (${DYNSEC_ROLE_ACL_TYPES.join(', ')}): the plugin skips this ACL.`,
+      );
     }
     const topic = findNodeAtLocation(acl, ['topic']);
     if (!topic || topic.type !== 'string') {
@@ -221,7 +254,11 @@ function checkClient(client: Node, version: Version, add: Add): void {
   const anchor = present[0][1] ?? client;
   if (present.length < 3) {
     const missing = fields.filter(([, node]) => node === undefined).map(([f]) => f);
-    add(DYNSEC_PASSWORD, anchor, `'password', 'salt' and 'iterations' go together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: this client has no password and cannot log in with one.`);
+    add(
+      DYNSEC_PASSWORD,
+      anchor,
+      `'password', 'salt' and 'iterations' go together; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: this client has no password and cannot log in with one.`,
+    );
     return;
   }
   const [password, salt, iterations] = fields.map(([, node]) => node as Node);
@@ -229,7 +266,10 @@ function checkClient(client: Node, version: Version, add: Add): void {
     add(DYNSEC_PASSWORD, iterations, "'iterations' must be a positive number: this client has no password and cannot log in with one.");
     return;
   }
-  for (const [node, name, bytes] of [[password, 'password', 64], [salt, 'salt', 12]] as const) {
+  for (const [node, name, bytes] of [
+    [password, 'password', 64],
+    [salt, 'salt', 12],
+  ] as const) {
     if (node.type !== 'string') {
       add(DYNSEC_PASSWORD, node, `'${name}' must be a base64 string, not ${typeName(node)}: this client has no password and cannot log in with one.`);
       continue;

@@ -71,10 +71,13 @@ export function hashProblem(secret: string, version: Version): string | undefine
       return undefined;
     }
     if (!/^\$[67]\$/.test(secret)) {
-      return "the hash type is not $6$, $7$ or $argon2id$";
+      return 'the hash type is not $6$, $7$ or $argon2id$';
     }
     type = secret[1];
-    fields = secret.slice(3).split('$').filter((f) => f.length > 0);
+    fields = secret
+      .slice(3)
+      .split('$')
+      .filter((f) => f.length > 0);
   } else {
     fields = secret.split('$').filter((f) => f.length > 0);
     type = fields.shift() ?? '';
@@ -122,7 +125,12 @@ export function checkPasswordFile(file: ColonFile, version: Version): CompanionF
   const seen = new Map<string, number>();
   for (const line of file.lines) {
     if (line.kind === 'no-colon') {
-      findings.push({ code: 'password-line', range: spanRange(line.line, line.text), severity: 'warning', message: "This line has no ':' between user and password hash: the broker skips it, so it defines no user." });
+      findings.push({
+        code: 'password-line',
+        range: spanRange(line.line, line.text),
+        severity: 'warning',
+        message: "This line has no ':' between user and password hash: the broker skips it, so it defines no user.",
+      });
       continue;
     }
     if (line.kind !== 'entry') {
@@ -133,7 +141,14 @@ export function checkPasswordFile(file: ColonFile, version: Version): CompanionF
     }
     const first = seen.get(line.name.text);
     if (first !== undefined) {
-      findings.push({ code: 'password-duplicate-user', range: spanRange(line.line, line.name), severity: refuse, message: is21 ? `User '${line.name.text}' is already defined at line ${first + 1}: the broker refuses to start.` : `User '${line.name.text}' is already defined at line ${first + 1}: the broker keeps both entries and only one of the two passwords works. Keep one line per user.` });
+      findings.push({
+        code: 'password-duplicate-user',
+        range: spanRange(line.line, line.name),
+        severity: refuse,
+        message: is21
+          ? `User '${line.name.text}' is already defined at line ${first + 1}: the broker refuses to start.`
+          : `User '${line.name.text}' is already defined at line ${first + 1}: the broker keeps both entries and only one of the two passwords works. Keep one line per user.`,
+      });
       if (is21) {
         continue;
       }
@@ -154,7 +169,12 @@ export function checkPasswordFile(file: ColonFile, version: Version): CompanionF
         message: `The password of '${line.name.text}' cannot be used: ${problem}. ${is21 ? 'The broker refuses to start.' : 'The broker drops this user, who can never log in.'}${plaintext ? " The file must hold hashes as mosquitto_passwd writes them: use 'Hash plaintext passwords'." : ''}`,
       });
     } else if (hashFormat(secret.text) === 'argon2id') {
-      findings.push({ code: 'password-hash', range: spanRange(line.line, secret), severity: 'warning', message: `The password of '${line.name.text}' is an argon2id hash, which only brokers built with libargon2 accept; others refuse to start.` });
+      findings.push({
+        code: 'password-hash',
+        range: spanRange(line.line, secret),
+        severity: 'warning',
+        message: `The password of '${line.name.text}' is an argon2id hash, which only brokers built with libargon2 accept; others refuse to start.`,
+      });
     }
   }
   return findings;
@@ -163,17 +183,36 @@ export function checkPasswordFile(file: ColonFile, version: Version): CompanionF
 /** Empty names, missing password fields and over-long fields; true when the entry went no further. */
 function checkEntryShape(line: Entry, is21: boolean, refuse: 'error' | 'warning', findings: CompanionFinding[]): boolean {
   if (byteLength(line.name.text) > 65535 || (line.secret && byteLength(line.secret.text) > 65535)) {
-    findings.push({ code: 'password-line', range: spanRange(line.line, line.name), severity: refuse, message: is21 ? 'A user name or password longer than 65535 bytes: the broker refuses to start.' : 'A user name or password longer than 65535 bytes: the broker skips this line.' });
+    findings.push({
+      code: 'password-line',
+      range: spanRange(line.line, line.name),
+      severity: refuse,
+      message: is21
+        ? 'A user name or password longer than 65535 bytes: the broker refuses to start.'
+        : 'A user name or password longer than 65535 bytes: the broker skips this line.',
+    });
     return true;
   }
   if (line.name.text.length === 0) {
-    findings.push({ code: 'password-line', range: spanRange(line.line, line.name), severity: refuse, message: is21 ? 'The user name is empty: the broker refuses to start.' : 'The user name is empty; no real user is defined by this line.' });
+    findings.push({
+      code: 'password-line',
+      range: spanRange(line.line, line.name),
+      severity: refuse,
+      message: is21 ? 'The user name is empty: the broker refuses to start.' : 'The user name is empty; no real user is defined by this line.',
+    });
     if (is21) {
       return true;
     }
   }
   if (!line.secret) {
-    findings.push({ code: 'password-line', range: spanRange(line.line, line.name), severity: refuse, message: is21 ? `Nothing follows the ':' on the last line, which has no line break: the broker refuses to start.` : `Nothing follows the ':' on the last line, which has no line break: the broker skips it, so '${line.name.text}' cannot log in.` });
+    findings.push({
+      code: 'password-line',
+      range: spanRange(line.line, line.name),
+      severity: refuse,
+      message: is21
+        ? `Nothing follows the ':' on the last line, which has no line break: the broker refuses to start.`
+        : `Nothing follows the ':' on the last line, which has no line break: the broker skips it, so '${line.name.text}' cannot log in.`,
+    });
     return true;
   }
   return false;
