@@ -220,6 +220,15 @@ export class DocumentCache {
     return key;
   }
 
+  /**
+   * The analysis a feature uses for a document, and the document's id in it: an included file
+   * is read in the context of the main file that includes it (per_listener_settings, …).
+   */
+  featureAnalysis(document: TextDocument): { analysis: Analysis; fileId: string } {
+    const fileId = uriToPath(document.uri) ?? document.uri;
+    return { analysis: this.includingAnalysis(document)?.analysis ?? this.analysis(document), fileId };
+  }
+
   /** Analysis of the main configuration that includes this document, when there is one. */
   includingAnalysis(document: TextDocument): { analysis: Analysis; mainUri: string } | undefined {
     const filePath = uriToPath(document.uri);

@@ -1,7 +1,6 @@
 import type { CodeAction, Command, CompletionList, Connection, Hover, Position, ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CodeActionKind, Command as Commands } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../service';
 import { codeActions, FIX_ALL_KIND, INSERT_WSS_LISTENER_KIND } from '../service/features/codeActions';
 import { complete, COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion';
 import { hover } from '../service/features/hover';
@@ -21,14 +20,6 @@ export const APPLY_EDIT_COMMAND = 'mosquitto.server.applyEdit';
  */
 export const WSS_LISTENER_SNIPPET_COMMAND = 'mosquitto.server.wssListenerSnippet';
 
-/** The analysis a feature should use for a document, and the document's id in it. */
-function analysisFor(state: ServerState, document: TextDocument): { analysis: Analysis; fileId: string } {
-  const fileId = uriToPath(document.uri) ?? document.uri;
-  // An included file is read in the context of the main file that includes it (per_listener_settings, …).
-  const including = state.includingAnalysis(document);
-  return { analysis: including?.analysis ?? state.analysis(document), fileId };
-}
-
 function isPosition(value: unknown): value is Position {
   return typeof value === 'object' && value !== null && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
 }
@@ -46,7 +37,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
       if (companion) {
         return { isIncomplete: false, items: companionCompletion(companion, document.getText(), params.position) };
       }
-      const { analysis, fileId } = analysisFor(state, document);
+      const { analysis, fileId } = state.featureAnalysis(document);
       return complete(
         analysis,
         fileId,
@@ -68,7 +59,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
       if (companion) {
         return companionHover(companion, document.getText(), params.position, state.capabilities.markdown);
       }
-      const { analysis, fileId } = analysisFor(state, document);
+      const { analysis, fileId } = state.featureAnalysis(document);
       const found = hover(analysis, fileId, params.position, state.capabilities, state.fileSystem());
       return params.position.line === 0 ? withTarget(found, state, document) : found;
     });
@@ -86,7 +77,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
       if (companion) {
         actions = companionCodeActions(companion, document.getText(), uri, params.range, params.context.diagnostics);
       } else {
-        const { analysis, fileId } = analysisFor(state, document);
+        const { analysis, fileId } = state.featureAnalysis(document);
         actions = codeActions(
           analysis,
           {
@@ -131,7 +122,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         if (!document) {
           return null;
         }
-        const { analysis, fileId } = analysisFor(state, document);
+        const { analysis, fileId } = state.featureAnalysis(document);
         return wssListenerInsertion(analysis.model, fileOf(analysis.model, fileId), isPosition(args[1]) ? args[1].line : undefined);
       }
       connection.console.warn(`Unknown command ${params.command}`);

@@ -42,7 +42,7 @@ export function inlayHintOptions(user: UserSettings): InlayHintOptions | undefin
 export function registerEffectiveFeatures(connection: Connection, state: ServerState): { capabilities: ServerCapabilities; settingsChanged: () => void } {
   const analysisOf = (uri: string) => {
     const document = state.documents.get(uri);
-    return document ? (state.includingAnalysis(document)?.analysis ?? state.analysis(document)) : undefined;
+    return document ? state.featureAnalysis(document).analysis : undefined;
   };
 
   connection.onRequest('mosquitto/effectiveConfiguration', (params: EffectiveConfigurationParams, token) => {
