@@ -17,6 +17,27 @@ const SERVICE_PATTERNS = [
   },
 ];
 
+/** What every rule file (and the rule tables) may not import. */
+const RULE_PATTERNS = [
+  {
+    group: ['../features', '../features/*', '../../features', '../../features/*'],
+    message: 'Rules never import features: share through the model layer (model/, data/, util/).',
+  },
+  {
+    group: [
+      '../engine/validate',
+      '../engine/registry',
+      '../engine/codes',
+      '../index',
+      '../../engine/validate',
+      '../../engine/registry',
+      '../../engine/codes',
+      '../../index',
+    ],
+    message: 'Rules import only rule shapes (engine/rule, engine/certificatePair, engine/companionRule) from the engine.',
+  },
+];
+
 /**
  * The fence for one part of the service: no editor, Node or process APIs, plus `patterns`
  * (flat config replaces a rule's options per matching block, so every block repeats the base).
@@ -48,19 +69,38 @@ export default tseslint.config(
   // The service, and inside it the layers: rules and features read the model layer (parser,
   // data, model, util, version, types) and the engine's rule types, never each other.
   serviceFence('server/src/service/**/*.ts', []),
-  serviceFence('server/src/service/rules/**/*.ts', [
-    { group: ['../features', '../features/*'], message: 'Rules never import features: share through the model layer (model/, data/, util/).' },
-    { group: ['../engine/validate', '../engine/registry', '../engine/codes', '../index'], message: 'Rules import only engine/rule from the engine.' },
-  ]),
+  // The rule tables (rules/index.ts, rules/companion/index.ts) import the rule files; a rule
+  // file never imports another rule file: what two rules share goes to the model layer, or to
+  // engine/ when it is a rule shape (engine/certificatePair.ts).
+  serviceFence('server/src/service/rules/**/index.ts', RULE_PATTERNS),
   {
-    // A release that changed something is a named constant (model/reading.ts SINCE), not a literal.
-    files: ['server/src/service/rules/**/*.ts', 'server/src/service/features/**/*.ts'],
+    ...serviceFence('server/src/service/rules/**/*.ts', [
+      ...RULE_PATTERNS,
+      {
+        // Relative imports other than the service's layers: a sibling rule, the rule table, or
+        // (from rules/companion/) a rule one level up.
+        regex:
+          '^(\\./|\\.\\./(?!\\.\\./|(engine|model|data|util|parser|companion|version|types)(/|$))|\\.\\./\\.\\./(?!(engine|model|data|util|parser|companion|version|types)(/|$)))',
+        message: 'A rule never imports another rule (or the rule table): share through the model layer, or engine/ for a rule shape.',
+      },
+    ]),
+    ignores: ['server/src/service/rules/**/index.ts'],
+  },
+  {
+    // A release that changed something is a named constant (model/reading.ts SINCE, or the
+    // catalogue's per-directive facts in data/), never a literal. version.ts lists the releases.
+    files: ['server/src/service/**/*.ts'],
+    ignores: ['server/src/service/model/reading.ts', 'server/src/service/data/**', 'server/src/service/version.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'CallExpression[callee.name=/^(atLeast|before)$/] > Literal.arguments',
           message: 'Name the release: add it to SINCE in model/reading.ts and compare with SINCE.<name>.',
+        },
+        {
+          selector: 'Literal[value=/^[0-9]+\\.[0-9]+\\.[0-9]+$/]:not(CallExpression[callee.name=/^(atLeast|before)$/] > Literal)',
+          message: 'A release literal: name it in SINCE (model/reading.ts), or read the directive fact from the catalogue (data/).',
         },
       ],
     },

@@ -5,7 +5,7 @@ import { ENUM_VALUE_SINCE, ENUM_VALUE_UNTIL } from '../data/enums';
 import { platformNotes } from '../data/platforms';
 import { SINCE, allowedValues } from '../model/reading';
 import type { AnalysisSettings } from '../types';
-import { atLeast, formatVersion } from '../version';
+import { atLeast, formatVersion, OLDEST_RELEASE } from '../version';
 import type { Block, Inline } from './markup';
 import { joinInlines, paragraph } from './markup';
 
@@ -78,7 +78,7 @@ export function versionFacts(spec: DirectiveSpec, settings: AnalysisSettings): I
   const version = settings.brokerVersion;
   const selected = formatVersion(version);
   const facts: Inline[][] = [];
-  facts.push(spec.since === '1.4.0' ? ['in every release since 1.4'] : [`since ${spec.since}`]);
+  facts.push(spec.since === formatVersion(OLDEST_RELEASE) ? ['in every release since 1.4'] : [`since ${spec.since}`]);
   if (!atLeast(version, spec.since)) {
     facts.push([{ strong: `not in mosquitto ${selected}` }]);
   }

@@ -1,6 +1,9 @@
+import type { DirectiveName } from '../data';
+import { findDirective } from '../data';
 import { defaultFor } from '../data/defaults';
 import type { Directive } from '../parser/parser';
 import { readBool } from '../util/numbers';
+import { SINCE } from './reading';
 import type { Version } from '../version';
 import { atLeast, before, formatVersion } from '../version';
 import type { ConfigModel, Section } from './config';
@@ -71,7 +74,7 @@ export interface EffectiveConfig {
  * Global options shown even when no line sets them, because their default decides how the
  * broker behaves and changed between releases.
  */
-const KEY_GLOBAL_OPTIONS: readonly string[] = [
+const KEY_GLOBAL_OPTIONS: readonly DirectiveName[] = [
   'per_listener_settings',
   'persistence',
   'log_dest',
@@ -84,13 +87,11 @@ const KEY_GLOBAL_OPTIONS: readonly string[] = [
   'retain_available',
 ];
 
-/** Since when each key option exists (the catalogue's `since`, repeated for the few listed). */
-const KEY_OPTION_SINCE: Readonly<Record<string, string>> = {
-  per_listener_settings: '1.5.0',
-  max_packet_size: '1.6.0',
-  max_keepalive: '1.6.0',
-  retain_available: '1.6.0',
-};
+/** Whether the selected release has the directive (the catalogue's `since`). */
+function exists(name: DirectiveName, version: Version): boolean {
+  const spec = findDirective(name);
+  return spec !== undefined && atLeast(version, spec.since);
+}
 
 /** Options that configure how a listener authenticates; shown apart from the section's other lines. */
 const AUTHENTICATION_OPTIONS: ReadonlySet<string> = new Set([
@@ -146,20 +147,19 @@ function effectiveLines(entries: readonly Directive[]): Directive[] {
 /** The section whose security options apply to a listener. */
 function securityScope(model: ConfigModel, section: Section): Section {
   const version = model.settings.brokerVersion;
-  return model.perListenerSettings && atLeast(version, '1.5.0') ? section : model.global;
+  return model.perListenerSettings && exists('per_listener_settings', version) ? section : model.global;
 }
 
 function authentication(model: ConfigModel, section: Section | undefined, localOnly: boolean): { auth: EffectiveAuthentication; options: EffectiveOption[] } {
   const version = model.settings.brokerVersion;
-  const is21 = atLeast(version, '2.1.0');
   const scope = section ? securityScope(model, section) : model.global;
   const fromScope = (d: Directive): EffectiveOption => (scope === section ? fromLine(d) : inherited(d, describeSection(scope)));
   const options: EffectiveOption[] = [];
   const passwordFile = lastEntry(scope, 'password_file');
   const pskFile = lastEntry(scope, 'psk_file');
   const pluginLines = scope.entries.filter((d) => PLUGIN_LINES.has(nameOf(d)) && nameOf(d) !== 'global_plugin');
-  const globalPlugins = is21 ? model.global.entries.filter((d) => nameOf(d) === 'global_plugin') : [];
-  const pluginUses = is21 && section ? section.entries.filter((d) => nameOf(d) === 'plugin_use') : [];
+  const globalPlugins = exists('global_plugin', version) ? model.global.entries.filter((d) => nameOf(d) === 'global_plugin') : [];
+  const pluginUses = exists('plugin_use', version) && section ? section.entries.filter((d) => nameOf(d) === 'plugin_use') : [];
   for (const d of [passwordFile, pskFile, ...pluginLines]) {
     if (d) {
       options.push(fromScope(d));
@@ -174,22 +174,22 @@ function authentication(model: ConfigModel, section: Section | undefined, localO
   const plugins = [...pluginLines, ...globalPlugins, ...pluginUses].map((d) => d.value);
   const anyAuthentication = passwordFile !== undefined || pskFile !== undefined || plugins.length > 0;
 
-  const listenerAnonymous = is21 && section ? lastEntry(section, 'listener_allow_anonymous') : undefined;
+  const listenerAnonymous = exists('listener_allow_anonymous', version) && section ? lastEntry(section, 'listener_allow_anonymous') : undefined;
   const scopeAnonymous = lastEntry(scope, 'allow_anonymous');
   let anonymous: boolean;
   let anonymousOption: EffectiveOption;
   const explicit = listenerAnonymous ?? scopeAnonymous;
   const explicitValue = readBool(explicit?.args[0]?.text);
-  if (localOnly && (before(version, '2.0.21') || explicitValue !== false)) {
+  if (localOnly && (before(version, SINCE.localOnlyAnonymousSetting) || explicitValue !== false)) {
     anonymous = true;
     anonymousOption = { name: 'allow_anonymous', value: 'true', origin: { kind: 'default', note: 'local-only mode allows anonymous clients' } };
   } else if (explicit && explicitValue !== undefined) {
     anonymous = explicitValue;
     anonymousOption = explicit === listenerAnonymous || scope === section ? fromLine(explicit) : inherited(explicit, describeSection(scope));
-  } else if (before(version, '1.5.0')) {
+  } else if (before(version, SINCE.anonymousOffWithAuthentication)) {
     anonymous = true;
     anonymousOption = { name: 'allow_anonymous', value: 'true', origin: { kind: 'default' } };
-  } else if (before(version, '2.0.0')) {
+  } else if (before(version, SINCE.anonymousRefusedByDefault)) {
     anonymous = !anyAuthentication;
     anonymousOption = anyAuthentication
       ? { name: 'allow_anonymous', value: 'false', origin: { kind: 'default', note: 'a password file, PSK file or plugin is set' } }
@@ -261,8 +261,7 @@ function globalView(model: ConfigModel): EffectiveOption[] {
   const written = new Set(lines.map((d) => d.spec?.aliasOf ?? nameOf(d)));
   const options: EffectiveOption[] = [];
   for (const name of KEY_GLOBAL_OPTIONS) {
-    const since = KEY_OPTION_SINCE[name];
-    if (written.has(name) || (since !== undefined && before(version, since))) {
+    if (written.has(name) || !exists(name, version)) {
       continue;
     }
     const value = name === 'per_listener_settings' ? 'false' : plainDefault(name, version);
@@ -282,7 +281,8 @@ function globalView(model: ConfigModel): EffectiveOption[] {
 export function effectiveConfig(model: ConfigModel): EffectiveConfig {
   const version = model.settings.brokerVersion;
   const active = activeListeners(model);
-  const localOnly = atLeast(version, '2.0.0') && model.listeners.length === 0 && !model.defaultListener.explicit && !active.includes(model.defaultListener);
+  const localOnly =
+    atLeast(version, SINCE.localOnlyMode) && model.listeners.length === 0 && !model.defaultListener.explicit && !active.includes(model.defaultListener);
   const listeners = active.map((section) => effectiveListener(model, section));
   if (localOnly) {
     listeners.unshift(localOnlyView(model));

@@ -85,6 +85,11 @@ export function passwordFilePath(site: FixSite): string {
   return site.model.settings.platform === 'windows' ? 'C:/mosquitto/passwd' : '/etc/mosquitto/passwd';
 }
 
+/** The payload of a finding whose fix offers names the text may have been meant as (unknown-directive, directive-case). */
+export interface Candidates {
+  readonly candidates: readonly string[];
+}
+
 /** One "Change to 'x'" fix per candidate (preferred when there is only one). */
 export function replaceWithEach(range: Range, candidates: readonly string[]): { title: string; edits: TextEdit[]; preferred: boolean }[] {
   return candidates.map((name) => ({ title: `Change to '${name}'`, edits: [{ range, newText: name }], preferred: candidates.length === 1 }));

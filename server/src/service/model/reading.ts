@@ -12,7 +12,7 @@ import { ATOI_IN_2_1 } from '../data/ranges';
 import type { ValueMode } from '../data/types';
 import type { Directive, NulMark, ParsedFile, Token } from '../parser/parser';
 import type { NumberReading } from '../util/numbers';
-import { readInteger } from '../util/numbers';
+import { readAtoi, readStrtol } from '../util/numbers';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 
@@ -30,6 +30,8 @@ export const SINCE = {
   duplicateBridgeNameRefused: '1.4.12',
   /** 1.5: per_listener_settings, plugin options attach to plugin lines, UTF-8 checks. */
   release1_5: '1.5.0',
+  /** Without an allow_anonymous line, anonymous clients are refused when a password file, PSK file or plugin is set (before: always allowed). */
+  anonymousOffWithAuthentication: '1.5.0',
   /** `address host:port`: the port is after the last colon. */
   addressLastColon: '1.5.1',
   /** The Windows broker ignores an empty include_dir. */
@@ -48,6 +50,8 @@ export const SINCE = {
   securityOrderAcrossFiles: '1.5.7',
   /** 1.6: control characters refused in strings, numeric range checks, tlsv1.3. */
   release1_6: '1.6.0',
+  /** MQTT listeners load dhparamfile and refuse to start when they cannot (until dhparamfileIgnored). */
+  dhparamfileLoaded: '1.6.0',
   /** ACL topics must be valid filters, a `user` line needs a name, and password/PSK lines are trimmed of blanks (security_default.c). */
   companionFilesChecked: '1.6.0',
   /** String values are trimmed of surrounding white space. */
@@ -58,6 +62,10 @@ export const SINCE = {
   release2_0: '2.0.0',
   /** The ACL access type `deny` exists (1.x refuses it). */
   aclDeny: '2.0.0',
+  /** Without an allow_anonymous line, listeners refuse anonymous clients. */
+  anonymousRefusedByDefault: '2.0.0',
+  /** Without listener, port or bind_address lines the broker listens on loopback only (local-only mode). */
+  localOnlyMode: '2.0.0',
   /** The broker drops privileges before it loads certificates and other files. */
   privilegeDropBeforeFiles: '2.0.0',
   /** `persistence_location` gets a separator before the database name. */
@@ -66,10 +74,26 @@ export const SINCE = {
   localOnlyByDefaultListener: '2.0.12',
   /** A listener with half a certificate pair (or only a CA) is refused. */
   incompleteTlsRefused: '2.0.21',
+  /** Local-only mode honours `allow_anonymous false` (before, it always let anonymous clients in). */
+  localOnlyAnonymousSetting: '2.0.21',
   /** `psk_file` on a listener with a certificate is refused. */
   pskWithCertificateRefused: '2.0.23',
   /** 2.1: strict numbers, quoted bridge topics, listener options need a listener. */
   release2_1: '2.1.0',
+  /** Integer values are read with strtol (octal, hex and overflow handled), no longer with atoi. */
+  strtolIntegers: '2.1.0',
+  /** dhparamfile is ignored (before, MQTT listeners from 1.6 refuse to start when they cannot load it). */
+  dhparamfileIgnored: '2.1.0',
+  /** Websockets listeners refuse to start when their CA or CRL file cannot be loaded. */
+  websocketsTlsFilesRequired: '2.1.0',
+  /** The password file reader refuses to start on a bad line (empty or repeated user, a password it cannot decode); 2.0 drops such users. */
+  passwordFileRefused: '2.1.0',
+  /** mosquitto_passwd writes 64-byte salts and 1000 PBKDF2 iterations (2.0: 12 bytes, 101). */
+  passwdLongSalts: '2.1.0',
+  /** The PSK reader skips empty and repeated identities before the hexadecimal check. */
+  pskIdentitiesSkipped: '2.1.0',
+  /** The dynamic-security plugin of 2.1: its salt and hash sizes are not modelled (2.0 needs 12 and 64 bytes). */
+  dynsecSizesUnchecked: '2.1.0',
   /** Plugin paths are read raw (the whole rest of the line). */
   rawPluginPaths: '2.1.1',
   /**
@@ -80,6 +104,11 @@ export const SINCE = {
    */
   nulLineReadAsEmpty: '2.0.22',
 } as const;
+
+/** Reads an integer option value as the given release does (atoi before 2.1, strtol from 2.1; `atoiOnly` for options 2.1 still reads with atoi). */
+export function readInteger(text: string, version: Version, atoiOnly = false): NumberReading {
+  return atoiOnly || !atLeast(version, SINCE.strtolIntegers) ? readAtoi(text) : readStrtol(text);
+}
 
 /** Whether `c` is white space for C's `isspace` in the "C" locale (the broker's trim). */
 export function isCSpace(c: number): boolean {

@@ -2,7 +2,7 @@
 // selected release does when it cannot load one. Shared by the TLS material rules and hover.
 import type { Directive } from '../parser/parser';
 import { pathContext, resolveBrokerPath } from './brokerPaths';
-import { nameOf, pathValue } from './reading';
+import { nameOf, pathValue, SINCE } from './reading';
 import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } from '../types';
 import type { Version } from '../version';
 import { atLeast } from '../version';
@@ -130,7 +130,10 @@ export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: Confi
   const websockets = listenerProtocol(section) === 'websockets';
   if (slot === 'dhparamfile') {
     return (
-      !websockets && atLeast(version, '1.6.0') && !atLeast(version, '2.1.0') && (loadsCertificates(section, model, version) || usesPskOnly(section, model))
+      !websockets &&
+      atLeast(version, SINCE.dhparamfileLoaded) &&
+      !atLeast(version, SINCE.dhparamfileIgnored) &&
+      (loadsCertificates(section, model, version) || usesPskOnly(section, model))
     );
   }
   if (!loadsCertificates(section, model, version)) {
@@ -142,7 +145,7 @@ export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: Confi
       return true;
     case 'cafile':
     case 'crlfile':
-      return !websockets || atLeast(version, '2.1.0');
+      return !websockets || atLeast(version, SINCE.websocketsTlsFilesRequired);
     case 'capath':
       return false;
   }
@@ -178,7 +181,7 @@ export function slotFailureEffect(slot: TlsSlot, section: Section, model: Config
     return 'the broker does not load it yet, because this listener does not switch TLS on, but it will once TLS is enabled';
   }
   if (slot === 'dhparamfile') {
-    return atLeast(version, '2.1.0') ? 'this release ignores dhparamfile anyway' : 'the websockets library does not use it';
+    return atLeast(version, SINCE.dhparamfileIgnored) ? 'this release ignores dhparamfile anyway' : 'the websockets library does not use it';
   }
   if (slot === 'capath') {
     return 'client certificates cannot be verified against it';

@@ -1,7 +1,7 @@
 import { findDirective } from '../data';
 import { EVERY_DIRECTIVE, atName, directiveRule } from '../engine/rule';
+import type { Candidates } from '../model/fixSupport';
 import { replaceWithEach } from '../model/fixSupport';
-import type { Candidates } from './unknown-directive';
 
 /** `Listener` for `listener`: keywords are case-sensitive. */
 export default directiveRule<Candidates>({

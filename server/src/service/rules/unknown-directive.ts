@@ -1,6 +1,7 @@
 import { DIRECTIVE_NAMES, findDirective } from '../data';
 import { closestMatches } from '../util/editDistance';
 import { EVERY_DIRECTIVE, atName, directiveRule } from '../engine/rule';
+import type { Candidates } from '../model/fixSupport';
 import { replaceWithEach } from '../model/fixSupport';
 
 /**
@@ -16,11 +17,6 @@ export function isSpeciallyExplained(name: string): boolean {
     findDirective(/^([A-Za-z_][A-Za-z0-9_.]*)\s*[=:]/.exec(name)?.[1] ?? '') !== undefined ||
     (findDirective(name) === undefined && findDirective(name.toLowerCase()) !== undefined)
   );
-}
-
-/** Names the keyword may have been meant as. */
-export interface Candidates {
-  readonly candidates: readonly string[];
 }
 
 export default directiveRule<Candidates>({

@@ -1,6 +1,3 @@
-import type { Version } from '../version';
-import { atLeast } from '../version';
-
 /** How the broker reads a number token. */
 export interface NumberReading {
   /** The number the broker ends up with (undefined when it refuses the text). */
@@ -67,9 +64,4 @@ export function readStrtol(text: string): NumberReading {
     return { value: undefined, status: 'overflow' };
   }
   return { value, status };
-}
-
-/** Reads an integer option value as the given broker version does. */
-export function readInteger(text: string, version: Version, atoiOnly = false): NumberReading {
-  return atoiOnly || !atLeast(version, '2.1.0') ? readAtoi(text) : readStrtol(text);
 }

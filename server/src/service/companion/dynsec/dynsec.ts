@@ -12,6 +12,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from
 import type { Range } from 'vscode-languageserver-types';
 import type { Version } from '../../version';
 import { atLeast } from '../../version';
+import { SINCE } from '../../model/reading';
 import type { CompanionFinding } from '../findings';
 
 /** Rule ids of the dynamic-security file. */
@@ -278,7 +279,7 @@ function checkClient(client: Node, version: Version, add: Add): void {
     // 2.0 (clients.c): a salt other than 12 bytes or a hash other than 64 bytes drops the whole client.
     if (length === undefined) {
       add(DYNSEC_PASSWORD, node, `'${name}' is not base64: the plugin drops this client.`);
-    } else if (!atLeast(version, '2.1.0') && length !== bytes) {
+    } else if (!atLeast(version, SINCE.dynsecSizesUnchecked) && length !== bytes) {
       add(DYNSEC_PASSWORD, node, `'${name}' decodes to ${length} bytes; this release needs ${bytes}: the plugin drops this client.`);
     }
   }

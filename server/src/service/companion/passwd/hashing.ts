@@ -26,7 +26,7 @@ export function pbkdf2ParametersFor(version: Version): Pbkdf2Parameters {
   if (!atLeast(version, SINCE.release2_0)) {
     return { saltBytes: 12, iterations: 0 };
   }
-  return atLeast(version, '2.1.0') ? { saltBytes: 64, iterations: 1000 } : { saltBytes: 12, iterations: 101 };
+  return atLeast(version, SINCE.passwdLongSalts) ? { saltBytes: 64, iterations: 1000 } : { saltBytes: 12, iterations: 101 };
 }
 
 /** Formats the 1.x `$6$` field from raw salt and digest bytes (both base64 with padding). */

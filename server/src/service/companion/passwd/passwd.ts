@@ -57,7 +57,7 @@ export function hashFormat(secret: string): HashFormat {
  * libargon2, which the brokers here are not).
  */
 export function hashProblem(secret: string, version: Version): string | undefined {
-  const is21 = atLeast(version, '2.1.0');
+  const is21 = atLeast(version, SINCE.passwordFileRefused);
   if (secret.length === 0) {
     return 'the password field is empty';
   }
@@ -119,7 +119,7 @@ type Entry = Extract<ColonLine, { kind: 'entry' }>;
 
 /** What the selected release does with a password file, as findings. */
 export function checkPasswordFile(file: ColonFile, version: Version): CompanionFinding[] {
-  const is21 = atLeast(version, '2.1.0');
+  const is21 = atLeast(version, SINCE.passwordFileRefused);
   const refuse = is21 ? 'error' : 'warning';
   const findings: CompanionFinding[] = [];
   const seen = new Map<string, number>();

@@ -12,7 +12,7 @@ import { byteLength, spanRange } from '../reader';
 
 /** What the selected release does with a PSK file, as findings. */
 export function checkPskFile(file: ColonFile, version: Version): CompanionFinding[] {
-  const is21 = atLeast(version, '2.1.0');
+  const is21 = atLeast(version, SINCE.pskIdentitiesSkipped);
   const trimmed = atLeast(version, SINCE.companionFilesChecked);
   const findings: CompanionFinding[] = [];
   const seen = new Map<string, number>();
