@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { parse, parseLine } from '../../server/src/service';
+import { lineOf, spanRange } from '../../server/src/service/parser/parser';
 
 suite('parser: the broker tokenizer', () => {
   test('comment only in column 0: "# a" is a comment', () => {
@@ -92,5 +93,34 @@ suite('parser: reuse of unchanged lines after an edit', () => {
     const second = parse('x 0\na 1\nb 2\n', 'f', first);
     assert.equal(second.lines[1].directive?.line, 1);
     assert.deepEqual(second, parse('x 0\na 1\nb 2\n', 'f'));
+  });
+});
+
+suite('parser: columns and the position map', () => {
+  test('a directive has the columns of its keyword and value and its line text', () => {
+    const d = parseLine('f', 0, '  password_file   "/etc/pw"  ').directive;
+    assert.deepEqual([d?.nameStart, d?.nameEnd, d?.valueStart, d?.valueEnd, d?.text], [2, 15, 18, 27, '  password_file   "/etc/pw"  ']);
+    const empty = parseLine('f', 0, 'pid_file').directive;
+    assert.deepEqual([empty?.valueStart, empty?.valueEnd], [8, 8]);
+  });
+  test('lineOf finds every line object and its directive; a span becomes a range on that line', () => {
+    const file = parse('# c\n\nlistener 1883\r\nport 1\n', 'f');
+    file.lines.forEach((line, i) => {
+      assert.equal(lineOf(file, line), i);
+      if (line.directive) {
+        assert.equal(lineOf(file, line.directive), i);
+      }
+    });
+    const port = file.lines[3].directive;
+    assert.ok(port);
+    assert.deepEqual(spanRange(file, { on: port, start: port.valueStart, end: port.valueEnd }), {
+      start: { line: 3, character: 5 },
+      end: { line: 3, character: 6 },
+    });
+  });
+  test('lineOf refuses a line object of another parse', () => {
+    const file = parse('listener 1883\n', 'f');
+    const other = parse('listener 1883\n', 'g');
+    assert.throws(() => lineOf(file, other.lines[0]), /not in f/);
   });
 });

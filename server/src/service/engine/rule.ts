@@ -12,24 +12,43 @@
 import type { Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DirectiveName } from '../data';
 import type { ConfigModel, Section } from '../model/config';
-import type { Directive, ParsedFile } from '../parser/parser';
+import type { Directive, ParsedFile, ParsedLine, Span } from '../parser/parser';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
 
 /** Severity of one finding, before user overrides. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** A related location shown with a finding (e.g. the first of two duplicates). */
+/**
+ * 1-based line number of a line object, for messages that name another line ("the first is on
+ * line 12"): looked up when the diagnostic is assembled, so a kept finding never names a stale line.
+ */
+export type LineNumber = (at: Directive | ParsedLine) => number;
+
+/** A finding's message: text, or text that names lines (see LineNumber). */
+export type Message = string | ((lineNumber: LineNumber) => string);
+
+/**
+ * A related location shown with a finding (e.g. the first of two duplicates): `at` (a span on a
+ * line of a configuration file) or `range` (only for files that are not parsed configuration
+ * files, e.g. companion files).
+ */
 export interface RelatedLocation {
   readonly file: string;
-  readonly range: Range;
+  readonly at?: Span;
+  readonly range?: Range;
   readonly message: string;
 }
 
-/** One problem found by a rule; `data` is the rule's typed payload for its quick fix. */
+/**
+ * One problem found by a rule; `data` is the rule's typed payload for its quick fix. Where it
+ * is: `at`, a span (line object + columns) in a configuration file, or `range` only for files
+ * that are not parsed configuration files (companion files). Exactly one of them is set.
+ */
 export interface Finding<Payload = undefined> {
   readonly file: string;
-  readonly range: Range;
-  readonly message: string;
+  readonly at?: Span;
+  readonly range?: Range;
+  readonly message: Message;
   readonly severity: Severity;
   readonly tags?: readonly DiagnosticTag[];
   readonly related?: readonly RelatedLocation[];
@@ -156,17 +175,55 @@ export function configurationRule<Payload = undefined>(rule: Omit<ConfigurationR
 }
 
 /** A finding on a directive's keyword. */
-export function atName<Payload = undefined>(d: Directive, message: string, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
-  return { file: d.file, range: d.nameRange, message, severity, ...extra };
+export function atName<Payload = undefined>(d: Directive, message: Message, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
+  return { file: d.file, at: nameSpan(d), message, severity, ...extra };
 }
 
 /** A finding on a directive's value (or its keyword when there is no value). */
-export function atValue<Payload = undefined>(d: Directive, message: string, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
-  const empty = d.valueRange.start.character === d.valueRange.end.character;
-  return { file: d.file, range: empty ? d.nameRange : d.valueRange, message, severity, ...extra };
+export function atValue<Payload = undefined>(d: Directive, message: Message, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
+  return { file: d.file, at: valueSpan(d), message, severity, ...extra };
 }
 
-/** Range of one argument token (the keyword when there is no such token). */
+/** A finding on a span of a directive's line (`span`, `tokenSpan`, `nameSpan`…). */
+export function atSpan<Payload = undefined>(
+  at: Span & { readonly on: Directive },
+  message: Message,
+  severity: Severity,
+  extra: Partial<Finding<Payload>> = {},
+): Finding<Payload> {
+  return { file: at.on.file, at, message, severity, ...extra };
+}
+
+/** Columns `start` to `end` of a line object. */
+export function span(on: Directive | ParsedLine, start: number, end: number): Span {
+  return { on, start, end };
+}
+
+/** The directive's keyword. */
+export function nameSpan(d: Directive): Span & { readonly on: Directive } {
+  return { on: d, start: d.nameStart, end: d.nameEnd };
+}
+
+/** The directive's value, or its keyword when there is no value. */
+export function valueSpan(d: Directive): Span & { readonly on: Directive } {
+  return d.valueStart === d.valueEnd ? nameSpan(d) : { on: d, start: d.valueStart, end: d.valueEnd };
+}
+
+/** One argument token (the keyword when there is no such token). */
+export function tokenSpan(d: Directive, index: number): Span & { readonly on: Directive } {
+  const token = d.args[index];
+  return token ? { on: d, start: token.start, end: token.end } : nameSpan(d);
+}
+
+/** The whole line (without its line break). */
+export function lineSpan(on: Directive | ParsedLine): Span {
+  return { on, start: 0, end: on.text.length };
+}
+
+/**
+ * Range of one argument token (the keyword when there is no such token).
+ * @deprecated findings anchor on spans: `tokenSpan`.
+ */
 export function tokenRange(d: Directive, index: number): Range {
   const token = d.args[index];
   if (!token) {
@@ -175,7 +232,10 @@ export function tokenRange(d: Directive, index: number): Range {
   return { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } };
 }
 
-/** Range from column `start` to `end` on the directive's line. */
+/**
+ * Range from column `start` to `end` on the directive's line.
+ * @deprecated findings anchor on spans: `span(d, start, end)`.
+ */
 export function columns(d: Directive, start: number, end: number): Range {
   return { start: { line: d.line, character: start }, end: { line: d.line, character: end } };
 }

@@ -1,11 +1,11 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import type { Directive, ParsedFile } from '../parser/parser';
-import { toEditorPosition } from '../parser/parser';
+import type { Directive, ParsedFile, ParsedLine, Span } from '../parser/parser';
+import { spanRange, toEditorPosition } from '../parser/parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ConfigModel, Section } from '../model/config';
 import { activeListeners } from '../model/config';
 import { nameOf } from '../model/reading';
-import type { ConfigurationRule, DirectiveRule, Finding, Rule, RuleContext, SectionRule, Severity } from './rule';
+import type { ConfigurationRule, DirectiveRule, Finding, LineNumber, Rule, RuleContext, SectionRule, Severity } from './rule';
 import { EVERY_DIRECTIVE } from './rule';
 import { RULES } from './registry';
 import { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './codes';
@@ -70,24 +70,29 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
     const ids = map.get(line);
     return ids !== undefined && (ids.has(id) || ids.has('*'));
   };
+  const positions = positionsOf(model);
   const toDiagnostic = (rule: Rule, finding: Finding<unknown>): void => {
     const severity = applyOverride(finding.severity, settings.rules[rule.id]);
-    if (severity === undefined || isSuppressed(finding.file, finding.range.start.line, rule.id)) {
+    if (severity === undefined) {
+      return;
+    }
+    const range = positions.range(finding.file, finding);
+    if (isSuppressed(finding.file, range.start.line, rule.id)) {
       return;
     }
     const diagnostic: Diagnostic = {
-      range: finding.range,
+      range,
       severity: SEVERITY[severity],
       code: rule.id,
       source: DIAGNOSTIC_SOURCE,
-      message: finding.message,
+      message: typeof finding.message === 'string' ? finding.message : finding.message(positions.lineNumber),
     };
     if (finding.tags) {
       diagnostic.tags = [...finding.tags];
     }
     if (finding.related) {
       diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({
-        location: { uri: r.file, range: r.range },
+        location: { uri: r.file, range: positions.range(r.file, r) },
         message: r.message,
       }));
     }
@@ -114,6 +119,50 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
     list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
   return result;
+}
+
+/**
+ * Where findings are: turns spans (line objects + columns) into ranges through the position
+ * maps of the model's files, when diagnostics are assembled.
+ */
+function positionsOf(model: ConfigModel): { range(file: string, where: { readonly at?: Span; readonly range?: Range }): Range; lineNumber: LineNumber } {
+  const byUri = new Map<string, ParsedFile>();
+  for (const file of model.files) {
+    byUri.set(file.uri, file);
+  }
+  const parsed = (uri: string): ParsedFile => {
+    const file = byUri.get(uri);
+    if (file === undefined) {
+      throw new Error(`finding in a file that is not part of the configuration: ${uri}`);
+    }
+    return file;
+  };
+  return {
+    range(file, where) {
+      if (where.at !== undefined) {
+        return spanRange(parsed(file), where.at);
+      }
+      if (where.range !== undefined) {
+        return where.range;
+      }
+      throw new Error('finding without a place (neither a span nor a range)');
+    },
+    lineNumber(at: Directive | ParsedLine) {
+      if ('file' in at) {
+        const line = parsed(at.file).positions.get(at);
+        if (line !== undefined) {
+          return line + 1;
+        }
+      }
+      for (const file of model.files) {
+        const line = file.positions.get(at);
+        if (line !== undefined) {
+          return line + 1;
+        }
+      }
+      throw new Error('line object not in the configuration');
+    },
+  };
 }
 
 /**

@@ -14,10 +14,19 @@ export interface Token {
 export interface Directive {
   /** URI (or path) of the file the line is in. */
   readonly file: string;
-  /** 0-based line number. */
+  /**
+   * 0-based line number.
+   * @deprecated Lines are position-free: use `lineOf(file, directive)` (the parse's position map).
+   */
   readonly line: number;
+  /** The line's text (without `\n` and trailing `\r`), the same string as its ParsedLine's. */
+  readonly text: string;
   /** The keyword exactly as the broker reads it: up to the first space (tabs included). */
   readonly name: string;
+  /** Columns of the keyword. */
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** @deprecated use `nameStart`/`nameEnd` (a span: `nameSpan(d)`). */
   readonly nameRange: Range;
   /** Catalogue entry for the keyword (prefix families included); undefined when unknown. */
   readonly spec: DirectiveSpec | undefined;
@@ -29,9 +38,12 @@ export interface Directive {
   readonly restStart: number;
   /** The string value as 1.6.9+ reads it: `rest` with surrounding white space trimmed. */
   readonly value: string;
-  /** Range of `value` (an empty range at the end of the keyword when there is no value). */
+  /** Columns of `value` (both at the end of the keyword when there is no value). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** @deprecated use `valueStart`/`valueEnd`. */
   readonly valueRange: Range;
-  /** Range of the whole line (without the line break). */
+  /** @deprecated the whole line is columns 0 to `text.length`. */
   readonly range: Range;
 }
 
@@ -39,6 +51,7 @@ export interface Directive {
 export type LineKind = 'blank' | 'comment' | 'directive';
 
 export interface ParsedLine {
+  /** @deprecated Lines are position-free: use `lineOf(file, line)` (the parse's position map). */
   readonly line: number;
   /** Line text without `\n` and trailing `\r`. */
   readonly text: string;
@@ -76,6 +89,41 @@ export interface ParsedFile {
    * carriage returns, including ones the broker strips at the end of the line), in order.
    */
   readonly editorLineBreaks: readonly (readonly [line: number, extra: number])[];
+  /**
+   * Where each line object of this parse is (0-based line): parsed lines and directives carry
+   * no position, so an inserted line shifts nothing. Read it with `lineOf`. Two parses of a
+   * document may share line objects; each has its own map.
+   */
+  readonly positions: PositionMap;
+}
+
+/** Line objects of one parse (its ParsedLines and their Directives) to their 0-based lines. */
+export type PositionMap = ReadonlyMap<ParsedLine | Directive, number>;
+
+/**
+ * A place on one line, without the line's number: the line object (a directive or a parsed
+ * line) and columns. Findings anchor on spans; the line is looked up (`lineOf`) only when a
+ * diagnostic is assembled, so findings kept across edits stay right when lines move.
+ */
+export interface Span {
+  readonly on: Directive | ParsedLine;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The 0-based line of a line object of this parse; throws for an object of another parse. */
+export function lineOf(file: ParsedFile, at: Directive | ParsedLine): number {
+  const line = file.positions.get(at);
+  if (line === undefined) {
+    throw new Error(`line object not in ${file.uri}`);
+  }
+  return line;
+}
+
+/** The LSP range of a span of this parse (broker lines; see toEditorPosition). */
+export function spanRange(file: ParsedFile, span: Span): Range {
+  const line = lineOf(file, span.on);
+  return { start: { line, character: span.start }, end: { line, character: span.end } };
 }
 
 const SPACE = 0x20;
@@ -148,13 +196,18 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
   const directive: Directive = {
     file,
     line,
+    text,
     name,
+    nameStart: k,
+    nameEnd: keywordEnd,
     nameRange: { start: { line, character: k }, end: { line, character: keywordEnd } },
     spec,
     args,
     rest,
     restStart,
     value: vs === restStart && ve === text.length ? rest : only !== undefined && only.start === vs && only.end === ve ? only.text : text.slice(vs, ve),
+    valueStart: vs,
+    valueEnd: ve,
     valueRange: { start: { line, character: vs }, end: { line, character: ve } },
     range: { start: { line, character: 0 }, end: { line, character: text.length } },
   };
@@ -173,6 +226,7 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
   const directives: Directive[] = [];
   const loneCarriageReturns: number[] = [];
   const editorLineBreaks: [number, number][] = [];
+  const positions = new Map<ParsedLine | Directive, number>();
   let start = 0;
   let index = 0;
   for (;;) {
@@ -193,8 +247,10 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
     const old = reusable?.[index];
     const parsed = old !== undefined && sameLine(old, raw) ? old : parseLine(uri, index, raw);
     lines.push(parsed);
+    positions.set(parsed, index);
     if (parsed.directive) {
       directives.push(parsed.directive);
+      positions.set(parsed.directive, index);
     }
     // A carriage return inside the broker's line (not just trailing ones): editors break the
     // line there, the broker does not.
@@ -225,7 +281,7 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
       }
     });
   }
-  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, nuls, loneCarriageReturns, editorLineBreaks };
+  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, nuls, loneCarriageReturns, editorLineBreaks, positions };
 }
 
 /** Whether `line` is what parseLine would make of `raw` (same text, same line ending). */

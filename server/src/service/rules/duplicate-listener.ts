@@ -1,10 +1,10 @@
 import { activeListeners, describeSection, lastEntry } from '../model/config';
 import type { Section } from '../model/config';
-import type { Severity } from '../engine/rule';
-import { atName, configurationRule } from '../engine/rule';
+import type { LineNumber, Severity } from '../engine/rule';
+import { atName, configurationRule, nameSpan } from '../engine/rule';
 
-function where(section: Section): string {
-  return section.header ? `line ${section.header.line + 1}` : 'the default listener';
+function where(section: Section, lineNumber: LineNumber): string {
+  return section.header ? `line ${lineNumber(section.header)}` : 'the default listener';
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -106,16 +106,19 @@ export default configurationRule({
       if (!anchor) {
         continue;
       }
-      const other =
+      // The line of the first listener is named when the diagnostic is assembled: the finding
+      // is kept while the sections are the same, and lines above them may come and go.
+      const other = (lineNumber: LineNumber): string =>
         first.kind === 'default-listener'
           ? `the ${describeSection(first)}${first.explicit ? '' : ', which the options before the first listener create,'}`
-          : `the listener on ${where(first)}`;
-      const related = first.header ? [{ file: first.header.file, range: first.header.nameRange, message: 'first listener on this port' }] : undefined;
+          : `the listener on ${where(first, lineNumber)}`;
+      const related = first.header ? [{ file: first.header.file, at: nameSpan(first.header), message: 'first listener on this port' }] : undefined;
       if (kind === 'same') {
         report(
           atName(
             anchor,
-            `Port ${section.port}${section.address ? ` on ${section.address}` : ''} is already used by ${other}: the broker fails with "address already in use" at start-up.`,
+            (lineNumber) =>
+              `Port ${section.port}${section.address ? ` on ${section.address}` : ''} is already used by ${other(lineNumber)}: the broker fails with "address already in use" at start-up.`,
             'error',
             { related },
           ),
@@ -130,7 +133,8 @@ export default configurationRule({
       report(
         atName(
           anchor,
-          `Port ${section.port}${section.address ? ` on ${section.address}` : ' on all addresses'} overlaps ${other}${first.address ? ` (${first.address})` : ' (all addresses)'}: ${effect}.`,
+          (lineNumber) =>
+            `Port ${section.port}${section.address ? ` on ${section.address}` : ' on all addresses'} overlaps ${other(lineNumber)}${first.address ? ` (${first.address})` : ' (all addresses)'}: ${effect}.`,
           severity,
           { related },
         ),

@@ -1,5 +1,5 @@
 import { atLeast } from '../version';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, integerArguments } from '../model/reading';
 import { directivesWhere } from '../data';
 
@@ -12,14 +12,14 @@ export default directiveRule({
   check(d, { settings, report }) {
     const strict = atLeast(settings.brokerVersion, SINCE.release2_1);
     for (const { token, reading } of integerArguments(d, settings.brokerVersion)) {
-      const range = { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } };
+      const at = span(d, token.start, token.end);
       const shown = token.text.replace(/\t/g, '\\t');
       if (reading.status === 'invalid') {
-        report({ file: d.file, range, severity: 'error', message: `'${shown}' is not a whole number: this broker version refuses to start.` });
+        report({ file: d.file, at, severity: 'error', message: `'${shown}' is not a whole number: this broker version refuses to start.` });
       } else if (reading.status === 'overflow') {
         report({
           file: d.file,
-          range,
+          at,
           severity: 'error',
           message: `'${shown}' is too large for a number here (the limit is 2147483647): the broker refuses to start.`,
         });
@@ -27,14 +27,14 @@ export default directiveRule({
         const note = strict ? '' : ' mosquitto 2.1 refuses this.';
         report({
           file: d.file,
-          range,
+          at,
           severity: 'warning',
           message: `'${shown}' is not a clean whole number: this broker version reads it as ${reading.value ?? 0}.${note}`,
         });
       } else if (reading.status === 'octal') {
         report({
           file: d.file,
-          range,
+          at,
           severity: 'warning',
           message: `A leading zero makes the broker read '${shown}' as an octal number (${reading.value ?? 0}). Remove the leading zero if you meant decimal.`,
         });
