@@ -50,15 +50,92 @@ const browser = {
   define: { ...common.define, __dirname: '"/"', __filename: '"/index.js"' },
 };
 
+/**
+ * The lint CLI compiles the libraries that a plain run does not need only when it needs them:
+ * each is bundled on its own and embedded in the CLI bundle as text, behind a stand-in whose
+ * functions compile and load it on first call. Parsing a string costs far less than parsing
+ * code, and compiling the bundle is most of the CLI's start-up (docs/benchmarks.md). The
+ * names are the library exports our code imports: a missing one fails the build.
+ */
+const LAZY_MODULES = {
+  yaml: ['parse'], // Compose files (--compose, --detect-containers)
+  'jsonc-parser': ['findNodeAtLocation', 'getNodeValue', 'parseTree', 'printParseErrorCode'], // dynamic-security JSON files
+  minimatch: ['minimatch'], // `ignore` patterns of .mosquitto-lint.json
+};
+const lazyModules = (options) => ({
+  name: 'lazy-modules',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-module' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, async (args) => {
+      const library = await esbuild.build({
+        ...options,
+        entryPoints: undefined,
+        plugins: [],
+        banner: undefined,
+        sourcemap: false,
+        // Third-party code, never stepped through: minified, with its names kept for stack traces.
+        minify: true,
+        keepNames: true,
+        write: false,
+        logLevel: 'warning',
+        outfile: 'library.js',
+        stdin: { contents: `module.exports = require(${JSON.stringify(args.path)});`, resolveDir: root, loader: 'js' },
+      });
+      const source = library.outputFiles[0].text;
+      return {
+        loader: 'js',
+        contents: [
+          `const source = ${JSON.stringify(source)};`,
+          'let loaded;',
+          'function load() {',
+          '  if (!loaded) {',
+          "    const wrapped = require('node:vm').runInThisContext(require('node:module').wrap(source), { filename: " +
+            `__filename + ${JSON.stringify(`#${args.path}`)} });`,
+          '    const library = { exports: {} };',
+          '    wrapped.call(library.exports, library.exports, require, library, __filename, __dirname);',
+          '    loaded = library.exports;',
+          '  }',
+          '  return loaded;',
+          '}',
+          ...LAZY_MODULES[args.path].map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ].join('\n'),
+      };
+    });
+  },
+});
+const root = new URL('.', import.meta.url).pathname;
+
+/**
+ * The CLI bundle, built in memory, for the npm package's executable: the launcher
+ * (cliLauncher.ts, which keeps V8's code cache) with the bundle embedded as text.
+ */
+async function embeddedCli(options) {
+  const cli = await esbuild.build({ ...options, banner: undefined, write: false, outfile: 'cli.js', logLevel: 'warning' });
+  return cli.outputFiles[0].text;
+}
+
 const npmPackage = { sourcemap: false, minify: true, banner: { js: '#!/usr/bin/env node' } };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', plugins: [lazyModules(common)] },
+  { ...common, entryPoints: ['server/src/cliLauncher.ts'], outfile: 'server/dist/mosquitto-lint.js' },
   // The npm package (packages/mosquitto-lint): the same CLI and server as single executable
   // files with no dependencies, always minified (what users install from the registry).
-  { ...common, ...npmPackage, entryPoints: ['server/src/cli.ts'], outfile: 'packages/mosquitto-lint/dist/mosquitto-lint.js' },
+  {
+    ...common,
+    ...npmPackage,
+    entryPoints: ['server/src/cliLauncher.ts'],
+    outfile: 'packages/mosquitto-lint/dist/mosquitto-lint.js',
+    define: {
+      ...common.define,
+      __CLI_BUNDLE__: JSON.stringify(
+        await embeddedCli({ ...common, ...npmPackage, entryPoints: ['server/src/cli.ts'], plugins: [lazyModules({ ...common, ...npmPackage })] }),
+      ),
+    },
+  },
   { ...common, ...npmPackage, entryPoints: ['server/src/main.ts'], outfile: 'packages/mosquitto-lint/dist/mosquitto-language-server.js' },
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
   { ...browser, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browserServer.js' },
