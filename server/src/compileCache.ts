@@ -18,6 +18,8 @@ import { Script } from 'node:vm';
 
 export interface LoadedBundle {
   exports: unknown;
+  /** Whether V8 took the compiled code from the cache. */
+  fromCache: boolean;
   /** Writes the code cache when there was none that V8 accepted (call after the work is done). */
   saveCache(): void;
 }
@@ -65,6 +67,7 @@ export function loadBundle(source: string, filename: string): LoadedBundle {
   const usable = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: bundle.exports,
+    fromCache: usable,
     saveCache(): void {
       if (cacheFile === undefined || usable) {
         return;
