@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'node:test';
 import * as fc from 'fast-check';
-import type { AnalysisSettings, ParsedFile } from '../../server/src/service';
+import type { AnalysisSettings, ConfigModel, ParsedFile } from '../../server/src/service';
 import { analyze, FindingsCache, parse } from '../../server/src/service';
 import { corpusFiles, repoRoot, settingsFor } from './invariants';
+import { modelShape, patchedFrom } from '../unit/modelShape';
 
 /** Start documents: the shared corpus when it is there, the fixtures and examples always. */
 function startDocuments(): { name: string; text: string }[] {
@@ -55,11 +56,19 @@ interface Edit {
   readonly text: string;
 }
 
-const editArb: fc.Arbitrary<Edit> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  length: fc.nat({ max: 40 }),
-  text: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((parts) => parts.join('')),
-});
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.nat({ max: 40 }),
+    text: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((parts) => parts.join('')),
+  }),
+  // Typing inside a line: the edits that leave the structure alone and let the model be patched.
+  fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.nat({ max: 1 }),
+    text: fc.constantFrom('', 'x', '1', ' ', '0', 'e', '/'),
+  }),
+);
 
 function apply(text: string, edit: Edit): string {
   const start = Math.min(text.length, Math.floor(edit.at * text.length));
@@ -80,6 +89,7 @@ suite('robustness: work reused across edits', () => {
   const documents = startDocuments();
 
   test('random edit sequences: the incremental analysis equals a fresh full analysis, diagnostic for diagnostic', { timeout: 600_000 }, () => {
+    const kinds = { patched: 0, rebuilt: 0 };
     assert.ok(documents.length > 0);
     fc.assert(
       fc.property(
@@ -90,6 +100,7 @@ suite('robustness: work reused across edits', () => {
           const uri = `untitled:${documents[index].name}`;
           let text = documents[index].text;
           let previous: ParsedFile | undefined;
+          let previousModel: ConfigModel | undefined;
           const cache = new FindingsCache();
           for (const edit of [undefined, ...edits]) {
             if (edit) {
@@ -100,12 +111,19 @@ suite('robustness: work reused across edits', () => {
             const fresh = analyze({ text, uri }, settings);
             assert.deepEqual(incremental.diagnostics, fresh.diagnostics);
             assert.deepEqual(incremental.parsed, fresh.parsed);
+            assert.deepEqual(modelShape(incremental.model), modelShape(fresh.model));
+            if (incremental.model !== undefined && cache.model === incremental.model && previousModel !== undefined) {
+              kinds[patchedFrom(previousModel, incremental.model) ? 'patched' : 'rebuilt']++;
+            }
+            previousModel = incremental.model;
             previous = parsed;
           }
         },
       ),
       { numRuns: 150 },
     );
+    // Both ways of making the model were taken (the patch for edits that touch no structure line).
+    assert.ok(kinds.patched > 0 && kinds.rebuilt > 0, JSON.stringify(kinds));
   });
 
   test('unchanged lines keep their parsed objects, and an edit re-parses only what it touched', () => {

@@ -3,7 +3,7 @@
  * to LSP types. No editor, protocol or Node-specific code lives here.
  */
 import type { ConfigModel } from './model/config';
-import { buildConfig } from './model/config';
+import { updateConfig } from './model/config';
 import type { ParsedFile } from './parser/parser';
 import { parse } from './parser/parser';
 import type { AnalysisSettings, FileSystemAccess, Platform, RuleSeverity } from './types';
@@ -19,6 +19,7 @@ export { parse, parseLine, splitTokens } from './parser/parser';
 export type { Directive, ParsedFile, ParsedLine, Token } from './parser/parser';
 export {
   buildConfig,
+  updateConfig,
   isFragmentPath,
   describeSection,
   activeListeners,
@@ -71,7 +72,8 @@ export interface Analysis {
 /**
  * Parses, builds the section model and validates one configuration. For a document being
  * edited, pass the previous parse's result as `parsed` (from `parse(text, uri, previous)`)
- * and one FindingsCache per document: unchanged lines keep their line-local findings.
+ * and one FindingsCache per document: unchanged lines keep their line-local findings, and an
+ * edit that touches no structure line patches the last section model.
  */
 export function analyze(
   input: AnalysisInput,
@@ -81,7 +83,12 @@ export function analyze(
   cache?: FindingsCache,
 ): Analysis {
   const main = parsed ?? parse(input.text, input.uri);
-  const model = buildConfig({ main, path: input.path, fragment: input.fragment }, settings, fs);
+  // With a cache, an edit that touches no structure line patches the last model instead of
+  // building it again (updateConfig).
+  const model = updateConfig(cache?.model, { main, path: input.path, fragment: input.fragment }, settings, fs);
+  if (cache) {
+    cache.model = model;
+  }
   return { parsed: main, model, diagnostics: validateConfig(model, settings, fs, cache) };
 }
 export * from './companion';

@@ -416,6 +416,8 @@ export class FindingsCache {
   /** The settings of the last run, as text: callers may build an equal settings object per run. */
   private settings: string | undefined;
   private store = new RunStore();
+  /** The section model of the last analysis with this cache (`analyze` patches it: model/config.ts updateConfig). */
+  model: ConfigModel | undefined;
 
   /** The store for one run (emptied when the rules or the settings are not the last ones). */
   forRun(rules: readonly Rule[], settings: AnalysisSettings): RunStore {

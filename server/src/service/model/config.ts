@@ -362,47 +362,19 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
   };
 
   const readInclude = (d: Directive): IncludeInfo => {
-    const raw = d.rest;
-    if (raw.length === 0) {
-      return { directive: d, directory: undefined, files: [], skipped: [], status: 'empty-value' };
-    }
-    const baseDir = input.path !== undefined ? dirname(input.path) : undefined;
-    const resolved = resolveBrokerPath(raw, pathContext(settings, fs.hostPlatform, baseDir));
-    if (resolved.kind === 'volume') {
-      return { directive: d, directory: undefined, files: [], skipped: [], status: 'in-volume', mapping: resolved.mapping };
-    }
-    if (resolved.kind !== 'local') {
-      return { directive: d, directory: undefined, files: [], skipped: [], status: resolved.kind === 'foreign' ? 'foreign' : 'not-checked' };
-    }
-    const directory = resolved.local;
-    const mapping = resolved.mapping;
-    const entries = fs.readDirectory(directory);
-    if (entries === undefined) {
-      return { directive: d, directory, files: [], skipped: [], status: 'unreadable', mapping };
-    }
-    const names = entries.filter(isIncludedName).sort(compareIncludeNames);
-    const paths: string[] = [];
-    for (const entry of names) {
-      const path = joinPath(directory, entry);
-      if (input.path !== undefined && path === input.path) {
-        continue;
-      }
-      const info = fs.stat(path);
-      if (info && info.kind === 'directory') {
-        continue;
-      }
-      paths.push(path);
-      const text = fs.readFile(path);
-      const parsed = parse(text ?? '', path);
+    const listing = listInclude(d, input.path, settings, fs);
+    for (let i = 0; i < listing.info.files.length; i++) {
+      const path = listing.info.files[i];
+      const parsed = parse(listing.texts[i], path);
       files.push(parsed);
       includedBy.set(path, d);
       readFile(parsed, true);
     }
-    return { directive: d, directory, files: paths, skipped: entries.filter((e) => !isIncludedName(e)), status: 'ok', mapping };
+    return listing.info;
   };
 
   readFile(input.main, false);
-  return {
+  const model: ConfigModel = {
     settings,
     main: input.main,
     files,
@@ -417,6 +389,225 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
     perListenerSettings: pls,
     fragment: input.fragment === true,
   };
+  BUILT_FROM.set(model, { path: input.path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform });
+  return model;
+}
+
+/** An include_dir folder as the broker lists it, with the text of each included file. */
+interface IncludeListing {
+  readonly info: IncludeInfo;
+  /** The text of each of `info.files` ('' when it cannot be read). */
+  readonly texts: readonly string[];
+}
+
+/** Lists the files one (top-level) include_dir line reads, in the broker's order. */
+function listInclude(d: Directive, mainPath: string | undefined, settings: AnalysisSettings, fs: FileSystemAccess): IncludeListing {
+  const raw = d.rest;
+  const none = (status: IncludeInfo['status']): IncludeListing => ({ info: { directive: d, directory: undefined, files: [], skipped: [], status }, texts: [] });
+  if (raw.length === 0) {
+    return none('empty-value');
+  }
+  const baseDir = mainPath !== undefined ? dirname(mainPath) : undefined;
+  const resolved = resolveBrokerPath(raw, pathContext(settings, fs.hostPlatform, baseDir));
+  if (resolved.kind === 'volume') {
+    return { info: { directive: d, directory: undefined, files: [], skipped: [], status: 'in-volume', mapping: resolved.mapping }, texts: [] };
+  }
+  if (resolved.kind !== 'local') {
+    return none(resolved.kind === 'foreign' ? 'foreign' : 'not-checked');
+  }
+  const directory = resolved.local;
+  const mapping = resolved.mapping;
+  const entries = fs.readDirectory(directory);
+  if (entries === undefined) {
+    return { info: { directive: d, directory, files: [], skipped: [], status: 'unreadable', mapping }, texts: [] };
+  }
+  const names = entries.filter(isIncludedName).sort(compareIncludeNames);
+  const paths: string[] = [];
+  const texts: string[] = [];
+  for (const entry of names) {
+    const path = joinPath(directory, entry);
+    if (mainPath !== undefined && path === mainPath) {
+      continue;
+    }
+    const info = fs.stat(path);
+    if (info && info.kind === 'directory') {
+      continue;
+    }
+    paths.push(path);
+    texts.push(fs.readFile(path) ?? '');
+  }
+  return { info: { directive: d, directory, files: paths, skipped: entries.filter((e) => !isIncludedName(e)), status: 'ok', mapping }, texts };
+}
+
+/** What a model was built from, besides its main file: a patch needs the same. */
+const BUILT_FROM = new WeakMap<ConfigModel, { path: string | undefined; settings: string; hostPlatform: string }>();
+
+/**
+ * Lines whose directive shapes the sections or the reader state: they open a listener or a
+ * bridge, read other files, switch per_listener_settings, configure the default listener or
+ * start a plugin. An edit that touches none of them leaves every section in place.
+ */
+const STRUCTURE_LINES: ReadonlySet<string> = new Set([
+  ...directiveNames('listener', 'connection', 'include_dir', 'per_listener_settings', 'port', 'bind_address'),
+  ...PLUGIN_LINES,
+]);
+
+/** The name the model builder dispatches on (a prefix family by its catalogue name). */
+function builderName(d: Directive): string {
+  const spec = d.spec;
+  return spec !== undefined && spec.prefix !== undefined ? spec.name : d.name;
+}
+
+/**
+ * The section model of an edited main file. When `previous` was built from the same path,
+ * settings and included files, and the edit only replaced directives by directives of the same
+ * kind that are not structure lines (STRUCTURE_LINES), each replaced directive lands where its
+ * predecessor did: the previous model is copied with the new directives in its sections'
+ * entries, in the reading order and in the placements, and every section the edit did not
+ * touch stays the same object. Anything else builds the model afresh. Either way the result
+ * equals `buildConfig(input, settings, fs)`; `previous` itself is never changed.
+ */
+export function updateConfig(previous: ConfigModel | undefined, input: ConfigInput, settings: AnalysisSettings, fs: FileSystemAccess): ConfigModel {
+  return (previous !== undefined && patchConfig(previous, input, settings, fs)) || buildConfig(input, settings, fs);
+}
+
+function patchConfig(previous: ConfigModel, input: ConfigInput, settings: AnalysisSettings, fs: FileSystemAccess): ConfigModel | undefined {
+  const from = BUILT_FROM.get(previous);
+  const oldMain = previous.main;
+  const newMain = input.main;
+  if (
+    from === undefined ||
+    from.path !== input.path ||
+    from.hostPlatform !== fs.hostPlatform ||
+    previous.fragment !== (input.fragment === true) ||
+    oldMain.uri !== newMain.uri ||
+    // NUL characters end or empty lines by their position: the builder decides those.
+    oldMain.nuls.length > 0 ||
+    newMain.nuls.length > 0
+  ) {
+    return undefined;
+  }
+  // The edited stretch: the directives between the common prefix and suffix of both parses.
+  const before = oldMain.directives;
+  const after = newMain.directives;
+  if (before.length !== after.length) {
+    return undefined;
+  }
+  let first = 0;
+  while (first < before.length && before[first] === after[first]) {
+    first++;
+  }
+  let last = before.length - 1;
+  while (last >= first && before[last] === after[last]) {
+    last--;
+  }
+  for (let i = first; i <= last; i++) {
+    const old = before[i];
+    const now = after[i];
+    const name = builderName(old);
+    if (old !== now && (old.spec !== now.spec || name !== builderName(now) || STRUCTURE_LINES.has(name))) {
+      return undefined;
+    }
+  }
+  const settingsKey = JSON.stringify(settings);
+  if (settingsKey !== from.settings || !sameIncludedFiles(previous, input.path, settings, fs)) {
+    return undefined;
+  }
+  const placements = new Map(previous.placements);
+  const order = previous.order.slice();
+  const copies = new Map<Section, Section>();
+  let at = 0;
+  for (let i = first; i <= last; i++) {
+    const old = before[i];
+    const now = after[i];
+    if (old === now) {
+      continue;
+    }
+    const placement = previous.placements.get(old);
+    if (placement === undefined) {
+      return undefined;
+    }
+    at = order.indexOf(old, at);
+    if (at < 0) {
+      return undefined;
+    }
+    order[at] = now;
+    placements.delete(old);
+    const target = placement.target;
+    if (target === undefined) {
+      placements.set(now, placement);
+      continue;
+    }
+    let copy = copies.get(target);
+    if (copy === undefined) {
+      copy = { ...target, entries: target.entries.slice() };
+      copies.set(target, copy);
+    }
+    const k = copy.entries.indexOf(old);
+    if (k < 0) {
+      return undefined;
+    }
+    copy.entries[k] = now;
+    placements.set(now, placement);
+  }
+  // Every placement that names a copied section names the copy.
+  for (const [old, copy] of copies) {
+    for (const d of copy.entries) {
+      const placement = placements.get(d);
+      if (placement !== undefined && placement.target === old) {
+        placements.set(d, { ...placement, target: copy });
+      }
+    }
+  }
+  const swap = (s: Section): Section => copies.get(s) ?? s;
+  const model: ConfigModel = {
+    settings,
+    main: newMain,
+    files: [newMain, ...previous.files.slice(1)],
+    order,
+    global: swap(previous.global),
+    defaultListener: swap(previous.defaultListener),
+    listeners: copies.size > 0 ? previous.listeners.map(swap) : previous.listeners,
+    bridges: copies.size > 0 ? previous.bridges.map(swap) : previous.bridges,
+    placements,
+    includes: previous.includes,
+    includedBy: previous.includedBy,
+    perListenerSettings: previous.perListenerSettings,
+    fragment: previous.fragment,
+  };
+  BUILT_FROM.set(model, { path: input.path, settings: settingsKey, hostPlatform: fs.hostPlatform });
+  return model;
+}
+
+/** Whether every include_dir folder of a model still lists the same files with the same text. */
+function sameIncludedFiles(model: ConfigModel, mainPath: string | undefined, settings: AnalysisSettings, fs: FileSystemAccess): boolean {
+  for (const info of model.includes) {
+    if (info.status === 'nested') {
+      continue;
+    }
+    const listing = listInclude(info.directive, mainPath, settings, fs);
+    const now = listing.info;
+    if (
+      now.status !== info.status ||
+      now.directory !== info.directory ||
+      !sameStrings(now.files, info.files) ||
+      !sameStrings(now.skipped, info.skipped) ||
+      JSON.stringify(now.mapping) !== JSON.stringify(info.mapping)
+    ) {
+      return false;
+    }
+    for (let i = 0; i < now.files.length; i++) {
+      const file = model.files.find((f) => f.uri === now.files[i]);
+      if (file === undefined || file.text !== listing.texts[i]) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

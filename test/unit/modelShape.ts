@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import type { ConfigModel, Section } from '../../server/src/service';
+
+/**
+ * A model as plain data for deep comparison: sections by value, each placement by the id of the
+ * section it names (so a patched model and a rebuilt one compare field by field). It also
+ * checks what a deep comparison cannot see: every placement names one of the model's own
+ * section objects, and each section's entries are placed in that very section.
+ */
+export function modelShape(model: ConfigModel): unknown {
+  const sections: Section[] = [model.global, model.defaultListener, ...model.listeners, ...model.bridges];
+  const own = new Set(sections);
+  for (const d of model.order) {
+    const target = model.placements.get(d)?.target;
+    assert.ok(target === undefined || own.has(target), `placement of line ${d.line + 1} names a section that is not the model's`);
+  }
+  for (const section of sections) {
+    for (const d of section.entries) {
+      assert.equal(model.placements.get(d)?.target, section, `line ${d.line + 1} is in ${section.id} but placed elsewhere`);
+    }
+  }
+  return {
+    settings: model.settings,
+    files: model.files,
+    order: model.order,
+    sections,
+    placements: model.order.map((d) => {
+      const placement = model.placements.get(d);
+      return placement && { ...placement, target: placement.target?.id };
+    }),
+    placementCount: model.placements.size,
+    includes: model.includes,
+    includedBy: [...model.includedBy],
+    perListenerSettings: model.perListenerSettings,
+    fragment: model.fragment,
+  };
+}
+
+/** Whether `next` was patched from `previous` (it shares the include lists) rather than built afresh. */
+export function patchedFrom(previous: ConfigModel, next: ConfigModel): boolean {
+  return next.includedBy === previous.includedBy;
+}
