@@ -221,6 +221,73 @@ function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings,
 /** Shared by every line a line-local rule finds nothing on (never written to). */
 const NO_FINDINGS: Finding<unknown>[] = [];
 
+/** The findings of the line-local rules on one directive: rule index, findings, rule index, … (only rules that found something). */
+type LineFindings = readonly (number | Finding<unknown>[])[];
+
+/** Shared by every directive the line-local rules find nothing on. */
+const NO_LINE_FINDINGS: LineFindings = [];
+
+/** The directive rules that inspect a directive: line-local ones and the others, by rule index. */
+interface LineRules {
+  readonly local: readonly number[];
+  readonly other: readonly number[];
+}
+
+/** Which directive rules inspect a directive of each name, worked out once per rule table. */
+interface Dispatch {
+  /** Some rule inspects directives. */
+  readonly any: boolean;
+  forName(name: string): LineRules;
+}
+
+const DISPATCH = new WeakMap<readonly Rule[], Dispatch>();
+
+function dispatchOf(rules: readonly Rule[]): Dispatch {
+  let dispatch = DISPATCH.get(rules);
+  if (dispatch !== undefined) {
+    return dispatch;
+  }
+  const everyLine: number[] = [];
+  const byName = new Map<string, number[]>();
+  rules.forEach((rule, index) => {
+    if (rule.kind !== 'directive') {
+      return;
+    }
+    if (rule.directives === EVERY_DIRECTIVE) {
+      everyLine.push(index);
+      return;
+    }
+    for (const name of rule.directives) {
+      const list = byName.get(name);
+      if (list) {
+        list.push(index);
+      } else {
+        byName.set(name, [index]);
+      }
+    }
+  });
+  const split = (indices: readonly number[]): LineRules => ({
+    local: indices.filter((index) => (rules[index] as DirectiveRule<unknown>).lineLocal === true),
+    other: indices.filter((index) => (rules[index] as DirectiveRule<unknown>).lineLocal !== true),
+  });
+  const forEveryLine = split(everyLine);
+  const merged = new Map<string, LineRules>();
+  dispatch = {
+    any: everyLine.length > 0 || byName.size > 0,
+    forName(name: string): LineRules {
+      let found = merged.get(name);
+      if (found === undefined) {
+        const named = byName.get(name);
+        found = named === undefined ? forEveryLine : split([...everyLine, ...named]);
+        merged.set(name, found);
+      }
+      return found;
+    },
+  };
+  DISPATCH.set(rules, dispatch);
+  return dispatch;
+}
+
 /** The findings of one rule over one configuration. */
 export interface RuleFindings {
   readonly rule: Rule;
@@ -264,74 +331,76 @@ export function runRules(
       fail(index, error);
     }
   };
-  // The hot path: no closure per directive and rule. `kept` holds, per directive, the findings
-  // of each line-local rule (by rule index) from earlier analyses of the same document.
-  const checkDirective = (index: number, d: Directive, perLine: Finding<unknown>[][] | undefined): void => {
+  // The hot path: no closure per directive and rule.
+  const check = (index: number, d: Directive): void => {
     if (failed[index]) {
       return;
     }
-    const rule = rules[index] as DirectiveRule<unknown>;
-    const bucket = buckets[index];
-    const local = perLine !== undefined && rule.lineLocal === true;
-    if (local) {
-      const known = perLine[index];
-      if (known !== undefined) {
-        for (let i = 0; i < known.length; i++) {
-          bucket.push(known[i]);
-        }
-        return;
-      }
-    }
-    const before = bucket.length;
     try {
-      rule.check(d, contexts[index]);
+      (rules[index] as DirectiveRule<unknown>).check(d, contexts[index]);
     } catch (error) {
       fail(index, error);
-      return;
     }
-    if (local) {
-      perLine[index] = bucket.length === before ? NO_FINDINGS : bucket.slice(before);
+  };
+  // The line-local rules of one directive, run once: the findings as a list of (rule index,
+  // findings) for the rules that found something, or undefined when a rule failed (the next
+  // analysis asks them again).
+  const checkLocal = (rulesOfLine: readonly number[], d: Directive): LineFindings | undefined => {
+    let found: (number | Finding<unknown>[])[] | undefined;
+    let complete = true;
+    for (const index of rulesOfLine) {
+      if (failed[index]) {
+        complete = false;
+        continue;
+      }
+      const bucket = buckets[index];
+      const before = bucket.length;
+      check(index, d);
+      if (failed[index]) {
+        complete = false;
+      } else if (bucket.length !== before) {
+        (found ??= []).push(index, bucket.slice(before));
+      }
+    }
+    return complete ? (found ?? NO_LINE_FINDINGS) : undefined;
+  };
+  const replay = (known: LineFindings): void => {
+    for (let i = 0; i < known.length; i += 2) {
+      const index = known[i] as number;
+      if (failed[index]) {
+        continue;
+      }
+      const findings = known[i + 1] as Finding<unknown>[];
+      const bucket = buckets[index];
+      for (let k = 0; k < findings.length; k++) {
+        bucket.push(findings[k]);
+      }
     }
   };
 
-  // Directive rules: one pass, each directive handed to the rules that name it.
-  const everyLine: number[] = [];
-  const byName = new Map<string, number[]>();
-  rules.forEach((rule, index) => {
-    if (rule.kind !== 'directive') {
-      return;
-    }
-    if (rule.directives === EVERY_DIRECTIVE) {
-      everyLine.push(index);
-      return;
-    }
-    for (const name of rule.directives) {
-      const list = byName.get(name);
-      if (list) {
-        list.push(index);
-      } else {
-        byName.set(name, [index]);
-      }
-    }
-  });
-  if (everyLine.length > 0 || byName.size > 0) {
+  // Directive rules: one pass, each directive handed to the rules that name it. With a cache,
+  // the line-local ones run once per directive object and their findings are replayed after.
+  const dispatch = dispatchOf(rules);
+  if (dispatch.any) {
     for (const d of model.order) {
-      let perLine: Finding<unknown>[][] | undefined;
+      const rulesOfLine = dispatch.forName(nameOf(d));
       if (kept) {
-        perLine = kept.get(d);
-        if (perLine === undefined) {
-          perLine = [];
-          kept.set(d, perLine);
+        const known = kept.get(d);
+        if (known !== undefined) {
+          replay(known);
+        } else {
+          const found = checkLocal(rulesOfLine.local, d);
+          if (found !== undefined) {
+            kept.set(d, found);
+          }
+        }
+      } else {
+        for (const index of rulesOfLine.local) {
+          check(index, d);
         }
       }
-      for (const index of everyLine) {
-        checkDirective(index, d, perLine);
-      }
-      const named = byName.get(nameOf(d));
-      if (named) {
-        for (const index of named) {
-          checkDirective(index, d, perLine);
-        }
+      for (const index of rulesOfLine.other) {
+        check(index, d);
       }
     }
   }
@@ -374,7 +443,7 @@ export function runRules(
     } else if (rule.kind === 'configuration') {
       const configurationRule = rule as ConfigurationRule<unknown>;
       if (kept !== undefined && configurationRule.sectionsOnly === true) {
-        allSections ??= [model.global, model.defaultListener, ...model.listeners, ...model.bridges].map((s) => kept.sectionKey(s)).join('\n');
+        allSections ??= [model.global, model.defaultListener, ...model.listeners, ...model.bridges].map((s) => kept.sectionKey(s)).join(',');
         guard(index, () => reuse(index, allSections ?? '', () => configurationRule.check(contexts[index])));
       } else {
         guard(index, () => configurationRule.check(contexts[index]));
@@ -435,7 +504,7 @@ export class FindingsCache {
 
 /** One cache's findings for one rule table and settings (see FindingsCache). */
 class RunStore {
-  private readonly byDirective = new WeakMap<Directive, Finding<unknown>[][]>();
+  private readonly byDirective = new WeakMap<Directive, LineFindings>();
   /** A number per directive object, so that a key names the objects, not only their text. */
   private readonly ids = new WeakMap<Directive, number>();
   private nextId = 1;
@@ -443,18 +512,29 @@ class RunStore {
   private last = new Map<number, Map<string, Finding<unknown>[]>>();
   private current = new Map<number, Map<string, Finding<unknown>[]>>();
 
-  get(d: Directive): Finding<unknown>[][] | undefined {
+  get(d: Directive): LineFindings | undefined {
     return this.byDirective.get(d);
   }
 
-  set(d: Directive, findings: Finding<unknown>[][]): void {
+  set(d: Directive, findings: LineFindings): void {
     this.byDirective.set(d, findings);
   }
 
   /** Keys not used by the last run are dropped: an edited document does not grow the cache. */
   startRun(): void {
+    let used = 0;
+    for (const keys of this.current.values()) {
+      used = Math.max(used, keys.size);
+    }
     this.last = this.current;
     this.current = new Map();
+    // Every edit of a section adds a key: forget them all once they far outnumber the sections
+    // (the next run then finds nothing kept, as after a change of settings).
+    if (this.interned.size > 4 * used + 1000) {
+      this.interned = new Map();
+      this.sectionKeys = new WeakMap();
+      this.last = new Map();
+    }
   }
 
   /** The findings by key of one rule: a lookup falls back to the last run's findings. */
@@ -478,8 +558,33 @@ class RunStore {
     };
   }
 
-  /** Everything a section-local finding may depend on: the section's fields and entry objects. */
+  /**
+   * Everything a section-local finding may depend on (the section's fields and entry objects),
+   * as a short key: sections with the same fields and entries get the same number. A built
+   * section never changes (a patched model copies the sections it changes), so the fields are
+   * read once per section object.
+   */
   sectionKey(section: Section): string {
+    let key = this.sectionKeys.get(section);
+    if (key === undefined) {
+      const full = this.computeSectionKey(section);
+      key = this.interned.get(full);
+      if (key === undefined) {
+        key = String(this.nextKey++);
+        this.interned.set(full, key);
+      }
+      this.sectionKeys.set(section, key);
+    }
+    return key;
+  }
+
+  /** Section object -> short key. */
+  private sectionKeys = new WeakMap<Section, string>();
+  /** Full section key -> short key; started again when it holds many more keys than a run uses. */
+  private interned = new Map<string, string>();
+  private nextKey = 1;
+
+  private computeSectionKey(section: Section): string {
     const id = (d: Directive | undefined): number => {
       if (d === undefined) {
         return 0;

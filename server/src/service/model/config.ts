@@ -635,9 +635,26 @@ export function describeSection(section: Section): string {
 
 /** The last directive in a section with one of the given names (synonyms by canonical name). */
 export function lastEntry(section: Section, ...names: DirectiveName[]): Directive | undefined {
+  const entries = section.entries;
+  if (names.length === 1) {
+    // The usual call: one name, compared without a list search.
+    const wanted: string = names[0];
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const d = entries[i];
+      const spec = d.spec;
+      if (spec === undefined) {
+        if (d.name === wanted) {
+          return d;
+        }
+      } else if ((spec.prefix !== undefined ? spec.name : d.name) === wanted || spec.aliasOf === wanted) {
+        return d;
+      }
+    }
+    return undefined;
+  }
   const wanted: readonly string[] = names;
-  for (let i = section.entries.length - 1; i >= 0; i--) {
-    const d = section.entries[i];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const d = entries[i];
     const spec = d.spec;
     const name = spec?.prefix !== undefined ? spec.name : d.name;
     if (wanted.includes(name) || (spec?.aliasOf !== undefined && wanted.includes(spec.aliasOf))) {

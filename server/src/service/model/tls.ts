@@ -87,8 +87,19 @@ export function checkablePath(
 const LISTENER_OPTIONS = ['cafile', 'capath', 'certfile', 'keyfile', 'crlfile', 'dhparamfile'] as const;
 const BRIDGE_OPTIONS = ['bridge_cafile', 'bridge_capath', 'bridge_certfile', 'bridge_keyfile'] as const;
 
+/** The refs of the last call, per model: every TLS material rule asks for the same list. */
+const REFS = new WeakMap<ConfigModel, { settings: AnalysisSettings; fs: FileSystemAccess; refs: readonly TlsFileRef[] }>();
+
 /** The effective (last) TLS options of each listener and bridge, with their files. */
 export function tlsFileRefs(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): TlsFileRef[] {
+  // Without path checks or an inspector no option yields a ref (tlsFileRef).
+  if (!settings.checkPaths || fs.tls === undefined) {
+    return [];
+  }
+  const known = REFS.get(model);
+  if (known !== undefined && known.settings === settings && known.fs === fs) {
+    return known.refs.slice();
+  }
   const refs: TlsFileRef[] = [];
   for (const section of [model.defaultListener, ...model.listeners, ...model.bridges]) {
     const options = section.kind === 'bridge' ? BRIDGE_OPTIONS : LISTENER_OPTIONS;
@@ -100,7 +111,8 @@ export function tlsFileRefs(model: ConfigModel, settings: AnalysisSettings, fs: 
       }
     }
   }
-  return refs;
+  REFS.set(model, { settings, fs, refs });
+  return refs.slice();
 }
 
 /** The ref of one slot in a section, from a list of refs. */
