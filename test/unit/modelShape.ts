@@ -12,11 +12,15 @@ export function modelShape(model: ConfigModel): unknown {
   const own = new Set(sections);
   for (const d of model.order) {
     const target = model.placements.get(d)?.target;
-    assert.ok(target === undefined || own.has(target), `placement of line ${d.line + 1} names a section that is not the model's`);
+    if (target !== undefined && !own.has(target)) {
+      assert.fail(`placement of directive ${model.order.indexOf(d)} names a section that is not the model's`);
+    }
   }
   for (const section of sections) {
     for (const d of section.entries) {
-      assert.equal(model.placements.get(d)?.target, section, `line ${d.line + 1} is in ${section.id} but placed elsewhere`);
+      if (model.placements.get(d)?.target !== section) {
+        assert.fail(`directive ${model.order.indexOf(d)} is in ${section.id} but placed elsewhere`);
+      }
     }
   }
   return {
