@@ -1,4 +1,6 @@
 /** A rule-shape helper: the certificate-pair section rule both TLS pair rules are made of. */
+import { lineOf } from '../parser/parser';
+import { columnsRange } from '../model/positions';
 import type { Section } from '../model/config';
 import { describeSection, lastEntry, listenerProtocol } from '../model/config';
 import type { Fix, FixContext, RuleContext, SectionRule } from './rule';
@@ -54,15 +56,16 @@ function fixPair(context: FixContext<MissingPartner>): Fix[] {
     const looksLikeMissing = doubles.find((e) => (missing === 'keyfile' ? /key/i : /(crt|cert|chain)/i).test(basename(e.value)));
     if (looksLikeMissing) {
       fixes.push({
-        title: `Change the '${present}' on line ${looksLikeMissing.line + 1} to '${missing}'`,
-        edits: [{ range: looksLikeMissing.nameRange, newText: missing }],
+        title: `Change the '${present}' on line ${lineOf(file, looksLikeMissing) + 1} to '${missing}'`,
+        edits: [{ range: columnsRange(file, looksLikeMissing, looksLikeMissing.nameStart, looksLikeMissing.nameEnd), newText: missing }],
         preferred: true,
       });
     }
   }
   const guess = partnerGuess(context, directive.value, missing);
   const line = `${missing} ${guess.path}`;
-  const edit = missing === 'keyfile' ? insertLinesAfter(file, directive.line, [line]) : insertLinesBefore(file, directive.line, [line]);
+  const here = lineOf(file, directive);
+  const edit = missing === 'keyfile' ? insertLinesAfter(file, here, [line]) : insertLinesBefore(file, here, [line]);
   // The inserted path as a placeholder, selected so the user types over a guess.
   const at = edit.newText.indexOf(line);
   const snippet = `${snippetLiteral(edit.newText.slice(0, at))}${missing} \${1:${snippetLiteral(guess.path)}}${snippetLiteral(edit.newText.slice(at + line.length))}`;

@@ -5,6 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ConfigModel, Section } from '../model/config';
 import { activeListeners } from '../model/config';
 import { nameOf } from '../model/reading';
+import { nameRangeIn } from '../model/positions';
 import type { ConfigurationRule, DirectiveRule, Finding, LineNumber, Rule, RuleContext, SectionRule, Severity } from './rule';
 import { EVERY_DIRECTIVE } from './rule';
 import { RULES } from './registry';
@@ -34,14 +35,15 @@ function suppressions(model: ConfigModel, file: string): Map<number, Set<string>
   if (!parsed) {
     return result;
   }
-  for (const line of parsed.lines) {
+  for (let i = 0; i < parsed.lines.length; i++) {
+    const line = parsed.lines[i];
     if (line.kind !== 'comment') {
       continue;
     }
     const m = SUPPRESSION_PATTERN.exec(line.text);
     if (m) {
       const ids = m[1].split(/[\s,]+/).filter((id) => id.length > 0);
-      result.set(line.line + 1, new Set(ids.length > 0 ? ids : ['*']));
+      result.set(i + 1, new Set(ids.length > 0 ? ids : ['*']));
     }
   }
   return result;
@@ -202,15 +204,16 @@ function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings,
       continue;
     }
     const d = info.directive;
+    const nameRange = nameRangeIn(model, d);
     const diagnostic: Diagnostic = {
-      range: d.nameRange,
+      range: nameRange,
       severity: SEVERITY[severity],
       code: INCLUDED_FILE_ERRORS,
       source: DIAGNOSTIC_SOURCE,
       message: `Included file${broken.length > 1 ? 's' : ''} ${broken.map((f) => `'${basename(f)}'`).join(', ')} ha${broken.length > 1 ? 've' : 's'} errors: the broker refuses to start.`,
       relatedInformation: broken.map((f) => {
         const first = (result.get(f) ?? []).find((x) => x.severity === DiagnosticSeverity.Error);
-        return { location: { uri: f, range: first?.range ?? d.nameRange }, message: typeof first?.message === 'string' ? first.message : 'error' };
+        return { location: { uri: f, range: first?.range ?? nameRange }, message: typeof first?.message === 'string' ? first.message : 'error' };
       }),
     };
     const list = result.get(d.file);
@@ -316,7 +319,7 @@ export function runRules(
     failed[index] = true;
     buckets[index].push({
       file: model.main.uri,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      at: { on: model.main.lines[0], start: 0, end: 0 },
       severity: 'warning',
       message: `Internal error in rule ${rules[index].id}: ${error instanceof Error ? error.message : String(error)}`,
     });

@@ -2,7 +2,7 @@ import type { DirectiveName } from '../data';
 import { directiveNames } from '../data';
 import type { DirectiveSpec } from '../data/types';
 import type { Directive, ParsedFile } from '../parser/parser';
-import { parse } from '../parser/parser';
+import { lineOf, parse } from '../parser/parser';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
 import { atoi, readBool } from '../util/numbers';
 import type { Version } from '../version';
@@ -280,14 +280,18 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
   const readFile = (file: ParsedFile, included: boolean): void => {
     const state: FileState = { listener: undefined, bridge: undefined, plugin: undefined };
     const nuls = nulReading(file, version);
+    const hasNuls = nuls.stop !== undefined || nuls.emptiedLines.size > 0;
     for (const d of file.directives) {
       // The broker drops the line holding a stopping NUL as well as everything after it, and
       // reads a line starting with a NUL as empty where the release does (model/reading.ts).
-      if (nuls.stop !== undefined && d.line >= nuls.stop.line) {
-        break;
-      }
-      if (nuls.emptiedLines.has(d.line)) {
-        continue;
+      if (hasNuls) {
+        const line = lineOf(file, d);
+        if (nuls.stop !== undefined && line >= nuls.stop.line) {
+          break;
+        }
+        if (nuls.emptiedLines.has(line)) {
+          continue;
+        }
       }
       order.push(d);
       const spec = d.spec;

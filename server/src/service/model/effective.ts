@@ -1,6 +1,7 @@
 import type { DirectiveName } from '../data';
 import { findDirective } from '../data';
 import { defaultFor } from '../data/defaults';
+import { lineIn } from './positions';
 import type { Directive } from '../parser/parser';
 import { readBool } from '../util/numbers';
 import { SINCE } from './reading';
@@ -116,12 +117,12 @@ function nameOf(d: Directive): string {
   return d.spec?.prefix !== undefined ? d.spec.name : d.name;
 }
 
-function fromLine(d: Directive): EffectiveOption {
-  return { name: d.name, value: d.value, origin: { kind: 'line', file: d.file, line: d.line } };
+function fromLine(model: ConfigModel, d: Directive): EffectiveOption {
+  return { name: d.name, value: d.value, origin: { kind: 'line', file: d.file, line: lineIn(model, d) } };
 }
 
-function inherited(d: Directive, from: string): EffectiveOption {
-  return { name: d.name, value: d.value, origin: { kind: 'inherited', file: d.file, line: d.line, from } };
+function inherited(model: ConfigModel, d: Directive, from: string): EffectiveOption {
+  return { name: d.name, value: d.value, origin: { kind: 'inherited', file: d.file, line: lineIn(model, d), from } };
 }
 
 /** Options that accumulate (every line counts) are listed once per line; the others last-wins. */
@@ -153,7 +154,7 @@ function securityScope(model: ConfigModel, section: Section): Section {
 function authentication(model: ConfigModel, section: Section | undefined, localOnly: boolean): { auth: EffectiveAuthentication; options: EffectiveOption[] } {
   const version = model.settings.brokerVersion;
   const scope = section ? securityScope(model, section) : model.global;
-  const fromScope = (d: Directive): EffectiveOption => (scope === section ? fromLine(d) : inherited(d, describeSection(scope)));
+  const fromScope = (d: Directive): EffectiveOption => (scope === section ? fromLine(model, d) : inherited(model, d, describeSection(scope)));
   const options: EffectiveOption[] = [];
   const passwordFile = lastEntry(scope, 'password_file');
   const pskFile = lastEntry(scope, 'psk_file');
@@ -166,10 +167,10 @@ function authentication(model: ConfigModel, section: Section | undefined, localO
     }
   }
   for (const d of globalPlugins) {
-    options.push(scope === model.global && section === undefined ? fromLine(d) : inherited(d, 'global'));
+    options.push(scope === model.global && section === undefined ? fromLine(model, d) : inherited(model, d, 'global'));
   }
   for (const d of pluginUses) {
-    options.push(fromLine(d));
+    options.push(fromLine(model, d));
   }
   const plugins = [...pluginLines, ...globalPlugins, ...pluginUses].map((d) => d.value);
   const anyAuthentication = passwordFile !== undefined || pskFile !== undefined || plugins.length > 0;
@@ -185,7 +186,7 @@ function authentication(model: ConfigModel, section: Section | undefined, localO
     anonymousOption = { name: 'allow_anonymous', value: 'true', origin: { kind: 'default', note: 'local-only mode allows anonymous clients' } };
   } else if (explicit && explicitValue !== undefined) {
     anonymous = explicitValue;
-    anonymousOption = explicit === listenerAnonymous || scope === section ? fromLine(explicit) : inherited(explicit, describeSection(scope));
+    anonymousOption = explicit === listenerAnonymous || scope === section ? fromLine(model, explicit) : inherited(model, explicit, describeSection(scope));
   } else if (before(version, SINCE.anonymousOffWithAuthentication)) {
     anonymous = true;
     anonymousOption = { name: 'allow_anonymous', value: 'true', origin: { kind: 'default' } };
@@ -211,20 +212,20 @@ export function effectiveListener(model: ConfigModel, section: Section): Effecti
   const header: EffectiveOption[] = [];
   if (isDefault) {
     const port = lastEntry(section, 'port');
-    header.push(port ? fromLine(port) : { name: 'port', value: '1883', origin: { kind: 'default' } });
+    header.push(port ? fromLine(model, port) : { name: 'port', value: '1883', origin: { kind: 'default' } });
     const bind = lastEntry(section, 'bind_address');
     if (bind) {
-      header.push(fromLine(bind));
+      header.push(fromLine(model, bind));
     }
   } else if (section.header) {
-    header.push(fromLine(section.header));
+    header.push(fromLine(model, section.header));
   }
   const protocolLine = lastEntry(section, 'protocol');
-  header.push(protocolLine ? fromLine(protocolLine) : { name: 'protocol', value: 'mqtt', origin: { kind: 'default' } });
+  header.push(protocolLine ? fromLine(model, protocolLine) : { name: 'protocol', value: 'mqtt', origin: { kind: 'default' } });
   const { auth, options: authOptions } = authentication(model, section, false);
   const others = effectiveLines(
     section.entries.filter((d) => d !== section.header && !HEADER_OPTIONS.has(nameOf(d)) && !AUTHENTICATION_OPTIONS.has(nameOf(d))),
-  ).map(fromLine);
+  ).map((d) => fromLine(model, d));
   return {
     title: describeSection(section),
     kind: isDefault ? 'default-listener' : 'listener',
@@ -269,7 +270,7 @@ function globalView(model: ConfigModel): EffectiveOption[] {
       options.push({ name, value, origin: { kind: 'default' } });
     }
   }
-  return [...lines.map(fromLine), ...options];
+  return [...lines.map((d) => fromLine(model, d)), ...options];
 }
 
 /**
@@ -287,7 +288,10 @@ export function effectiveConfig(model: ConfigModel): EffectiveConfig {
   if (localOnly) {
     listeners.unshift(localOnlyView(model));
   }
-  const bridges = model.bridges.map((section) => ({ name: section.name ?? '(unnamed)', options: effectiveLines(section.entries).map(fromLine) }));
+  const bridges = model.bridges.map((section) => ({
+    name: section.name ?? '(unnamed)',
+    options: effectiveLines(section.entries).map((d) => fromLine(model, d)),
+  }));
   return {
     version: formatVersion(version),
     platform: model.settings.platform,

@@ -57,9 +57,10 @@ export function lineContext(model: ConfigModel, fileId: string, line: number): L
   let plugin: Directive | undefined;
   let block: Section | undefined;
   let last: Directive | undefined;
-  for (const d of file.directives) {
-    if (d.line >= line) {
-      break;
+  for (let i = 0; i < line && i < file.lines.length; i++) {
+    const d = file.lines[i].directive;
+    if (!d) {
+      continue;
     }
     const placement = model.placements.get(d);
     if (!placement || !d.spec) {

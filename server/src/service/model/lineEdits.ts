@@ -1,5 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ParsedFile } from '../parser/parser';
+import { lineOf } from '../parser/parser';
 
 /** The line break the file uses (CRLF when any line ends in CRLF). */
 export function lineBreakOf(file: ParsedFile): string {
@@ -73,5 +74,5 @@ export function aboveAttachedComments(file: ParsedFile, line: number): number {
  */
 export function globalInsertionLine(file: ParsedFile): number {
   const first = file.directives.find((d) => d.name === 'listener' || d.name === 'connection');
-  return first ? aboveAttachedComments(file, first.line) : file.lines.length;
+  return first ? aboveAttachedComments(file, lineOf(file, first)) : file.lines.length;
 }

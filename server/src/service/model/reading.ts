@@ -254,7 +254,7 @@ export function enumValue(d: Directive): { text: string; start: number; end: num
     return d.args[0];
   }
   if (mode === 'string') {
-    return d.value.length > 0 ? { text: d.value, start: d.valueRange.start.character, end: d.valueRange.end.character } : undefined;
+    return d.value.length > 0 ? { text: d.value, start: d.valueStart, end: d.valueEnd } : undefined;
   }
   if (mode === 'raw') {
     return d.rest.length > 0 ? { text: d.rest, start: d.restStart, end: d.restStart + d.rest.length } : undefined;
@@ -321,7 +321,7 @@ export function pathValue(d: Directive, version: Version): PathValue | undefined
       break;
   }
   if (atLeast(version, SINCE.trimmedStrings)) {
-    return make(d.value, d.valueRange.start.character, use.kind);
+    return make(d.value, d.valueStart, use.kind);
   }
   const from = skipBlanks(d.rest, 0);
   return make(d.rest.slice(from), d.restStart + from, use.kind);

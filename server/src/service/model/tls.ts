@@ -1,6 +1,6 @@
 // The TLS files a listener or bridge points at, where they are on this machine, and what the
 // selected release does when it cannot load one. Shared by the TLS material rules and hover.
-import type { Directive } from '../parser/parser';
+import type { Directive, Span } from '../parser/parser';
 import { pathContext, resolveBrokerPath } from './brokerPaths';
 import { nameOf, pathValue, SINCE } from './reading';
 import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } from '../types';
@@ -211,9 +211,17 @@ export function factsOf(ref: TlsFileRef, tls: TlsInspector): TlsFileFacts | unde
   return ref.slot === 'capath' ? undefined : tls.inspect(ref.path);
 }
 
-/** Range of the path on its line. */
+/**
+ * Range of the path on its line.
+ * @deprecated lines are position-free: `pathSpan` (and `rangeIn(model, pathSpan(ref))`).
+ */
 export function pathRange(ref: TlsFileRef): { start: { line: number; character: number }; end: { line: number; character: number } } {
   return { start: { line: ref.directive.line, character: ref.start }, end: { line: ref.directive.line, character: ref.end } };
+}
+
+/** The path on its line (a span: findings anchor on it). */
+export function pathSpan(ref: TlsFileRef): Span & { readonly on: Directive } {
+  return { on: ref.directive, start: ref.start, end: ref.end };
 }
 
 /** The name of the option, as written (for messages). */

@@ -1,3 +1,4 @@
+import { columnsRange } from '../model/positions';
 import type { Directive } from '../parser/parser';
 import type { Section } from '../model/config';
 import { describeSection, lastEntry } from '../model/config';
@@ -95,7 +96,7 @@ export default sectionRule<RefusingListener, GlobalAuthentication>({
       const existing = lastEntry(model.global, 'allow_anonymous');
       const token = existing?.args[0];
       if (existing && token && existing.file === fileId && token.text !== '=' && token.text !== ':') {
-        const range = { start: { line: existing.line, character: token.start }, end: { line: existing.line, character: token.end } };
+        const range = columnsRange(file, existing, token.start, token.end);
         fixes.push({ title: "Allow anonymous clients on every listener: set 'allow_anonymous true'", edits: [{ range, newText: 'true' }] });
       } else if (!existing) {
         fixes.push({

@@ -3,9 +3,10 @@ import { atLeast } from '../version';
 import { PATH_OPTIONS } from '../data/paths';
 import { RANGE_CHECKS } from '../data/ranges';
 import type { Directive } from '../parser/parser';
+import { lineOf } from '../parser/parser';
 import type { Version } from '../version';
 import type { Severity } from '../engine/rule';
-import { EVERY_DIRECTIVE, directiveRule } from '../engine/rule';
+import { EVERY_DIRECTIVE, directiveRule, nameSpan, span } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 import { changedPathIsFatal } from '../model/paths';
 
@@ -41,7 +42,7 @@ export default directiveRule<AssignmentKey>({
     if (glued && findDirective(glued[1])) {
       report({
         file: d.file,
-        range: d.nameRange,
+        at: nameSpan(d),
         message: `The broker reads '${d.name}' as one unknown directive and refuses to start. Write '${glued[1]} value', separated by a single space.`,
         severity: 'error',
         data: { key: glued[1] },
@@ -76,7 +77,7 @@ export default directiveRule<AssignmentKey>({
     }
     report({
       file: d.file,
-      range: { start: { line: d.line, character: d.nameRange.end.character }, end: { line: d.line, character: d.args[0].end } },
+      at: span(d, d.nameEnd, d.args[0].end),
       message: `mosquitto.conf has no '${first}' between a directive and its value: ${effect}. Write '${d.name} value'.`,
       severity,
       data: { key: d.name },
@@ -86,14 +87,14 @@ export default directiveRule<AssignmentKey>({
     if (!directive) {
       return [];
     }
-    const start = directive.nameRange.start.character;
-    const text = file.lines[directive.line].text;
+    const start = directive.nameStart;
+    const text = directive.text;
     const m = /^([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*/.exec(text.slice(start));
     if (!m) {
       return [];
     }
     const hasValue = text.length > start + m[0].length;
-    const line = directive.line;
+    const line = lineOf(file, directive);
     return [
       {
         title: `Write '${m[1]} value'`,

@@ -1,6 +1,6 @@
 import { atLeast } from '../version';
 import { atoi } from '../util/numbers';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 
 /** `address host[:port] …`: the port after the last colon must be 1–65535 (read with atoi). */
@@ -29,7 +29,7 @@ export default directiveRule({
         if (token.text.startsWith('[')) {
           report({
             file: d.file,
-            range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } },
+            at: span(d, token.start, token.end),
             severity: 'warning',
             message: `The broker does not strip square brackets from '${token.text}', so the host name will not resolve. Write the IPv6 address without brackets; the port goes after the last colon.`,
           });
@@ -38,7 +38,7 @@ export default directiveRule({
       }
       report({
         file: d.file,
-        range: { start: { line: d.line, character: token.start + colon + 1 }, end: { line: d.line, character: token.end } },
+        at: span(d, token.start + colon + 1, token.end),
         severity: 'error',
         message: `The port in '${token.text}' must be a number from 1 to 65535${portText !== String(port) ? ` (the broker reads '${portText}' as ${port})` : ''}: the broker refuses to start.`,
       });

@@ -3,7 +3,7 @@ import { splitTokens } from '../parser/parser';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import { atoi } from '../util/numbers';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 
 /** Whether `topic` is a valid MQTT subscription filter. */
@@ -61,7 +61,7 @@ export default directiveRule({
     const fail = (token: Token, message: string): void => {
       report({
         file: d.file,
-        range: { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } },
+        at: span(d, token.start, token.end),
         severity: 'error',
         message: `${message}: the broker refuses to start.`,
       });

@@ -1,4 +1,4 @@
-import { configurationRule } from '../engine/rule';
+import { configurationRule, span } from '../engine/rule';
 
 /** A UTF-8 byte order mark: the broker reads it as part of the first keyword. */
 // Not kept across edits (no `sectionsOnly`): it reads the text of the files, which no section holds.
@@ -10,7 +10,7 @@ export default configurationRule({
       if (file.hasBom) {
         report({
           file: file.uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+          at: span(file.lines[0], 0, 1),
           message:
             'The file starts with a UTF-8 byte order mark. The broker does not skip it, so the first line becomes an unknown directive and the broker refuses to start. Save the file as UTF-8 without BOM.',
           severity: 'error',

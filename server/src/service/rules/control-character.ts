@@ -1,5 +1,5 @@
 import { atLeast } from '../version';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, valueModeOf } from '../model/reading';
 import { KNOWN_DIRECTIVES } from '../data';
 
@@ -20,19 +20,19 @@ export default directiveRule({
     }
     const control = /[\u0001-\u001f\u007f-\u009f]/.exec(d.value);
     const malformed = d.value.indexOf('\ufffd');
-    const start = d.valueRange.start.character;
+    const start = d.valueStart;
     if (control && refusesControl) {
       const at = start + control.index;
       report({
         file: d.file,
-        range: { start: { line: d.line, character: at }, end: { line: d.line, character: at + 1 } },
+        at: span(d, at, at + 1),
         severity: 'error',
         message: `The value of '${d.name}' contains a ${control[0] === '\t' ? 'tab' : 'control character'}; the broker rejects it as malformed text and refuses to start.`,
       });
     } else if (malformed !== -1) {
       report({
         file: d.file,
-        range: { start: { line: d.line, character: start + malformed }, end: { line: d.line, character: start + malformed + 1 } },
+        at: span(d, start + malformed, start + malformed + 1),
         severity: 'error',
         message: `The value of '${d.name}' is not valid UTF-8: the broker refuses to start. Save the file as UTF-8.`,
       });

@@ -8,6 +8,8 @@ import { lastEntry } from '../model/config';
 import { deleteLine, insertLinesBefore, replaceLine } from '../model/lineEdits';
 import { nameOf } from '../model/reading';
 import type { Directive } from '../parser/parser';
+import { lineOf } from '../parser/parser';
+import { columnsRange } from '../model/positions';
 
 /** The replacement the catalogue names, if any. */
 export interface Replacement {
@@ -55,7 +57,8 @@ function portToListener(context: FixContext<Replacement>): Fix[] {
   if (repeated || lines.some((d) => d.file !== fileId) || dl.entries.some((e) => e.file !== fileId) || (port && port.args.length === 0)) {
     return [];
   }
-  const members = [...dl.entries].sort((a, b) => a.line - b.line);
+  const line = (d: Directive): number => lineOf(file, d);
+  const members = [...dl.entries].sort((a, b) => line(a) - line(b));
   const first = members[0];
   const last = members[members.length - 1];
   if (!first || !last) {
@@ -63,12 +66,15 @@ function portToListener(context: FixContext<Replacement>): Fix[] {
   }
   // From the new listener line down to the next `listener` line, every option must be one the
   // default listener (or the whole broker, or a bridge) had: it will now configure the new listener.
-  for (const d of file.directives) {
-    if (d.line <= first.line) {
+  const firstLine = line(first);
+  const lastLine = line(last);
+  for (let i = firstLine + 1; i < file.lines.length; i++) {
+    const d = file.lines[i].directive;
+    if (!d) {
       continue;
     }
     if (nameOf(d) === 'listener') {
-      if (d.line < last.line) {
+      if (i < lastLine) {
         return [];
       }
       break;
@@ -80,13 +86,13 @@ function portToListener(context: FixContext<Replacement>): Fix[] {
   const text = `listener ${port?.args[0].text ?? '1883'}${bind && bind.value.length > 0 ? ` ${bind.value}` : ''}`;
   const edits: TextEdit[] = [];
   if (lines.includes(first)) {
-    edits.push(replaceLine(file, first.line, `${' '.repeat(first.nameRange.start.character)}${text}`));
+    edits.push(replaceLine(file, firstLine, `${' '.repeat(first.nameStart)}${text}`));
   } else {
-    edits.push(insertLinesBefore(file, first.line, [text]));
+    edits.push(insertLinesBefore(file, firstLine, [text]));
   }
   for (const d of lines) {
     if (d !== first) {
-      edits.push(deleteLine(file, d.line));
+      edits.push(deleteLine(file, line(d)));
     }
   }
   return [{ title: `Rewrite as '${text}'`, edits, preferred: true }];
@@ -106,11 +112,13 @@ function renameDeprecated(context: FixContext<Replacement>): Fix[] {
       return [];
     }
     const renamed = target.prefix + d.name.slice(spec.prefix.length);
-    return [{ title: `Change to '${renamed}'`, edits: [{ range: d.nameRange, newText: renamed }], preferred: true }];
+    return [{ title: `Change to '${renamed}'`, edits: [{ range: columnsRange(context.file, d, d.nameStart, d.nameEnd), newText: renamed }], preferred: true }];
   }
   const target = /^[a-z_]+$/.test(replacement) ? findDirective(replacement) : undefined;
   if (!target || target.scope !== spec.scope || target.valueMode !== spec.valueMode || !atLeast(context.model.settings.brokerVersion, target.since)) {
     return [];
   }
-  return [{ title: `Change to '${replacement}'`, edits: [{ range: d.nameRange, newText: replacement }], preferred: true }];
+  return [
+    { title: `Change to '${replacement}'`, edits: [{ range: columnsRange(context.file, d, d.nameStart, d.nameEnd), newText: replacement }], preferred: true },
+  ];
 }

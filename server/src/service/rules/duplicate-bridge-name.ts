@@ -1,6 +1,6 @@
 import type { Section } from '../model/config';
 import { atLeast } from '../version';
-import { atName, configurationRule } from '../engine/rule';
+import { atName, configurationRule, nameSpan } from '../engine/rule';
 import { SINCE } from '../model/reading';
 
 /** Two `connection` lines with the same name. */
@@ -23,10 +23,11 @@ export default configurationRule({
       report(
         atName(
           bridge.header,
-          `A bridge named '${bridge.name}' already exists (line ${(first.header?.line ?? 0) + 1})${refuses ? ': the broker refuses to start' : '; both bridges would use the same client id'}.`,
+          (lineNumber) =>
+            `A bridge named '${bridge.name}' already exists (line ${first.header ? lineNumber(first.header) : 1})${refuses ? ': the broker refuses to start' : '; both bridges would use the same client id'}.`,
           refuses ? 'error' : 'warning',
           {
-            related: first.header ? [{ file: first.header.file, range: first.header.nameRange, message: 'first bridge with this name' }] : undefined,
+            related: first.header ? [{ file: first.header.file, at: nameSpan(first.header), message: 'first bridge with this name' }] : undefined,
           },
         ),
       );

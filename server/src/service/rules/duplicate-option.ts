@@ -3,7 +3,8 @@ import type { Directive } from '../parser/parser';
 import { atLeast } from '../version';
 import { canonicalName } from '../data';
 import { basename } from '../util/paths';
-import { atName, configurationRule } from '../engine/rule';
+import type { LineNumber, RelatedLocation } from '../engine/rule';
+import { atName, configurationRule, nameSpan } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 
 /** The same single-valued option twice in one scope (global, one listener, one bridge). */
@@ -25,13 +26,14 @@ export default configurationRule({
       }
       const name = nameOf(d);
       if (name === 'log_dest' && d.args[0]?.text === 'file') {
-        if (firstLogFile) {
+        const first = firstLogFile;
+        if (first) {
           report(
             atName(
               d,
-              `Only one 'log_dest file' is allowed (the first is on line ${firstLogFile.line + 1}${where(firstLogFile, d)}): the broker refuses to start.`,
+              (lineNumber) => `Only one 'log_dest file' is allowed (the first is on line ${lineNumber(first)}${where(first, d)}): the broker refuses to start.`,
               'error',
-              { related: [related(firstLogFile)] },
+              { related: [related(first)] },
             ),
           );
         }
@@ -52,7 +54,7 @@ export default configurationRule({
       if (!first) {
         continue;
       }
-      const at = `line ${first.line + 1}${where(first, d)}`;
+      const at = (lineNumber: LineNumber): string => `line ${lineNumber(first)}${where(first, d)}`;
       const policy = spec.duplicate;
       const scope = placement.target.kind === 'global' ? 'globally' : `in the same ${placement.target.kind === 'bridge' ? 'bridge' : 'listener'}`;
       const sameName = first.name === d.name ? `'${d.name}'` : `'${d.name}' (the same setting as '${first.name}')`;
@@ -62,14 +64,28 @@ export default configurationRule({
             ? ' Security options are global unless per_listener_settings is true.'
             : '';
         report(
-          atName(d, `${sameName} is already set ${scope} on ${at}: the broker refuses to start (values cannot be overridden).${perListener}`, 'error', {
+          atName(
+            d,
+            (lineNumber) =>
+              `${sameName} is already set ${scope} on ${at(lineNumber)}: the broker refuses to start (values cannot be overridden).${perListener}`,
+            'error',
+            {
+              related: [related(first)],
+            },
+          ),
+        );
+      } else if (policy === 'error-before-2.1' || name === 'port') {
+        report(
+          atName(d, (lineNumber) => `${sameName} is already set ${scope} on ${at(lineNumber)}; only this last value is used.`, 'warning', {
             related: [related(first)],
           }),
         );
-      } else if (policy === 'error-before-2.1' || name === 'port') {
-        report(atName(d, `${sameName} is already set ${scope} on ${at}; only this last value is used.`, 'warning', { related: [related(first)] }));
       } else {
-        report(atName(d, `${sameName} is already set ${scope} on ${at}; this later value replaces it.`, 'information', { related: [related(first)] }));
+        report(
+          atName(d, (lineNumber) => `${sameName} is already set ${scope} on ${at(lineNumber)}; this later value replaces it.`, 'information', {
+            related: [related(first)],
+          }),
+        );
       }
     }
   },
@@ -79,6 +95,6 @@ function where(first: Directive, current: Directive): string {
   return first.file === current.file ? '' : ` of ${basename(first.file)}`;
 }
 
-function related(d: Directive): { file: string; range: Directive['range']; message: string } {
-  return { file: d.file, range: d.nameRange, message: `first '${d.name}'` };
+function related(d: Directive): RelatedLocation {
+  return { file: d.file, at: nameSpan(d), message: `first '${d.name}'` };
 }

@@ -1,4 +1,4 @@
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { nameOf, tokensRead } from '../model/reading';
 import { KNOWN_DIRECTIVES } from '../data';
 
@@ -27,7 +27,7 @@ export default directiveRule({
       .join(' ');
     report({
       file: d.file,
-      range: { start: { line: d.line, character: extra.start }, end: { line: d.line, character: last.end } },
+      at: span(d, extra.start, last.end),
       severity: 'warning',
       message: `The broker reads only ${read === 1 ? 'one value' : `${read} values`} for '${d.name}' and silently ignores '${ignored}'.${read === 1 && ['log_dest', 'log_type'].includes(nameOf(d)) ? ` Put each ${nameOf(d)} on its own line.` : ''}`,
     });

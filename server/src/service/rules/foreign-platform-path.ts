@@ -1,5 +1,5 @@
 import { PATH_OPTIONS } from '../data/paths';
-import { configurationRule } from '../engine/rule';
+import { configurationRule, span } from '../engine/rule';
 import type { Finding } from '../engine/rule';
 import { foreignStyle } from '../model/brokerPaths';
 import { missingPathEffect } from '../model/paths';
@@ -64,11 +64,11 @@ export default configurationRule<ForeignPath>({
     }
     const windowsConfig = windowsPaths > posixPaths;
     for (const { d, text, start, style } of found) {
-      const range = { start: { line: d.line, character: start }, end: { line: d.line, character: start + text.length } };
+      const at = span(d, start, start + text.length);
       const name = nameOf(d);
       const posixPath = style === 'windows' ? posixSpelling(text) : undefined;
       const data: ForeignPath = { style, windowsConfig, ...(posixPath !== undefined ? { posixPath } : {}) };
-      const finding = (severity: Finding['severity'], message: string): Finding<ForeignPath> => ({ file: d.file, range, severity, message, data });
+      const finding = (severity: Finding['severity'], message: string): Finding<ForeignPath> => ({ file: d.file, at, severity, message, data });
       if (style === 'posix') {
         report(
           finding(

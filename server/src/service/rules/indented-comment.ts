@@ -1,4 +1,5 @@
-import { EVERY_DIRECTIVE, directiveRule } from '../engine/rule';
+import { EVERY_DIRECTIVE, directiveRule, lineSpan } from '../engine/rule';
+import { lineOf } from '../parser/parser';
 
 /** `#` starts a comment only in the first column. */
 export default directiveRule({
@@ -10,22 +11,22 @@ export default directiveRule({
     if (d.name.startsWith('#')) {
       report({
         file: d.file,
-        range: d.range,
+        at: lineSpan(d),
         message:
           "The broker treats '#' as a comment only in the first column: this indented line is read as the unknown directive '#' and the broker refuses to start. Remove the leading spaces.",
         severity: 'error',
       });
     }
   },
-  fix({ directive }) {
-    if (!directive || directive.nameRange.start.character === 0) {
+  fix({ directive, file }) {
+    if (!directive || directive.nameStart === 0) {
       return [];
     }
-    const line = directive.line;
+    const line = lineOf(file, directive);
     return [
       {
         title: 'Move the comment to the first column',
-        edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.start }, newText: '' }],
+        edits: [{ range: { start: { line, character: 0 }, end: { line, character: directive.nameStart } }, newText: '' }],
         preferred: true,
       },
     ];

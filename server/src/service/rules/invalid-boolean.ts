@@ -1,5 +1,5 @@
 import { atLeast } from '../version';
-import { directiveRule, tokenRange } from '../engine/rule';
+import { directiveRule, tokenSpan } from '../engine/rule';
 import { directivesWhere } from '../data';
 import { SINCE } from '../model/reading';
 
@@ -35,7 +35,7 @@ export default directiveRule<BooleanReplacement>({
     const effect = fatal ? 'the broker refuses to start' : 'this broker version logs an error and keeps the previous value';
     report({
       file: d.file,
-      range: tokenRange(d, 0),
+      at: tokenSpan(d, 0),
       message: `'${shown}' is not a boolean for '${d.name}' (use true, false, 1 or 0; case matters): ${effect}.`,
       severity: fatal ? 'error' : 'warning',
       data: suggestion ? { replacement: suggestion } : undefined,

@@ -1,6 +1,6 @@
 import { atLeast } from '../version';
 import { atoi } from '../util/numbers';
-import { directiveRule, tokenRange } from '../engine/rule';
+import { directiveRule, tokenSpan } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 
 /**
@@ -25,7 +25,7 @@ export default directiveRule({
     const text = token.text;
     const unit = text.slice(-1);
     const amountText = text.slice(0, -1);
-    const range = tokenRange(d, 0);
+    const at = tokenSpan(d, 0);
     const shown = text.replace(/\t/g, '\\t');
     const accepted = units.split('').join(', ');
     if (!units.includes(unit)) {
@@ -33,7 +33,7 @@ export default directiveRule({
         unit === 's' ? "the unit 's' (seconds) needs mosquitto 2.1" : /\d/.test(unit) ? 'it has no unit' : `'${unit.replace(/\t/g, '\\t')}' is not a unit`;
       report({
         file: d.file,
-        range,
+        at,
         severity: 'error',
         message: `'${shown}' is not a valid duration: ${why} (write a number followed by one of ${accepted}, e.g. 30d), so the broker refuses to start.`,
       });
@@ -43,14 +43,14 @@ export default directiveRule({
     if (amount <= 0) {
       report({
         file: d.file,
-        range,
+        at,
         severity: 'error',
         message: `'${shown}' does not give a duration above zero (the broker reads the amount as ${amount}), so the broker refuses to start.`,
       });
     } else if (!/^\d+$/.test(amountText)) {
       report({
         file: d.file,
-        range,
+        at,
         severity: 'warning',
         message: `The broker reads only the leading digits of '${shown}', so the duration is ${amount}${unit}.`,
       });

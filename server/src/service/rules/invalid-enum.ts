@@ -2,7 +2,7 @@ import { ENUM_SOFT_FAILURE } from '../data/enums';
 import { listenerProtocol, listenerUsesTls } from '../model/config';
 import { atLeast, formatVersion } from '../version';
 import type { Severity } from '../engine/rule';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, allowedValues, enumValue, nameOf } from '../model/reading';
 import { directivesWhere } from '../data';
 import { closestMatches } from '../util/editDistance';
@@ -33,7 +33,7 @@ export default directiveRule<AllowedValues>({
     if (allowed.includes(value.text)) {
       return;
     }
-    const range = { start: { line: d.line, character: value.start }, end: { line: d.line, character: value.end } };
+    const at = span(d, value.start, value.end);
     const shown = value.text.replace(/\t/g, '\\t');
     const known = arg.values.includes(value.text);
     let severity: Severity = 'error';
@@ -61,7 +61,7 @@ export default directiveRule<AllowedValues>({
     const why = known ? `'${shown}' is not available in mosquitto ${formatVersion(version)}` : `'${shown}' is not a valid value for '${d.name}'`;
     report({
       file: d.file,
-      range,
+      at,
       severity,
       message: `${why} (accepted: ${allowed.join(', ')}): ${effect}.`,
       data: { allowed },

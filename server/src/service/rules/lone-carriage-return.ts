@@ -1,4 +1,4 @@
-import { configurationRule } from '../engine/rule';
+import { configurationRule, span } from '../engine/rule';
 
 /**
  * A carriage return that does not end the broker's line: editors show a line break there, the
@@ -14,7 +14,7 @@ export default configurationRule({
         const text = file.lines[line]?.text ?? '';
         report({
           file: file.uri,
-          range: { start: { line, character: text.indexOf('\r') }, end: { line, character: text.length } },
+          at: span(file.lines[line], text.indexOf('\r'), text.length),
           severity: 'warning',
           message:
             'These lines are separated by lone carriage returns (old Mac line endings). The broker only breaks lines at line feeds, so it reads them as a single line. Use LF or CRLF line endings.',

@@ -1,6 +1,6 @@
 import { activeListeners } from '../model/config';
 import { atLeast } from '../version';
-import { configurationRule } from '../engine/rule';
+import { configurationRule, lineSpan } from '../engine/rule';
 import { SINCE } from '../model/reading';
 
 /** 2.0+: without `listener`, `port` or `bind_address` the broker only listens on loopback. */
@@ -16,7 +16,7 @@ export default configurationRule({
     }
     report({
       file: model.main.uri,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: model.main.lines[0]?.text.length ?? 0 } },
+      at: lineSpan(model.main.lines[0]),
       severity: 'information',
       message:
         "No 'listener' is configured, so mosquitto 2.0 and newer starts in local-only mode: it accepts connections from this machine only (port 1883 on 127.0.0.1 and ::1). Add 'listener 1883' to accept network clients.",

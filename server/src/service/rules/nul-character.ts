@@ -1,4 +1,4 @@
-import { configurationRule } from '../engine/rule';
+import { configurationRule, span } from '../engine/rule';
 import type { NulMark } from '../parser/parser';
 import { nulReading } from '../model/reading';
 
@@ -17,7 +17,7 @@ export default configurationRule({
       const at = (nul: NulMark, message: string): void =>
         report({
           file: file.uri,
-          range: { start: { line: nul.line, character: nul.column }, end: { line: nul.line, character: nul.column + 1 } },
+          at: span(file.lines[nul.line], nul.column, nul.column + 1),
           severity: 'warning',
           message,
         });

@@ -1,12 +1,11 @@
 import { directivesWhere } from '../data';
 import { RANGE_CHECKS } from '../data/ranges';
 import { atLeast } from '../version';
-import type { Range } from 'vscode-languageserver-types';
 import { atoi } from '../util/numbers';
-import type { Directive } from '../parser/parser';
+import type { Directive, Span } from '../parser/parser';
 import type { Version } from '../version';
 import type { Finding } from '../engine/rule';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, integerArguments, nameOf } from '../model/reading';
 
 function describe(min: number | undefined, max: number | undefined): string {
@@ -21,13 +20,13 @@ function checkRestartTimeout(d: Directive, version: Version, report: (finding: F
   if (!atLeast(version, SINCE.release1_6) || d.args.length < 2) {
     return;
   }
-  const at = (i: number): Range => ({ start: { line: d.line, character: d.args[i].start }, end: { line: d.line, character: d.args[i].end } });
+  const at = (i: number): Span => span(d, d.args[i].start, d.args[i].end);
   const base = Math.max(1, atoi(d.args[0].text));
   const cap = atoi(d.args[1].text);
   if (cap < base) {
     report({
       file: d.file,
-      range: at(1),
+      at: at(1),
       severity: 'error',
       message: `The backoff cap (${cap}) is lower than the base (${base}) in 'restart_timeout': the broker refuses to start.`,
     });
@@ -35,7 +34,7 @@ function checkRestartTimeout(d: Directive, version: Version, report: (finding: F
   if (atLeast(version, SINCE.release2_1) && d.args.length >= 3 && !d.args[2].text.startsWith('#') && atoi(d.args[2].text) < 0) {
     report({
       file: d.file,
-      range: at(2),
+      at: at(2),
       severity: 'error',
       message: "The stable period in 'restart_timeout' cannot be negative: the broker refuses to start.",
     });
@@ -65,26 +64,26 @@ export default directiveRule({
         continue;
       }
       if (name === 'listener' && value === 0 && arg.index === 0) {
-        const range = { start: { line: d.line, character: arg.token.start }, end: { line: d.line, character: arg.token.end } };
+        const at = span(d, arg.token.start, arg.token.end);
         const readAs = arg.token.text !== '0' ? `The broker reads '${arg.token.text}' as port 0. ` : '';
         if (!atLeast(version, SINCE.release2_0)) {
           report({
             file: d.file,
-            range,
+            at,
             severity: 'error',
             message: `${readAs}Port 0 is not a valid listener port for this broker version: it refuses to start.`,
           });
         } else if (d.args[1] === undefined || d.args[1].text.startsWith('#')) {
           report({
             file: d.file,
-            range,
+            at,
             severity: 'error',
             message: `${readAs}A listener on port 0 is a unix socket and needs its socket path ('listener 0 /run/mosquitto.sock'): the broker refuses to start.`,
           });
         } else if (settings.platform === 'windows') {
           report({
             file: d.file,
-            range,
+            at,
             severity: 'error',
             message: 'Unix socket listeners (port 0) are not available in released Windows builds: the broker refuses to start.',
           });
@@ -96,7 +95,7 @@ export default directiveRule({
           if (bytes > limit) {
             report({
               file: d.file,
-              range: { start: { line: d.line, character: socketPath.start }, end: { line: d.line, character: socketPath.end } },
+              at: span(d, socketPath.start, socketPath.end),
               severity: 'error',
               message: `The unix socket path is ${bytes} bytes long; the system allows at most ${limit}: the broker refuses to start.`,
             });
@@ -112,7 +111,7 @@ export default directiveRule({
           const readAs = String(value) !== arg.token.text ? ` (the broker reads '${arg.token.text}' as ${value})` : '';
           report({
             file: d.file,
-            range: { start: { line: d.line, character: arg.token.start }, end: { line: d.line, character: arg.token.end } },
+            at: span(d, arg.token.start, arg.token.end),
             severity: 'error',
             message: `'${d.name}' must be ${describe(check.min, check.max)}${readAs}: the broker refuses to start.`,
           });

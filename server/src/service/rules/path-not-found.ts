@@ -1,7 +1,7 @@
 import { directivesWhere } from '../data';
 import { PATH_OPTIONS } from '../data/paths';
 import { dirname } from '../util/paths';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { describeVolume, pathContext, resolveBrokerPath, serviceFolder } from '../model/brokerPaths';
 import { nameOf, pathValue } from '../model/reading';
 import { missingPathEffect } from '../model/paths';
@@ -29,12 +29,12 @@ export default directiveRule<MissingPath>({
     if (!use || !path) {
       return;
     }
-    const range = { start: { line: d.line, character: path.start }, end: { line: d.line, character: path.start + path.text.length } };
+    const at = span(d, path.start, path.start + path.text.length);
     const resolved = resolveBrokerPath(path.text, pathContext(settings, fs.hostPlatform));
     if (resolved.kind === 'volume') {
       report({
         file: d.file,
-        range,
+        at,
         severity: 'information',
         message: `'${path.text}' is inside ${describeVolume(resolved.mapping)}, whose content cannot be seen from here: not checked.`,
       });
@@ -57,7 +57,7 @@ export default directiveRule<MissingPath>({
       if (creator !== undefined) {
         report({
           file: d.file,
-          range,
+          at,
           severity: 'information',
           message: `The folder '${brokerFolder}' does not exist on this machine, but ${creator}.`,
           data: { path: target },
@@ -65,15 +65,15 @@ export default directiveRule<MissingPath>({
         return;
       }
       const what = use.kind === 'parent' ? `The folder '${target}' for this file does not exist` : `'${path.text}' does not exist`;
-      report({ file: d.file, range, severity, message: `${what}${where}: ${effect}.`, data: { path: target } });
+      report({ file: d.file, at, severity, message: `${what}${where}: ${effect}.`, data: { path: target } });
     } else if (use.kind === 'file' && info.kind === 'directory') {
-      report({ file: d.file, range, severity, message: `'${path.text}' is a folder, but '${d.name}' needs a file: ${effect}.` });
+      report({ file: d.file, at, severity, message: `'${path.text}' is a folder, but '${d.name}' needs a file: ${effect}.` });
     } else if (use.kind !== 'file' && info.kind !== 'directory') {
-      report({ file: d.file, range, severity, message: `'${target}' is not a folder: ${effect}.` });
+      report({ file: d.file, at, severity, message: `'${target}' is not a folder: ${effect}.` });
     } else if (!info.readable && use.kind === 'file') {
       report({
         file: d.file,
-        range,
+        at,
         severity: 'warning',
         message: `'${path.text}' exists but cannot be read here${where}. The broker reads it after dropping privileges (to the 'mosquitto' user on Linux).`,
       });

@@ -1,7 +1,8 @@
 import type { Directive } from '../parser/parser';
+import { lineOf } from '../parser/parser';
 import { readBool } from '../util/numbers';
 import { atLeast } from '../version';
-import { atName, configurationRule } from '../engine/rule';
+import { atName, configurationRule, nameSpan } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 import { aboveAttachedComments, deleteLine, insertLinesBefore } from '../model/lineEdits';
 
@@ -45,10 +46,11 @@ export default configurationRule({
           report(
             atName(
               d,
-              `per_listener_settings must come before every security option, but '${earlier.name}' is set earlier (line ${earlier.line + 1}${earlier.file !== d.file ? ' of an included file' : ''}): the broker refuses to start. Move this line to the top of the main file.`,
+              (lineNumber) =>
+                `per_listener_settings must come before every security option, but '${earlier.name}' is set earlier (line ${lineNumber(earlier)}${earlier.file !== d.file ? ' of an included file' : ''}): the broker refuses to start. Move this line to the top of the main file.`,
               'error',
               {
-                related: [{ file: earlier.file, range: earlier.nameRange, message: 'first security option' }],
+                related: [{ file: earlier.file, at: nameSpan(earlier), message: 'first security option' }],
               },
             ),
           );
@@ -66,11 +68,12 @@ export default configurationRule({
     if (!first || first === directive) {
       return []; // the earlier security option is in another file
     }
-    const target = aboveAttachedComments(file, first.line);
+    const target = aboveAttachedComments(file, lineOf(file, first));
+    const line = lineOf(file, directive);
     return [
       {
         title: 'Move per_listener_settings to the top of the file',
-        edits: [insertLinesBefore(file, target, [file.lines[directive.line].text]), deleteLine(file, directive.line)],
+        edits: [insertLinesBefore(file, target, [directive.text]), deleteLine(file, line)],
         preferred: true,
       },
     ];

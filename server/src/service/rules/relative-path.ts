@@ -1,7 +1,7 @@
 import { directivesWhere } from '../data';
 import { PATH_OPTIONS } from '../data/paths';
 import { isAbsoluteFor, isWindowsAbsolute } from '../util/paths';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { nameOf, pathValue } from '../model/reading';
 
 /** Relative paths resolve against the broker's working directory, not the config file's folder. */
@@ -31,7 +31,7 @@ export default directiveRule({
         : ' Under systemd that is usually /.';
     report({
       file: d.file,
-      range: { start: { line: d.line, character: path.start }, end: { line: d.line, character: path.start + path.text.length } },
+      at: span(d, path.start, path.start + path.text.length),
       severity: 'warning',
       message: `'${path.text}' is relative: the broker resolves it against its working directory, not against this file's folder.${service}`,
     });

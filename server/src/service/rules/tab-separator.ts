@@ -1,5 +1,7 @@
 import { findDirective } from '../data';
-import { EVERY_DIRECTIVE, directiveRule } from '../engine/rule';
+import { EVERY_DIRECTIVE, directiveRule, span } from '../engine/rule';
+import { lineOf } from '../parser/parser';
+import { columnsRange } from '../model/positions';
 
 /** A tab where the broker only accepts spaces: in the keyword, or indenting the line. */
 export default directiveRule({
@@ -19,27 +21,33 @@ export default directiveRule({
       : 'This line contains a tab where the broker expects a space (tabs are not white space to it), so the directive is unknown and the broker refuses to start.';
     report({
       file: d.file,
-      range: { start: { line: d.line, character: d.nameRange.start.character + tab }, end: { line: d.line, character: d.nameRange.start.character + tab + 1 } },
+      at: span(d, d.nameStart + tab, d.nameStart + tab + 1),
       message,
       severity: 'error',
     });
   },
-  fix({ directive }) {
+  fix({ directive, file }) {
     if (!directive) {
       return [];
     }
     const name = directive.name;
-    const line = directive.line;
+    const line = lineOf(file, directive);
     if (/^[\t ]*#/.test(name)) {
       // A tab-indented comment: the comment goes back to the first column.
       return [
         {
           title: 'Move the comment to the first column',
-          edits: [{ range: { start: { line, character: 0 }, end: directive.nameRange.end }, newText: name.replace(/^[\t ]+/, '') }],
+          edits: [{ range: { start: { line, character: 0 }, end: { line, character: directive.nameEnd } }, newText: name.replace(/^[\t ]+/, '') }],
           preferred: true,
         },
       ];
     }
-    return [{ title: 'Replace tabs with spaces', edits: [{ range: directive.nameRange, newText: name.replace(/\t/g, ' ') }], preferred: true }];
+    return [
+      {
+        title: 'Replace tabs with spaces',
+        edits: [{ range: columnsRange(file, directive, directive.nameStart, directive.nameEnd), newText: name.replace(/\t/g, ' ') }],
+        preferred: true,
+      },
+    ];
   },
 });

@@ -1,3 +1,4 @@
+import { lineOf } from '../parser/parser';
 import { describeSection, lastEntry, listenerLoadsCertificates } from '../model/config';
 import type { Fix } from '../engine/rule';
 import { atName, sectionRule } from '../engine/rule';
@@ -63,7 +64,7 @@ export default sectionRule<MissingCertificate>({
     const found = siblings(context, directive.value);
     if (payload.missing === 'cafile') {
       const ca = found.find((f) => /^(ca|chain)[.-]/i.test(f)) ?? 'ca.crt';
-      return [{ title: `Add 'cafile ${folder}${ca}'`, edits: [insertLinesBefore(file, directive.line, [`cafile ${folder}${ca}`])], preferred: true }];
+      return [{ title: `Add 'cafile ${folder}${ca}'`, edits: [insertLinesBefore(file, lineOf(file, directive), [`cafile ${folder}${ca}`])], preferred: true }];
     }
     const letsEncrypt = found.includes('fullchain.pem') && found.includes('privkey.pem');
     const certificate = folder + (letsEncrypt ? 'fullchain.pem' : (found.find((f) => /\.crt$/i.test(f) && !/^ca[.-]/i.test(f)) ?? 'server.crt'));
@@ -71,7 +72,7 @@ export default sectionRule<MissingCertificate>({
     return [
       {
         title: "Add 'certfile' and 'keyfile'",
-        edits: [insertLinesAfter(file, directive.line, [`certfile ${certificate}`, `keyfile ${key}`])],
+        edits: [insertLinesAfter(file, lineOf(file, directive), [`certfile ${certificate}`, `keyfile ${key}`])],
         preferred: true,
       },
     ];

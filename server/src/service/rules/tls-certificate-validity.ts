@@ -1,5 +1,5 @@
 import { configurationRule } from '../engine/rule';
-import { factsOf, optionName, pathRange, tlsFileRefs } from '../model/tls';
+import { factsOf, optionName, pathSpan, tlsFileRefs } from '../model/tls';
 
 /** Warn this long before a certificate expires. */
 const SOON_MS = 30 * 86_400_000;
@@ -32,7 +32,7 @@ export default configurationRule({
         const clients = ref.section.kind === 'bridge' ? "the remote broker refuses the bridge's certificate" : 'every TLS client refuses the connection';
         const to = Date.parse(certificate.validTo);
         const from = Date.parse(certificate.validFrom);
-        const at = { file: ref.directive.file, range: pathRange(ref) };
+        const at = { file: ref.directive.file, at: pathSpan(ref) };
         if (to < now) {
           report({ ...at, severity: 'warning', message: `${what} expired on ${day(certificate.validTo)}. The broker still starts, but ${clients}. Renew it.` });
         } else if (from > now) {

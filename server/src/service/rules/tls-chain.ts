@@ -1,5 +1,5 @@
 import { configurationRule } from '../engine/rule';
-import { factsOf, letsEncryptFile, optionName, pathRange, refOf, shellPath, tlsFileRefs } from '../model/tls';
+import { factsOf, letsEncryptFile, optionName, pathSpan, refOf, shellPath, tlsFileRefs } from '../model/tls';
 
 /**
  * Chain problems the broker does not stop for: no certificate in `certfile`, `cafile` or
@@ -21,7 +21,7 @@ export default configurationRule({
       if (!folder) {
         continue;
       }
-      const at = { file: ref.directive.file, range: pathRange(ref), severity: 'warning' as const };
+      const at = { file: ref.directive.file, at: pathSpan(ref), severity: 'warning' as const };
       if (folder.certificates === 0) {
         report({ ...at, message: `'${optionName(ref)}' holds no PEM certificates, so no certificate can be verified against it.` });
       } else if (folder.unhashed.length > 0) {
@@ -48,7 +48,7 @@ export default configurationRule({
       const where = trust.length > 0 ? `'${optionName(certRef)}' or ${trust.join(' or ')}` : `'${optionName(certRef)}'`;
       report({
         file: certRef.directive.file,
-        range: pathRange(certRef),
+        at: pathSpan(certRef),
         severity: trust.length > 0 ? 'warning' : 'information',
         message:
           `No certificate in ${where} issued this certificate (its issuer is ${verdict.issuer}), so the broker cannot send the issuer along: ` +

@@ -1,5 +1,5 @@
 import { configurationRule } from '../engine/rule';
-import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, shellPath, tlsFileRefs } from '../model/tls';
+import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathSpan, shellPath, tlsFileRefs } from '../model/tls';
 
 /** A private key protected by a passphrase: the broker has no way to ask for it. */
 // Not kept across edits (no `sectionsOnly`): it reads key files through the file system.
@@ -19,7 +19,7 @@ export default configurationRule({
       const out = shellPath(ref.path.replace(/(\.[^./\\]*)?$/, '-nopass.key'));
       report({
         file: ref.directive.file,
-        range: pathRange(ref),
+        at: pathSpan(ref),
         severity: fatal ? 'error' : 'warning',
         message:
           `'${optionName(ref)}' is protected by a passphrase, and the broker runs as a service that cannot type one: ${loadFailureEffect(ref, model, settings.brokerVersion)}. ` +

@@ -7,7 +7,7 @@ import {
   loadFailureEffect,
   loadFailureIsFatal,
   optionName,
-  pathRange,
+  pathSpan,
   tlsFileRefs,
 } from '../model/tls';
 
@@ -45,7 +45,7 @@ export default configurationRule<FormatFound>({
       const convert = command ? ` Convert it: \`${command}\`, then point '${optionName(ref)}' at the new file.` : '';
       report({
         file: ref.directive.file,
-        range: pathRange(ref),
+        at: pathSpan(ref),
         severity: fatal ? 'error' : 'warning',
         message: `'${optionName(ref)}' needs ${NEEDS[ref.slot] ?? 'a PEM file'}, but this file is ${describeFormat(facts)}: ${loadFailureEffect(ref, model, settings.brokerVersion)}.${convert}`,
         data: { format: facts.format, ...(command ? { command } : {}) },

@@ -1,5 +1,5 @@
-import { configurationRule } from '../engine/rule';
-import { checkablePath, factsOf, loadFailureIsFatal, loadsCertificates, optionName, pathRange, runtimeUser, shellPath, tlsFileRefs } from '../model/tls';
+import { configurationRule, span } from '../engine/rule';
+import { checkablePath, factsOf, loadFailureIsFatal, loadsCertificates, optionName, pathSpan, runtimeUser, shellPath, tlsFileRefs } from '../model/tls';
 import { nameOf, SINCE } from '../model/reading';
 import { atLeast } from '../version';
 
@@ -31,7 +31,7 @@ export default configurationRule({
       if (holdsKey && mode !== undefined && (mode & 0o004) !== 0) {
         report({
           file: ref.directive.file,
-          range: pathRange(ref),
+          at: pathSpan(ref),
           severity: 'warning',
           message:
             `This private key is readable by every user on this machine (mode ${mode.toString(8).padStart(4, '0')}): anyone who can log in can impersonate the server. ` +
@@ -57,7 +57,7 @@ export default configurationRule({
       const fatal = loadFailureIsFatal(ref.slot, ref.section, model, version);
       report({
         file: ref.directive.file,
-        range: pathRange(ref),
+        at: pathSpan(ref),
         severity: fatal ? 'error' : 'warning',
         message: message(
           `'${optionName(ref)}'`,
@@ -75,7 +75,7 @@ export default configurationRule({
       }
       report({
         file: d.file,
-        range: { start: { line: d.line, character: where.start }, end: { line: d.line, character: where.end } },
+        at: span(d, where.start, where.end),
         severity: 'error',
         message: message(`'${nameOf(d)}'`, 'the broker refuses to start'),
       });

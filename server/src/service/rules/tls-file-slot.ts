@@ -1,5 +1,5 @@
 import { configurationRule } from '../engine/rule';
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TlsFileRef } from '../model/tls';
 import {
   factsOf,
@@ -10,7 +10,7 @@ import {
   loadFailureEffect,
   loadFailureIsFatal,
   optionName,
-  pathRange,
+  pathSpan,
   refOf,
   tlsFileRefs,
 } from '../model/tls';
@@ -19,36 +19,37 @@ import { readBool } from '../util/numbers';
 import type { TlsFileFacts } from '../types';
 import type { Finding } from '../engine/rule';
 
-/** Payload of the swap quick fix: the two path ranges on their lines. */
+/** Payload of the swap quick fix: the two paths (columns and text; the lines are where the diagnostic and its related location are). */
 export interface SwapCertificateAndKeyData {
   readonly swap: {
-    readonly certfile: { readonly line: number; readonly start: number; readonly end: number; readonly text: string };
-    readonly keyfile: { readonly line: number; readonly start: number; readonly end: number; readonly text: string };
+    readonly certfile: { readonly start: number; readonly end: number; readonly text: string };
+    readonly keyfile: { readonly start: number; readonly end: number; readonly text: string };
     /** Both lines are in this file (the fix edits one document). */
     readonly file: string;
     readonly sameFile: boolean;
   };
 }
 
-/** The quick fix's edits: each path takes the other's place. Undefined when the payload does not fit. */
-function swapEdits(payload: SwapCertificateAndKeyData | undefined, fileId: string): { range: Range; newText: string }[] | undefined {
+/**
+ * The quick fix's edits: each path takes the other's place. The certfile path is the
+ * diagnostic's range, the keyfile path its related location. Undefined when the payload does
+ * not fit.
+ */
+function swapEdits(payload: SwapCertificateAndKeyData | undefined, fileId: string, diagnostic: Diagnostic): { range: Range; newText: string }[] | undefined {
   const swap = payload?.swap;
-  if (!swap || !swap.sameFile || swap.file !== fileId) {
+  const keyfile = diagnostic.relatedInformation?.[0]?.location;
+  if (!swap || !swap.sameFile || swap.file !== fileId || keyfile?.uri !== fileId) {
     return undefined;
   }
-  const at = (p: { line: number; start: number; end: number }): Range => ({
-    start: { line: p.line, character: p.start },
-    end: { line: p.line, character: p.end },
-  });
   return [
-    { range: at(swap.certfile), newText: swap.keyfile.text },
-    { range: at(swap.keyfile), newText: swap.certfile.text },
+    { range: diagnostic.range, newText: swap.keyfile.text },
+    { range: keyfile.range, newText: swap.certfile.text },
   ];
 }
 
-function rangeData(ref: TlsFileRef): { line: number; start: number; end: number; text: string } {
+function pathData(ref: TlsFileRef): { start: number; end: number; text: string } {
   const text = ref.directive.rest.slice(ref.start - ref.directive.restStart, ref.end - ref.directive.restStart);
-  return { line: ref.directive.line, start: ref.start, end: ref.end, text };
+  return { start: ref.start, end: ref.end, text };
 }
 
 /** Swapped when the certificate slot holds only keys and the key slot only certificates. */
@@ -86,7 +87,7 @@ export default configurationRule<SwapCertificateAndKeyData>({
       const fatal = loadFailureIsFatal(ref.slot, ref.section, model, version);
       const effect = loadFailureEffect(ref, model, version);
       const at = (severity: Finding['severity'], message: string, extra: Partial<Finding<SwapCertificateAndKeyData>> = {}): void =>
-        report({ file: ref.directive.file, range: pathRange(ref), severity, message, ...extra });
+        report({ file: ref.directive.file, at: pathSpan(ref), severity, message, ...extra });
       const name = optionName(ref);
       const le = letsEncryptFile(ref.path);
       switch (ref.slot) {
@@ -97,8 +98,8 @@ export default configurationRule<SwapCertificateAndKeyData>({
             if (keyRef && swapped(facts, keyFacts)) {
               const data: SwapCertificateAndKeyData = {
                 swap: {
-                  certfile: rangeData(ref),
-                  keyfile: rangeData(keyRef),
+                  certfile: pathData(ref),
+                  keyfile: pathData(keyRef),
                   file: ref.directive.file,
                   sameFile: ref.directive.file === keyRef.directive.file,
                 },
@@ -108,7 +109,7 @@ export default configurationRule<SwapCertificateAndKeyData>({
                 `'${name}' and '${optionName(keyRef)}' are swapped: this file is the private key and the other one the certificate: ${effect}.`,
                 {
                   data,
-                  related: [{ file: keyRef.directive.file, range: pathRange(keyRef), message: 'the certificate' }],
+                  related: [{ file: keyRef.directive.file, at: pathSpan(keyRef), message: 'the certificate' }],
                 },
               );
             } else {
@@ -186,8 +187,8 @@ export default configurationRule<SwapCertificateAndKeyData>({
       }
     }
   },
-  fix({ payload, fileId }) {
-    const edits = swapEdits(payload, fileId);
+  fix({ payload, fileId, diagnostic }) {
+    const edits = swapEdits(payload, fileId, diagnostic);
     return edits ? [{ title: 'Swap the certfile and keyfile paths', edits, preferred: true }] : [];
   },
 });

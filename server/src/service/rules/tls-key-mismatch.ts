@@ -1,5 +1,5 @@
 import { configurationRule } from '../engine/rule';
-import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathRange, refOf, tlsFileRefs } from '../model/tls';
+import { factsOf, loadFailureEffect, loadFailureIsFatal, optionName, pathSpan, refOf, tlsFileRefs } from '../model/tls';
 
 /** `keyfile` holds a private key that does not belong to `certfile`'s certificate. */
 // Not kept across edits (no `sectionsOnly`): it reads certificate and key files through the file system.
@@ -23,12 +23,12 @@ export default configurationRule({
       const fatal = loadFailureIsFatal('keyfile', keyRef.section, model, settings.brokerVersion);
       report({
         file: keyRef.directive.file,
-        range: pathRange(keyRef),
+        at: pathSpan(keyRef),
         severity: fatal ? 'error' : 'warning',
         message:
           `This private key does not belong to the certificate in '${optionName(certRef)}' (subject ${certificate.subject}): ${loadFailureEffect(keyRef, model, settings.brokerVersion)}. ` +
           'Use the key the certificate was issued for (after a renewal, take both files from the same renewal).',
-        related: [{ file: certRef.directive.file, range: pathRange(certRef), message: 'the certificate' }],
+        related: [{ file: certRef.directive.file, at: pathSpan(certRef), message: 'the certificate' }],
       });
     }
   },

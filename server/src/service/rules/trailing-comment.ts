@@ -1,6 +1,7 @@
 import type { Version } from '../version';
 import { atLeast } from '../version';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
+import { lineOf } from '../parser/parser';
 import { SINCE, nameOf, tokensRead, valueModeOf } from '../model/reading';
 import { changedPathIsFatal } from '../model/paths';
 import { KNOWN_DIRECTIVES } from '../data';
@@ -31,7 +32,7 @@ export default directiveRule({
       return;
     }
     const token = d.args[firstHash];
-    const range = { start: { line: d.line, character: token.start }, end: d.range.end };
+    const at = span(d, token.start, d.text.length);
     const name = nameOf(d);
     const mode = valueModeOf(d, version);
     const stringValue = mode === 'string' || mode === 'raw' || (name === 'log_dest' && d.args[0]?.text === 'file');
@@ -40,18 +41,18 @@ export default directiveRule({
     }
     if (stringValue) {
       // A path with the comment glued on names a file that is never there.
-      const intended = d.value.slice(0, token.start - d.valueRange.start.character).trimEnd();
+      const intended = d.value.slice(0, token.start - d.valueStart).trimEnd();
       const fatal = changedPathIsFatal(d, model, version, intended, d.value);
       report({
         file: d.file,
-        range,
+        at,
         severity: fatal ? 'error' : 'warning',
-        message: `mosquitto has no end-of-line comments: '${d.value.slice(token.start - d.valueRange.start.character)}' becomes part of the value of '${d.name}'${fatal ? ', so the broker does not find the file and refuses to start' : ''}. Move the comment to its own line.`,
+        message: `mosquitto has no end-of-line comments: '${d.value.slice(token.start - d.valueStart)}' becomes part of the value of '${d.name}'${fatal ? ', so the broker does not find the file and refuses to start' : ''}. Move the comment to its own line.`,
       });
     } else if (name === 'listener' && !atLeast(version, SINCE.commentWordsSkipped) && firstHash === 1) {
       report({
         file: d.file,
-        range,
+        at,
         severity: 'error',
         message:
           "Before 1.5.6 the broker takes this comment as the listener's bind address, and the listener fails to start. Move the comment to its own line.",
@@ -60,14 +61,14 @@ export default directiveRule({
       // Only listener, address and topic skip a '#' word; elsewhere it is read as a value.
       report({
         file: d.file,
-        range,
+        at,
         severity: 'warning',
         message: `mosquitto has no end-of-line comments, and '${d.name}' reads this '#' as one of its values. Move the comment to its own line.`,
       });
     } else {
       report({
         file: d.file,
-        range,
+        at,
         severity: 'information',
         message:
           'mosquitto has no end-of-line comments; this text is ignored only because the broker stops reading after the value. Consider moving it to its own line.',
@@ -78,16 +79,16 @@ export default directiveRule({
     if (!directive) {
       return [];
     }
-    const text = file.lines[directive.line].text;
+    const text = directive.text;
     const hash = diagnostic.range.start.character;
     let end = hash;
     while (end > 0 && text.charCodeAt(end - 1) === 0x20) {
       end--;
     }
-    if (end <= directive.nameRange.end.character) {
+    if (end <= directive.nameEnd) {
       return []; // the comment is the whole value: moving it would leave the option empty
     }
-    const line = directive.line;
+    const line = lineOf(file, directive);
     return [
       {
         title: 'Move the comment to its own line',

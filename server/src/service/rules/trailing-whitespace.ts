@@ -1,5 +1,5 @@
 import { atLeast } from '../version';
-import { directiveRule } from '../engine/rule';
+import { directiveRule, span } from '../engine/rule';
 import { SINCE, nameOf, valueModeOf } from '../model/reading';
 import { changedPathIsFatal } from '../model/paths';
 import { KNOWN_DIRECTIVES } from '../data';
@@ -27,13 +27,13 @@ export default directiveRule({
     if (!keeps) {
       return;
     }
-    const end = d.range.end.character;
-    const trimmedEnd = d.valueRange.end.character;
+    const end = d.text.length;
+    const trimmedEnd = d.valueEnd;
     // A path with blanks glued on names a file that is never there; other values just change.
     const fatal = changedPathIsFatal(d, model, version, d.value, d.rest.replace(/^[ \t]+/, ''));
     report({
       file: d.file,
-      range: { start: { line: d.line, character: trimmedEnd }, end: { line: d.line, character: end } },
+      at: span(d, trimmedEnd, end),
       severity: fatal ? 'error' : 'warning',
       message: `The broker keeps the white space at the end of this line as part of the value of '${d.name}'${spec.args[0]?.type === 'path' || logFile ? ', so the file is not found' : ''}${fatal ? ' and the broker refuses to start' : ''}. Remove it.`,
     });

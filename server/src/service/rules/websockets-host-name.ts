@@ -1,5 +1,5 @@
 import { listenerProtocol } from '../model/config';
-import { sectionRule, tokenRange } from '../engine/rule';
+import { sectionRule, tokenSpan } from '../engine/rule';
 import { SINCE } from '../model/reading';
 import { atLeast } from '../version';
 
@@ -22,7 +22,7 @@ export default sectionRule({
     }
     report({
       file: header.file,
-      range: tokenRange(header, 1),
+      at: tokenSpan(header, 1),
       severity: 'warning',
       message: `Before mosquitto 2.1, websockets listeners (libwebsockets) cannot bind to a host name like '${address}': the listener fails to open. Use a numeric IPv4 address such as 127.0.0.1 or 0.0.0.0.`,
     });
