@@ -128,12 +128,19 @@ export function validateConfig(model: ConfigModel, settings: AnalysisSettings, f
  * maps of the model's files, when diagnostics are assembled.
  */
 function positionsOf(model: ConfigModel): { range(file: string, where: { readonly at?: Span; readonly range?: Range }): Range; lineNumber: LineNumber } {
-  const byUri = new Map<string, ParsedFile>();
+  // A file read twice (two include_dir lines naming one folder) has a parse per reading.
+  const byUri = new Map<string, ParsedFile[]>();
   for (const file of model.files) {
-    byUri.set(file.uri, file);
+    const list = byUri.get(file.uri);
+    if (list) {
+      list.push(file);
+    } else {
+      byUri.set(file.uri, [file]);
+    }
   }
-  const parsed = (uri: string): ParsedFile => {
-    const file = byUri.get(uri);
+  const parsed = (uri: string, at: Directive | ParsedLine): ParsedFile => {
+    const list = byUri.get(uri);
+    const file = list?.length === 1 ? list[0] : list?.find((f) => f.positions.has(at));
     if (file === undefined) {
       throw new Error(`finding in a file that is not part of the configuration: ${uri}`);
     }
@@ -142,7 +149,7 @@ function positionsOf(model: ConfigModel): { range(file: string, where: { readonl
   return {
     range(file, where) {
       if (where.at !== undefined) {
-        return spanRange(parsed(file), where.at);
+        return spanRange(parsed(file, where.at.on), where.at);
       }
       if (where.range !== undefined) {
         return where.range;
@@ -150,12 +157,6 @@ function positionsOf(model: ConfigModel): { range(file: string, where: { readonl
       throw new Error('finding without a place (neither a span nor a range)');
     },
     lineNumber(at: Directive | ParsedLine) {
-      if ('file' in at) {
-        const line = parsed(at.file).positions.get(at);
-        if (line !== undefined) {
-          return line + 1;
-        }
-      }
       for (const file of model.files) {
         const line = file.positions.get(at);
         if (line !== undefined) {

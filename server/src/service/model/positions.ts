@@ -19,7 +19,8 @@ export function parsedFileOf(model: ParsedFiles, uri: string): ParsedFile | unde
 }
 
 function fileOfDirective(model: ParsedFiles, d: Directive): ParsedFile {
-  const file = parsedFileOf(model, d.file);
+  // A file read twice (two include_dir lines naming one folder) has a parse per reading.
+  const file = model.files.find((f) => f.uri === d.file && f.positions.has(d));
   if (file === undefined) {
     throw new Error(`directive of a file that is not part of the configuration: ${d.file}`);
   }
