@@ -11,6 +11,8 @@ export interface ClientCapabilitiesSummary {
   codeActionLiterals: boolean;
   /** Completion documentation may be markdown (separate from hover). */
   completionMarkdown: boolean;
+  /** The client resolves a completion item's documentation lazily (completionItem/resolve). */
+  completionResolve: boolean;
   /** Definition requests may answer with LocationLinks. */
   definitionLinks: boolean;
   /** The client can be asked to re-request inlay hints (workspace/inlayHint/refresh). */
@@ -30,6 +32,7 @@ export class ServerState extends DocumentCache {
     hierarchicalSymbols: false,
     codeActionLiterals: false,
     completionMarkdown: false,
+    completionResolve: false,
     definitionLinks: false,
     inlayHintRefresh: false,
     snippetEdits: false,

@@ -168,6 +168,30 @@ suite('protocol: a VS Code-like client over stdio', () => {
     assert.equal(wss?.insertTextFormat, InsertTextFormat.Snippet);
   });
 
+  test('completion: documentation comes with completionItem/resolve (the list carries none)', async () => {
+    assert.equal(initialized.capabilities.completionProvider?.resolveProvider, true);
+    const document = new OpenDocument(client, uri.replace('mosquitto.conf', 'resolve.conf'), 'listener 1885\nprotocol \n\n');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: document.uri }, position: { line: 2, character: 0 } });
+    const certfile = list.items.find((i) => i.label === 'certfile');
+    assert.ok(certfile, 'certfile offered');
+    assert.equal(certfile.documentation, undefined);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', certfile);
+    const documentation = resolved.documentation as MarkupContent;
+    assert.equal(documentation.kind, MarkupKind.Markdown);
+    assert.ok(documentation.value.includes('`certfile`'), documentation.value);
+    assert.equal(resolved.label, 'certfile');
+    assert.deepEqual(resolved.textEdit, certfile.textEdit);
+    // A value's explanation the same way.
+    const values = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: document.uri },
+      position: { line: 1, character: 9 },
+    });
+    const mqtt = values.items.find((i) => i.label === 'mqtt');
+    assert.ok(mqtt && mqtt.documentation === undefined);
+    const mqttResolved = await client.request<CompletionItem>('completionItem/resolve', mqtt);
+    assert.ok((mqttResolved.documentation as MarkupContent).value.length > 0);
+  });
+
   test('completion: values after a space, and paths relative to the file', async () => {
     const document = new OpenDocument(client, uri, 'listener 8883\nprotocol \ncafile certs/\n');
     const values = await client.request<CompletionList>('textDocument/completion', {
@@ -291,6 +315,15 @@ suite('protocol: a client without markdown, snippets or CodeAction literals', ()
     assert.ok(wss?.textEdit && 'range' in wss.textEdit);
     assert.notEqual(wss.insertTextFormat, InsertTextFormat.Snippet);
     assert.ok(!wss.textEdit.newText.includes('${'));
+  });
+
+  test('a client that does not resolve documentation gets it in the list, as plain text', async () => {
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+    const certfile = list.items.find((i) => i.label === 'certfile');
+    const documentation = certfile?.documentation as MarkupContent | undefined;
+    assert.equal(documentation?.kind, MarkupKind.PlainText);
+    assert.ok(documentation.value.includes('certfile'), documentation.value);
+    assert.equal(certfile?.data, undefined);
   });
 
   test('code actions come as commands; executing one makes the server apply the edit', async () => {

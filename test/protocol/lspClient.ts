@@ -35,6 +35,7 @@ export const VS_CODE_CAPABILITIES: ClientCapabilities = {
         tagSupport: { valueSet: [1] },
         insertReplaceSupport: true,
         labelDetailsSupport: true,
+        resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
       },
       contextSupport: true,
     },

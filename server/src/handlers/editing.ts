@@ -1,8 +1,18 @@
-import type { CodeAction, Command, CompletionList, Connection, Hover, Position, ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  Command,
+  CompletionItem,
+  CompletionList,
+  Connection,
+  Hover,
+  Position,
+  ServerCapabilities,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { CodeActionKind, Command as Commands } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, INSERT_WSS_LISTENER_KIND } from '../service/features/codeActions';
-import { complete, COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion';
+import { complete, COMPLETION_TRIGGER_CHARACTERS, resolveCompletion } from '../service/features/completion';
 import { hover } from '../service/features/hover';
 import { fileOf } from '../service/model/lineContext';
 import type { SnippetInsertion } from '../service/features/snippets';
@@ -42,11 +52,18 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         analysis,
         fileId,
         params.position,
-        { ...state.capabilities, markdown: state.capabilities.completionMarkdown },
+        { ...state.capabilities, markdown: state.capabilities.completionMarkdown, resolvesDocumentation: state.capabilities.completionResolve },
         { documentPath: uriToPath(uri), fs: state.fileSystem(), triggerCharacter: params.context?.triggerCharacter },
       );
     });
   });
+
+  // Documentation left out of the list for clients that resolve it (completionResolve).
+  connection.onCompletionResolve((item, token) =>
+    state.runner.run<CompletionItem>('Completion resolve', String(item.label), item, token, () =>
+      resolveCompletion(item, { markdown: state.capabilities.completionMarkdown }),
+    ),
+  );
 
   connection.onHover((params, token) => {
     const uri = params.textDocument.uri;
@@ -131,7 +148,7 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
   });
 
   return {
-    completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
+    completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, INSERT_WSS_LISTENER_KIND, FIX_ALL_KIND] },
     executeCommandProvider: { commands: [APPLY_EDIT_COMMAND, WSS_LISTENER_SNIPPET_COMMAND, HASH_PLAINTEXT_COMMAND] },

@@ -18,4 +18,16 @@ suite('completion', () => {
     );
     assert.ok(labels.includes('socket_domain'));
   });
+
+  test('documentation arrives through completionItem/resolve', async () => {
+    const { document } = await openFixture('completion', 'mosquitto.conf');
+    const position = new vscode.Position(document.lineCount - 1, 0);
+    // The fourth argument makes VS Code resolve that many items, as it does for the one it shows.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, undefined, 500);
+    const item = list.items.find((i) => completionLabel(i) === 'socket_domain');
+    assert.ok(item, 'socket_domain offered');
+    const documentation = item.documentation;
+    const text = typeof documentation === 'string' ? documentation : (documentation?.value ?? '');
+    assert.ok(text.includes('socket_domain'), `resolved documentation: ${text}`);
+  });
 });

@@ -5,7 +5,7 @@ import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind } f
 import type { AnalysisSettings, FileSystemAccess } from '../../../server/src/service';
 import { analyze, NO_FILE_SYSTEM } from '../../../server/src/service';
 import type { CompletionClient } from '../../../server/src/service/features/completion';
-import { complete } from '../../../server/src/service/features/completion';
+import { complete, resolveCompletion } from '../../../server/src/service/features/completion';
 import { landingPlace, lineContext } from '../../../server/src/service/model/lineContext';
 import { memoryFs, settings } from '../helpers';
 import { analysisOf, applyEdits, cursor, DOCUMENT_PATH, errorCodes, diagnosticsOf } from './featureHelpers';
@@ -386,4 +386,61 @@ suite('landing place: the completion context mirrors the section model', () => {
       }
     });
   }
+});
+
+suite('completion: documentation resolved lazily (completionItem/resolve)', () => {
+  const LAZY: CompletionClient = { ...VS_CODE, resolvesDocumentation: true };
+  const PLAIN_LAZY: CompletionClient = { ...PLAIN, resolvesDocumentation: true };
+  const places: [string, Options][] = [
+    ['|', {}],
+    ['listener 1883\n|', {}],
+    ['listener 1883\n|', { version: '1.6', settings: { platform: 'windows' } }],
+    ['connection b\naddress h\n|', {}],
+    ['listener 1883\nprotocol |', {}],
+    ['listener 1883\nprotocol |', { version: '2.0' }],
+    ['log_type |', {}],
+  ];
+
+  test('the lazy list carries no directive or value documentation, and resolving gives exactly what other clients get in the list', () => {
+    for (const [eagerClient, lazyClient] of [
+      [VS_CODE, LAZY],
+      [PLAIN, PLAIN_LAZY],
+    ] as const) {
+      for (const [marked, options] of places) {
+        const eager = completionsAt(marked, { ...options, client: eagerClient }).items;
+        const lazy = completionsAt(marked, { ...options, client: lazyClient }).items;
+        assert.deepEqual(
+          lazy.map((i) => i.label),
+          eager.map((i) => i.label),
+          marked,
+        );
+        assert.ok(
+          lazy.some((i) => i.data !== undefined),
+          `${marked}: some items to resolve`,
+        );
+        for (const [i, item] of lazy.entries()) {
+          if (item.data !== undefined) {
+            assert.equal(item.documentation, undefined, `${marked} ${item.label}`);
+          }
+          // What the client sends back is the item as JSON.
+          const resolved = resolveCompletion(JSON.parse(JSON.stringify(item)) as CompletionItem, eagerClient);
+          const { data: _data, ...withoutData } = resolved;
+          assert.deepEqual(withoutData, eager[i], `${marked} ${item.label}`);
+        }
+      }
+    }
+  });
+
+  test('the lazy list is much smaller than the full one', () => {
+    const eager = JSON.stringify(completionsAt('listener 1883\n|').items).length;
+    const lazy = JSON.stringify(completionsAt('listener 1883\n|', { client: LAZY }).items).length;
+    assert.ok(lazy * 2 < eager, `${lazy} bytes lazily against ${eager}`);
+  });
+
+  test('items without resolve data (paths, rule ids, other servers) come back unchanged', () => {
+    const other: CompletionItem = { label: 'x', data: { something: 1 } };
+    assert.equal(resolveCompletion(other, VS_CODE), other);
+    const unknown: CompletionItem = { label: 'y', data: { directive: 'no_such_option', release: '2.0.11', platform: 'linux' } };
+    assert.equal(resolveCompletion(unknown, VS_CODE), unknown);
+  });
 });

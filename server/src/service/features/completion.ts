@@ -11,11 +11,11 @@ import type { ConfigModel } from '../model/config';
 import type { Directive, ParsedLine } from '../parser/parser';
 import { RULES } from '../engine/registry';
 import { SINCE, allowedValues } from '../model/reading';
-import type { AnalysisSettings, FileSystemAccess } from '../types';
+import type { AnalysisSettings, FileSystemAccess, Platform } from '../types';
 import { NO_FILE_SYSTEM } from '../types';
 import { dirname, isCheckableOn, isPosixAbsolute, isWindowsAbsolute, joinPath } from '../util/paths';
 import { INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from '../engine/codes';
-import { atLeast, formatVersion } from '../version';
+import { atLeast, formatVersion, parseVersion } from '../version';
 import { directiveFacts } from './directiveFacts';
 import type { LineContext } from '../model/lineContext';
 import { landingPlace, lineContext } from '../model/lineContext';
@@ -26,6 +26,58 @@ import { SNIPPETS, snippetOptionsFor, snippetToPlainText } from './snippets';
 export interface CompletionClient {
   readonly markdown: boolean;
   readonly snippets: boolean;
+  /**
+   * The client asks for an item's documentation with `completionItem/resolve` when it shows
+   * it: items then carry `data` (CompletionData) instead of their documentation, which keeps
+   * the list small; `resolveCompletion` fills it in.
+   */
+  readonly resolvesDocumentation?: boolean;
+}
+
+/** What a completion item carries for `completionItem/resolve` (the documentation to add). */
+export interface CompletionData {
+  /** The directive documented (a directive item), or whose value is documented. */
+  readonly directive: string;
+  /** A value item: the value explained. */
+  readonly value?: string;
+  /** The release and platform the documentation is written for. */
+  readonly release: string;
+  readonly platform: Platform;
+}
+
+function isCompletionData(data: unknown): data is CompletionData {
+  const d = data as Partial<CompletionData> | null;
+  return typeof d === 'object' && d !== null && typeof d.directive === 'string' && typeof d.release === 'string' && typeof d.platform === 'string';
+}
+
+/**
+ * `completionItem/resolve`: the item with the documentation a lazily resolving client left
+ * out of the list (the same text `complete` gives other clients). Other items come back as they are.
+ */
+export function resolveCompletion(item: CompletionItem, client: Pick<CompletionClient, 'markdown'>): CompletionItem {
+  const data: unknown = item.data;
+  if (item.documentation !== undefined || !isCompletionData(data)) {
+    return item;
+  }
+  const spec = DIRECTIVES.find((d) => d.name === data.directive);
+  const brokerVersion = parseVersion(data.release);
+  if (!spec || !brokerVersion) {
+    return item;
+  }
+  const documentation =
+    data.value === undefined
+      ? directiveDocumentation(spec, { brokerVersion, platform: data.platform, checkPaths: true, rules: {} }, client.markdown)
+      : valueDocumentation(spec.name, data.value, client.markdown);
+  return documentation === undefined ? item : { ...item, documentation };
+}
+
+/** Sets the item's documentation, or the data to resolve it later for a client that resolves. */
+function document(item: CompletionItem, client: CompletionClient, data: CompletionData, documentation: () => CompletionItem['documentation']): void {
+  if (client.resolvesDocumentation) {
+    item.data = data;
+  } else {
+    item.documentation = documentation();
+  }
 }
 
 /** Where the document is, for relative path completion, and how to list folders. */
@@ -173,9 +225,11 @@ function directiveCompletions(model: ConfigModel, context: LineContext, range: R
       label: spec.name,
       kind: spec.scope === 'structure' ? CompletionItemKind.Keyword : CompletionItemKind.Property,
       detail: spec.syntax,
-      documentation: directiveDocumentation(spec, settings, client.markdown),
       sortText: `${rank}${deprecated ? 1 : 0}${spec.name}`,
     };
+    document(item, client, { directive: spec.name, release: formatVersion(settings.brokerVersion), platform: settings.platform }, () =>
+      directiveDocumentation(spec, settings, client.markdown),
+    );
     if (spec.prefix !== undefined) {
       item.filterText = spec.prefix;
       if (client.snippets) {
@@ -315,7 +369,7 @@ function valueCompletions(
   }
   const byDefault = defaultFor(spec.name, model.settings.brokerVersion);
   return values.map((value, i): CompletionItem => {
-    const explanation = DIRECTIVE_DOCS[spec.name]?.values?.[value];
+    const explanation = valueExplanation(spec.name, value);
     const isDefault = byDefault === `\`${value}\``;
     const item: CompletionItem = {
       label: value,
@@ -327,10 +381,21 @@ function valueCompletions(
       item.labelDetails = { description: 'default' };
     }
     if (explanation) {
-      item.documentation = renderMarkup([paragraph({ prose: explanation })], client.markdown);
+      const data = { directive: spec.name, value, release: formatVersion(model.settings.brokerVersion), platform: model.settings.platform };
+      document(item, client, data, () => valueDocumentation(spec.name, value, client.markdown));
     }
     return item;
   });
+}
+
+function valueExplanation(directive: string, value: string): string | undefined {
+  return (DIRECTIVE_DOCS as Partial<Record<string, { values?: Partial<Record<string, string>> }>>)[directive]?.values?.[value];
+}
+
+/** The explanation of one value of a directive, when the documentation has one. */
+function valueDocumentation(directive: string, value: string, markdown: boolean): ReturnType<typeof renderMarkup> | undefined {
+  const explanation = valueExplanation(directive, value);
+  return explanation === undefined ? undefined : renderMarkup([paragraph({ prose: explanation })], markdown);
 }
 
 /**
