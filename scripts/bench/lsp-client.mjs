@@ -135,7 +135,14 @@ export class LspClient {
       capabilities: {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true } },
+          // As VS Code declares it: markdown documentation, resolved per item when shown.
+          completion: {
+            completionItem: {
+              snippetSupport: true,
+              documentationFormat: ['markdown', 'plaintext'],
+              resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+            },
+          },
           publishDiagnostics: { versionSupport: true },
         },
         workspace: { configuration: false },
