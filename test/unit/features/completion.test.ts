@@ -372,15 +372,15 @@ suite('landing place: the completion context mirrors the section model', () => {
       for (const text of texts) {
         const analysis = analysisOf(text, version);
         const model = analysis.model;
-        for (const d of model.main.directives) {
-          const placement = model.placements.get(d);
-          if (!d.spec || !placement) {
+        for (const [line, { directive: d }] of model.main.lines.entries()) {
+          const placement = d && model.placements.get(d);
+          if (!d?.spec || !placement) {
             continue;
           }
-          const place = landingPlace(model, lineContext(model, DOCUMENT_PATH, d.line), d.spec);
-          assert.equal(place.kind, placement.kind, `line ${d.line + 1} '${d.name}' of ${JSON.stringify(text)}`);
+          const place = landingPlace(model, lineContext(model, DOCUMENT_PATH, line), d.spec);
+          assert.equal(place.kind, placement.kind, `line ${line + 1} '${d.name}' of ${JSON.stringify(text)}`);
           if (place.kind !== 'section-start') {
-            assert.equal(place.target, placement.target, `target of line ${d.line + 1} '${d.name}'`);
+            assert.equal(place.target, placement.target, `target of line ${line + 1} '${d.name}'`);
           }
         }
       }

@@ -73,8 +73,8 @@ function stripLeadingBlanks(text: string): string {
 export function brokerReading(text: string, release: Version): string[] {
   const parsed = parse(text);
   const reading: string[] = [];
-  for (const line of parsed.lines) {
-    if (parsed.nulLine !== undefined && line.line >= parsed.nulLine) {
+  for (const [index, line] of parsed.lines.entries()) {
+    if (parsed.nulLine !== undefined && index >= parsed.nulLine) {
       reading.push(`<after NUL> ${line.text}`);
       continue;
     }

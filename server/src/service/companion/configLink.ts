@@ -3,10 +3,11 @@
  * name, their diagnostics (keyed by the file's path, like included files) and the summary on
  * the naming line.
  */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/config';
-import type { Directive } from '../parser/parser';
+import type { Directive, Span } from '../parser/parser';
+import { rangeIn } from '../model/positions';
 import { nameOf, pathValue } from '../model/reading';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
 import { basename, dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
@@ -22,9 +23,9 @@ import { checkDynsec } from './dynsec/dynsec';
 export interface CompanionReference {
   readonly directive: Directive;
   readonly kind: CompanionKind;
-  /** The path as the broker reads it, and its range on the line. */
+  /** The path as the broker reads it, and where it is on the line. */
   readonly value: string;
-  readonly range: Range;
+  readonly at: Span & { readonly on: Directive };
   /**
    * The path on this machine: absolute paths through the path mappings, else as written;
    * relative ones against the folder of the main configuration (a guess: the broker uses its
@@ -47,11 +48,11 @@ export function companionReferences(model: ConfigModel, settings: AnalysisSettin
     if (!value) {
       continue;
     }
-    const range = { start: { line: d.line, character: value.start }, end: { line: d.line, character: value.start + value.text.length } };
+    const at = { on: d, start: value.start, end: value.start + value.text.length };
     // Through the path mappings (model/brokerPaths.ts): a Compose project's /mosquitto/config/passwd is read from the repository.
     const where = resolveBrokerPath(value.text, pathContext(settings, fs.hostPlatform, baseDir));
     const resolved = where.kind === 'local' ? where.local : undefined;
-    result.push({ directive: d, kind, value: value.text, range, resolved });
+    result.push({ directive: d, kind, value: value.text, at, resolved });
   }
   return result;
 }
@@ -60,7 +61,8 @@ export function companionReferences(model: ConfigModel, settings: AnalysisSettin
 export interface DynsecReference {
   readonly directive: Directive;
   readonly value: string;
-  readonly range: Range;
+  /** The value's place on the line. */
+  readonly at: Span & { readonly on: Directive };
   /** The path on this machine (as for companion files); undefined when it is only on the broker's machine. */
   readonly resolved?: string;
 }
@@ -87,9 +89,9 @@ export function dynsecReferences(model: ConfigModel, settings: AnalysisSettings,
     if (!dynsec || (d.name !== 'plugin_opt_config_file' && d.name !== 'auth_opt_config_file') || d.value.length === 0) {
       continue;
     }
-    const range = d.valueRange;
+    const at = { on: d, start: d.valueStart, end: d.valueEnd };
     const where = resolveBrokerPath(d.value, pathContext(settings, fs.hostPlatform, baseDir));
-    result.push({ directive: d, value: d.value, range, resolved: where.kind === 'local' ? where.local : undefined });
+    result.push({ directive: d, value: d.value, at, resolved: where.kind === 'local' ? where.local : undefined });
   }
   return result;
 }
@@ -119,7 +121,7 @@ function validateDynsecFiles(model: ConfigModel, settings: AnalysisSettings, fs:
     const first = problems[0];
     const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
     result.get(reference.directive.file)?.push({
-      range: reference.range,
+      range: rangeIn(model, reference.at),
       severity: SUMMARY_SEVERITY[summarySeverity],
       code: COMPANION_FILE_ERRORS,
       source,
@@ -182,7 +184,7 @@ export function validateCompanionFiles(
     const first = errors[0];
     const list = result.get(reference.directive.file);
     list?.push({
-      range: reference.range,
+      range: rangeIn(model, reference.at),
       severity: SUMMARY_SEVERITY[summarySeverity],
       code: COMPANION_FILE_ERRORS,
       source,

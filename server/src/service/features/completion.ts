@@ -111,9 +111,8 @@ export function complete(
   const model = analysis.model;
   const context = lineContext(model, fileId, position.line);
   // The empty last line of a text that ends with a line break has no parsed line of its own.
-  const line: ParsedLine | undefined =
-    context.file.lines[position.line] ??
-    (position.line === context.file.lines.length ? { line: position.line, text: '', kind: 'blank', hadCarriageReturn: false } : undefined);
+  const line: LineText | undefined =
+    context.file.lines[position.line] ?? (position.line === context.file.lines.length ? { text: '', kind: 'blank' } : undefined);
   if (!line) {
     return empty();
   }
@@ -122,11 +121,13 @@ export function complete(
     return { isIncomplete: false, items: suppressionCompletions(line, position.line, character) };
   }
   const d = line.directive;
-  if (!d || character <= d.nameRange.end.character) {
-    if ((d && character < d.nameRange.start.character) || environment.triggerCharacter !== undefined) {
+  if (!d || character <= d.nameEnd) {
+    if ((d && character < d.nameStart) || environment.triggerCharacter !== undefined) {
       return empty(); // trigger characters only open value completion, not a list of directives while indenting
     }
-    const range: Range = d ? d.nameRange : { start: { line: position.line, character }, end: { line: position.line, character } };
+    const range: Range = d
+      ? { start: { line: position.line, character: d.nameStart }, end: { line: position.line, character: d.nameEnd } }
+      : { start: { line: position.line, character }, end: { line: position.line, character } };
     const items = directiveCompletions(model, context, range, client);
     if (!d || d.args.length === 0) {
       items.push(...snippetCompletions(model, range, client));
@@ -136,8 +137,11 @@ export function complete(
   if (!d.spec) {
     return empty();
   }
-  return { isIncomplete: false, items: valueCompletions(model, d, d.spec, line, character, client, environment) };
+  return { isIncomplete: false, items: valueCompletions(model, d, d.spec, line, position.line, character, client, environment) };
 }
+
+/** What completion reads of a line (the empty last line of a text has no parsed line). */
+type LineText = Pick<ParsedLine, 'text' | 'kind' | 'directive'>;
 
 /** Ordering groups: the section's own options first, then section starters, then the rest. */
 const RANK_HERE = 0;
@@ -273,7 +277,7 @@ function snippetCompletions(model: ConfigModel, range: Range, client: Completion
 }
 
 /** Rule ids after `# mosquitto-lint-disable-next-line`. */
-function suppressionCompletions(line: ParsedLine, lineNumber: number, character: number): CompletionItem[] {
+function suppressionCompletions(line: LineText, lineNumber: number, character: number): CompletionItem[] {
   const m = new RegExp(`^#\\s*${SUPPRESSION_COMMENT}\\b`).exec(line.text);
   if (!m || character < m[0].length) {
     return [];
@@ -303,7 +307,7 @@ function argumentAt(d: Directive, spec: DirectiveSpec, character: number, lineTe
     while (start < character && lineText.charCodeAt(start) === 0x20) {
       start++;
     }
-    return { index: 0, start, end: Math.max(character, d.valueRange.end.character) };
+    return { index: 0, start, end: Math.max(character, d.valueEnd) };
   }
   let index = 0;
   for (const token of d.args) {
@@ -321,13 +325,13 @@ function valueCompletions(
   model: ConfigModel,
   d: Directive,
   spec: DirectiveSpec,
-  line: ParsedLine,
+  line: LineText,
+  lineNumber: number,
   character: number,
   client: CompletionClient,
   environment: CompletionEnvironment,
 ): CompletionItem[] {
   const at = argumentAt(d, spec, character, line.text);
-  const lineNumber = d.line;
   // log_dest file <path>: the path is the rest of the line after `file`.
   if (spec.name === 'log_dest') {
     if (at.index >= 1 && d.args[0]?.text === 'file') {

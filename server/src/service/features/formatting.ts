@@ -67,13 +67,13 @@ function lineRange(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-/** Edits of one directive line: the gap after the keyword and the trailing white space. */
-function directiveEdits(d: Directive, text: string, version: Version, trimTrailing: boolean): TextEdit[] {
+/** Edits of one directive line (0-based `line`): the gap after the keyword and the trailing white space. */
+function directiveEdits(d: Directive, line: number, text: string, version: Version, trimTrailing: boolean): TextEdit[] {
   if (!d.spec) {
     return [];
   }
   const edits: TextEdit[] = [];
-  const keywordEnd = d.nameRange.end.character;
+  const keywordEnd = d.nameEnd;
   let contentEnd = text.length;
   const trailing = trimTrailing ? ignoredTrailing(d, version) : 'none';
   if (trailing !== 'none') {
@@ -87,11 +87,11 @@ function directiveEdits(d: Directive, text: string, version: Version, trimTraili
       gapEnd++;
     }
     if (gapEnd - keywordEnd > 1 && gapEnd < contentEnd) {
-      edits.push({ range: lineRange(d.line, keywordEnd + 1, gapEnd), newText: '' });
+      edits.push({ range: lineRange(line, keywordEnd + 1, gapEnd), newText: '' });
     }
   }
   if (contentEnd < text.length) {
-    edits.push({ range: lineRange(d.line, contentEnd, text.length), newText: '' });
+    edits.push({ range: lineRange(line, contentEnd, text.length), newText: '' });
   }
   return edits;
 }
@@ -206,7 +206,7 @@ export function formatDocument(parsed: ParsedFile, settings: FormatSettings, opt
         edits.push({ range: lineRange(start, 0, 0), newText: eol });
       }
     }
-    edits.push(...directiveEdits(line.directive, line.text, version, trimTrailing));
+    edits.push(...directiveEdits(line.directive, i, line.text, version, trimTrailing));
   }
 
   if (options.insertFinalNewline === true && reachesEnd && !finalNewline && parsed.text.length > 0 && inScope(lines.length - 1)) {

@@ -7,6 +7,7 @@ import type { Directive, Token } from '../parser/parser';
 import { atLeast, formatVersion } from '../version';
 import { directiveFacts, valueAvailability, valueExplanation } from './directiveFacts';
 import { fileOf } from '../model/lineContext';
+import { lineIn } from '../model/positions';
 import { SINCE, nameOf } from '../model/reading';
 import type { Block, Inline } from './markup';
 import { paragraph, renderMarkup } from './markup';
@@ -20,12 +21,9 @@ export interface HoverClient {
   readonly markdown: boolean;
 }
 
-function contains(range: Range, position: Position): boolean {
-  return position.line === range.start.line && position.character >= range.start.character && position.character <= range.end.character;
-}
-
-function tokenRange(d: Directive, token: { start: number; end: number }): Range {
-  return { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } };
+/** Columns of the hovered line (the line the directive was looked up by). */
+function columnsAt(line: number, token: { start: number; end: number }): Range {
+  return { start: { line, character: token.start }, end: { line, character: token.end } };
 }
 
 /**
@@ -40,8 +38,11 @@ export function hover(analysis: Analysis, fileId: string, position: Position, cl
   if (!d || !d.spec) {
     return null;
   }
-  if (contains(d.nameRange, position)) {
-    return { contents: renderMarkup(directiveHover(model, d, d.spec), client.markdown), range: d.nameRange };
+  if (position.character >= d.nameStart && position.character <= d.nameEnd) {
+    return {
+      contents: renderMarkup(directiveHover(model, d, d.spec), client.markdown),
+      range: columnsAt(position.line, { start: d.nameStart, end: d.nameEnd }),
+    };
   }
   const index = d.args.findIndex((t) => position.character >= t.start && position.character <= t.end);
   if (index === -1) {
@@ -58,10 +59,10 @@ export function hover(analysis: Analysis, fileId: string, position: Position, cl
   if (value) {
     const blocks = valueHover(model, d.spec, value.text);
     if (blocks) {
-      return { contents: renderMarkup(blocks, client.markdown), range: tokenRange(d, value) };
+      return { contents: renderMarkup(blocks, client.markdown), range: columnsAt(position.line, value) };
     }
   }
-  return { contents: renderMarkup(directiveHover(model, d, d.spec), client.markdown), range: tokenRange(d, d.args[index]) };
+  return { contents: renderMarkup(directiveHover(model, d, d.spec), client.markdown), range: columnsAt(position.line, d.args[index]) };
 }
 
 /** The keyword value under the cursor: a whole token, or one item of a comma list. */
@@ -154,7 +155,7 @@ export function appliesTo(model: ConfigModel, d: Directive): Inline[] | undefine
     case 'plugin': {
       const plugin = placement.plugin;
       const where = target ? ` (${target.kind === 'global' ? 'global' : section})` : '';
-      return label(plugin ? `the plugin on line ${plugin.line + 1}${where}` : 'the plugin above');
+      return label(plugin ? `the plugin on line ${lineIn(model, plugin) + 1}${where}` : 'the plugin above');
     }
     case 'section-start': {
       const count = target ? target.entries.filter((e) => e !== d).length : 0;

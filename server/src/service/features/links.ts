@@ -8,6 +8,7 @@ import { dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
 import type { Version } from '../version';
 import type { PathValue } from '../model/reading';
 import { isCSpace, nameOf, nulReading, pathValue } from '../model/reading';
+import { lineIn, lineRangeIn, nameRangeIn, parsedFileOf } from '../model/positions';
 
 /**
  * Document links on path values, and go to definition (include_dir → the included files,
@@ -44,8 +45,8 @@ interface LinkedPath {
   readonly kind: PathValue['kind'];
 }
 
-/** The path a directive names (model/reading's pathValue), with its visible range. */
-function linkedPath(d: Directive, version: Version): LinkedPath | undefined {
+/** The path a directive on 0-based `line` names (model/reading's pathValue), with its visible range. */
+function linkedPath(d: Directive, line: number, version: Version): LinkedPath | undefined {
   const value = pathValue(d, version);
   if (!value) {
     return undefined;
@@ -64,7 +65,7 @@ function linkedPath(d: Directive, version: Version): LinkedPath | undefined {
   }
   return {
     path: value.text,
-    range: { start: { line: d.line, character: value.start + s }, end: { line: d.line, character: value.start + e } },
+    range: { start: { line, character: value.start + s }, end: { line, character: value.start + e } },
     kind: value.kind,
   };
 }
@@ -89,14 +90,18 @@ const RELATIVE_NOTE = 'Relative path, opened here from the folder of this file; 
 export function documentLinks(parsed: ParsedFile, version: Version, context: LinkContext): DocumentLink[] {
   const links: DocumentLink[] = [];
   const nuls = nulReading(parsed, version);
-  for (const d of parsed.directives) {
-    if (nuls.stop !== undefined && d.line >= nuls.stop.line) {
-      break;
-    }
-    if (nuls.emptiedLines.has(d.line)) {
+  for (let line = 0; line < parsed.lines.length; line++) {
+    const d = parsed.lines[line].directive;
+    if (!d) {
       continue;
     }
-    const value = linkedPath(d, version);
+    if (nuls.stop !== undefined && line >= nuls.stop.line) {
+      break;
+    }
+    if (nuls.emptiedLines.has(line)) {
+      continue;
+    }
+    const value = linkedPath(d, line, version);
     if (!value) {
       continue;
     }
@@ -136,42 +141,47 @@ interface Target {
  * names, the file a path value names. LocationLinks when the client supports them.
  */
 export function definition(model: ConfigModel, parsed: ParsedFile, position: Position, context: LinkContext, linkSupport = false): Location[] | LocationLink[] {
-  const d = parsed.directives.find((x) => x.line === position.line);
-  if (!d || position.character < d.nameRange.start.character || !d.spec) {
+  const line = position.line;
+  const d = parsed.lines[line]?.directive;
+  if (!d || position.character < d.nameStart || !d.spec) {
     return [];
   }
   const version = model.settings.brokerVersion;
   const name = nameOf(d);
   const targets: Target[] = [];
-  let origin: Range = d.range;
+  const columns = (start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+  let origin: Range = columns(0, d.text.length);
+  // The model's own line object for this line (the model may have read the file apart from `parsed`).
+  const inModel = parsedFileOf(model, d.file)?.lines[line]?.directive;
   const idOf = (file: string): string => (isPosixAbsolute(file) || isWindowsAbsolute(file) ? context.toUri(file) : file);
 
   if (name === 'include_dir') {
-    const include = model.includes.find((i) => i.directive.line === d.line && i.directive.file === d.file);
+    const include = inModel && model.includes.find((i) => i.directive === inModel);
     for (const file of include?.files ?? []) {
       targets.push({ uri: context.toUri(file), range: FILE_START, selectionRange: FILE_START });
     }
-    origin = linkedPath(d, version)?.range ?? d.nameRange;
+    origin = linkedPath(d, line, version)?.range ?? columns(d.nameStart, d.nameEnd);
   } else if (d.spec.scope === 'plugin') {
-    const placed = [...model.placements.entries()].find(([x]) => x.file === d.file && x.line === d.line)?.[1];
+    const placed = inModel && model.placements.get(inModel);
     const plugin = placed?.plugin;
     if (plugin) {
-      targets.push({ uri: idOf(plugin.file), range: plugin.range, selectionRange: plugin.nameRange });
+      targets.push({ uri: idOf(plugin.file), range: lineRangeIn(model, plugin), selectionRange: nameRangeIn(model, plugin) });
     }
-    origin = d.nameRange;
+    origin = columns(d.nameStart, d.nameEnd);
   } else if (name === 'plugin_use') {
     const wanted = d.args[0]?.text;
     const load = model.order.find((x) => x.spec !== undefined && x.name === 'plugin_load' && x.args[0]?.text === wanted);
     if (wanted !== undefined && load) {
+      const loadLine = lineIn(model, load);
       targets.push({
         uri: idOf(load.file),
-        range: load.range,
-        selectionRange: { start: { line: load.line, character: load.args[0].start }, end: { line: load.line, character: load.args[0].end } },
+        range: lineRangeIn(model, load),
+        selectionRange: { start: { line: loadLine, character: load.args[0].start }, end: { line: loadLine, character: load.args[0].end } },
       });
-      origin = { start: { line: d.line, character: d.args[0].start }, end: { line: d.line, character: d.args[0].end } };
+      origin = columns(d.args[0].start, d.args[0].end);
     }
   } else {
-    const value = linkedPath(d, version);
+    const value = linkedPath(d, line, version);
     if (value && value.kind === 'file' && contains(value.range, position)) {
       const resolved = resolveOnHost(value.path, context);
       if (resolved) {

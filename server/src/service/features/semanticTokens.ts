@@ -49,15 +49,15 @@ const BOOLEAN_WORDS = new Set(['true', 'false', '1', '0']);
 const NUMBER = /^[+-]?(?:0[xX][0-9a-fA-F]+|\d+)$/;
 const DURATION = /^\d+[hdwmy]?$/;
 
-function valueTokens(d: Directive): SemanticToken[] {
+/** The typed values of the directive on 0-based `line`. */
+function valueTokens(d: Directive, line: number): SemanticToken[] {
   const spec = d.spec;
   if (!spec || spec.prefix !== undefined) {
     return [];
   }
   const first = spec.args[0];
   if (first?.type === 'path' && d.value.length > 0 && spec.args.length === 1) {
-    const { start, end } = d.valueRange;
-    return start.line === end.line ? [{ line: d.line, start: start.character, length: end.character - start.character, type: 'path', modifiers: [] }] : [];
+    return [{ line, start: d.valueStart, length: d.valueEnd - d.valueStart, type: 'path', modifiers: [] }];
   }
   const tokens: SemanticToken[] = [];
   d.args.forEach((token, i) => {
@@ -81,7 +81,7 @@ function valueTokens(d: Directive): SemanticToken[] {
         type = undefined;
     }
     if (type) {
-      tokens.push({ line: d.line, start: token.start, length: token.end - token.start, type, modifiers: [] });
+      tokens.push({ line, start: token.start, length: token.end - token.start, type, modifiers: [] });
     }
   });
   return tokens;
@@ -96,11 +96,11 @@ export function semanticTokenList(file: ParsedFile, diagnostics: readonly Diagno
     codesByLine.set(diagnostic.range.start.line, codes);
   }
   const tokens: SemanticToken[] = [];
-  for (const d of file.directives) {
-    if (!d.spec || d.nameRange.start.line !== d.nameRange.end.line) {
-      continue; // unknown names are the grammar's (and unknown-directive's) business
+  file.lines.forEach(({ directive: d }, line) => {
+    if (!d?.spec) {
+      return; // unknown names are the grammar's (and unknown-directive's) business
     }
-    const codes = codesByLine.get(d.line) ?? new Set<string>();
+    const codes = codesByLine.get(line) ?? new Set<string>();
     const unavailable = [...codes].some((c) => UNAVAILABLE_CODES.has(c));
     const misplaced = [...codes].some((c) => MISPLACED_CODES.has(c));
     const ignoredThere = [...codes].some((c) => MISPLACED_CODES.has(c) && !HONOURED_WHERE_MISPLACED.has(c));
@@ -114,13 +114,12 @@ export function semanticTokenList(file: ParsedFile, diagnostics: readonly Diagno
     if (misplaced) {
       modifiers.push('misplaced');
     }
-    const { start, end } = d.nameRange;
     if (modifiers.length > 0 || !SECTION_STARTERS.includes(d.name)) {
       // listener/port/connection keep the grammar's section colour unless marked.
-      tokens.push({ line: d.line, start: start.character, length: end.character - start.character, type: 'property', modifiers });
+      tokens.push({ line, start: d.nameStart, length: d.nameEnd - d.nameStart, type: 'property', modifiers });
     }
-    tokens.push(...valueTokens(d));
-  }
+    tokens.push(...valueTokens(d, line));
+  });
   return tokens.filter((t) => t.length > 0).sort((a, b) => a.line - b.line || a.start - b.start);
 }
 

@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/config';
-import type { ParsedFile } from '../parser/parser';
+import type { Directive, ParsedFile } from '../parser/parser';
 import type { Platform } from '../types';
 import type { Version } from '../version';
 import { atLeast, NEWEST_RELEASE } from '../version';
@@ -215,7 +215,10 @@ export function sectionInsertion(file: ParsedFile, lines: readonly string[], cur
 }
 
 function isSectionBoundary(file: ParsedFile, line: number): boolean {
-  const next = file.directives.find((d) => d.line > line);
+  let next: Directive | undefined;
+  for (let i = line + 1; i < file.lines.length && next === undefined; i++) {
+    next = file.lines[i].directive;
+  }
   return next === undefined || next.name === 'listener' || next.name === 'connection';
 }
 

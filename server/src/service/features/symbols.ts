@@ -4,6 +4,7 @@ import type { ConfigModel, Placement, Section } from '../model/config';
 import { describeSection, lastEntry, listenerProtocol } from '../model/config';
 import type { Directive, ParsedFile } from '../parser/parser';
 import { atLeast } from '../version';
+import { columnsRange } from '../model/positions';
 
 /**
  * Outline of one document, grouped by the section the broker applies each line to.
@@ -124,7 +125,7 @@ function orphanReason(placement: Placement | undefined): string {
   }
 }
 
-function directiveSymbol(d: Directive, model: ConfigModel, detail?: string): DocumentSymbol {
+function directiveSymbol(d: Directive, file: ParsedFile, model: ConfigModel, detail?: string): DocumentSymbol {
   const spec = d.spec;
   const version = model.settings.brokerVersion;
   const deprecated = spec?.deprecated !== undefined && atLeast(version, spec.deprecated.version);
@@ -134,8 +135,8 @@ function directiveSymbol(d: Directive, model: ConfigModel, detail?: string): Doc
     name: name.trim().length > 0 ? name : '(blank)',
     detail: detail ?? detailOf(d.value),
     kind: spec ? SymbolKind.Property : SymbolKind.Key,
-    range: d.range,
-    selectionRange: d.nameRange,
+    range: columnsRange(file, d, 0, d.text.length),
+    selectionRange: columnsRange(file, d, d.nameStart, d.nameEnd),
   };
   if (deprecated || removed) {
     symbol.tags = [SymbolTag.Deprecated];
@@ -163,12 +164,13 @@ function compareRanges(a: Range, b: Range): number {
 
 function sectionSymbol(section: Section, file: ParsedFile, model: ConfigModel): DocumentSymbol | undefined {
   const header = section.header !== undefined && section.header.file === file.uri ? section.header : undefined;
-  const children = section.entries.filter((d) => d.file === file.uri && d !== section.header).map((d) => directiveSymbol(d, model));
+  const children = section.entries.filter((d) => d.file === file.uri && d !== section.header).map((d) => directiveSymbol(d, file, model));
   if (!header && children.length === 0) {
     return undefined;
   }
-  const selectionRange = header ? header.range : children[0].selectionRange;
-  const range = hull([...(header ? [header.range] : []), ...children.map((c) => c.range)]);
+  const headerRange = header ? columnsRange(file, header, 0, header.text.length) : undefined;
+  const selectionRange = headerRange ?? children[0].selectionRange;
+  const range = hull([...(headerRange ? [headerRange] : []), ...children.map((c) => c.range)]);
   return {
     name: sectionTitle(section),
     detail: section.kind === 'global' && model.perListenerSettings ? 'per_listener_settings true' : undefined,
@@ -194,7 +196,7 @@ export function documentSymbols(model: ConfigModel, file: ParsedFile = model.mai
     }
     const placement = model.placements.get(d);
     if (placement?.target === undefined) {
-      top.push(directiveSymbol(d, model, orphanReason(placement)));
+      top.push(directiveSymbol(d, file, model, orphanReason(placement)));
     }
   }
   top.sort((a, b) => compareRanges(a.range, b.range));
