@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ParsedFile, Rule } from '../../server/src/service';
 import { buildConfig, FindingsCache, NO_FILE_SYSTEM, parse, runRules } from '../../server/src/service';
-import { configurationRule, sectionRule } from '../../server/src/service/engine/rule';
+import { configurationRule, nameSpan, sectionRule, span } from '../../server/src/service/engine/rule';
 import { settings } from './helpers';
 
 /** Rules that count how often they are asked, and report one finding per section (or run). */
@@ -18,7 +18,7 @@ function countingRules(): { rules: Rule[]; calls: { local: string[]; uncached: n
         calls.local.push(section.id);
         const d = section.entries[section.entries.length - 1] ?? section.header;
         if (d) {
-          report({ file: d.file, range: d.nameRange, message: `${section.id} ends with ${d.name} ${d.value}`, severity: 'hint' });
+          report({ file: d.file, at: nameSpan(d), message: `${section.id} ends with ${d.name} ${d.value}`, severity: 'hint' });
         }
       },
     }),
@@ -38,7 +38,7 @@ function countingRules(): { rules: Rule[]; calls: { local: string[]; uncached: n
         calls.sections++;
         report({
           file: model.main.uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          at: span(model.main.lines[0], 0, 0),
           message: `${model.listeners.length} listeners`,
           severity: 'hint',
         });

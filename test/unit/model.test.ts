@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ConfigModel } from '../../server/src/service';
 import { activeListeners, buildConfig, compareIncludeNames, describeSection, parse } from '../../server/src/service';
+import { lineIn } from '../../server/src/service/model/positions';
 import { memoryFs, settings } from './helpers';
 
 const MAIN = '/etc/mosquitto/mosquitto.conf';
@@ -12,7 +13,7 @@ function build(text: string, version = '2.1.2', files: Record<string, string> = 
 
 /** Where the directive on a 1-based line of a file went: 'kind -> section id'. */
 function placed(model: ConfigModel, line: number, file = MAIN): string {
-  const d = model.order.find((x) => x.file === file && x.line === line - 1);
+  const d = model.order.find((x) => x.file === file && lineIn(model, x) === line - 1);
   assert.ok(d, `no directive on line ${line} of ${file}`);
   const p = model.placements.get(d);
   return `${p?.kind ?? '?'} -> ${p?.target?.id ?? 'none'}`;
@@ -224,7 +225,7 @@ suite('model: include_dir', () => {
   test('a NUL byte ends the file for the broker: its line and the rest are not read', () => {
     const m = build('listener 1883\nmax_connections 5\0\nlistener 1884\n');
     assert.deepEqual(
-      m.order.map((d) => d.line),
+      m.order.map((d) => lineIn(m, d)),
       [0],
     );
   });

@@ -11,7 +11,7 @@ suite('parser: the broker tokenizer', () => {
     const line = parseLine('f', 0, '  # a');
     assert.equal(line.kind, 'directive');
     assert.equal(line.directive?.name, '#');
-    assert.deepEqual(line.directive?.nameRange, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
+    assert.deepEqual([line.directive?.nameStart, line.directive?.nameEnd], [2, 3]);
   });
   test('spaces only separate: a tab is part of the keyword', () => {
     assert.equal(parseLine('f', 0, 'listener\t1883').directive?.name, 'listener\t1883');
@@ -32,12 +32,12 @@ suite('parser: the broker tokenizer', () => {
     const d = parseLine('f', 0, 'password_file   "/etc/pw" # users  ').directive;
     assert.equal(d?.value, '"/etc/pw" # users');
     assert.equal(d?.rest, '  "/etc/pw" # users  ');
-    assert.deepEqual(d?.valueRange, { start: { line: 0, character: 16 }, end: { line: 0, character: 33 } });
+    assert.deepEqual([d?.valueStart, d?.valueEnd], [16, 33]);
   });
   test('empty value: the value range sits at the end of the keyword', () => {
     const d = parseLine('f', 0, 'pid_file').directive;
     assert.equal(d?.value, '');
-    assert.equal(d?.valueRange.start.character, 8);
+    assert.equal(d?.valueStart, 8);
   });
   test('CRLF: trailing carriage returns are removed', () => {
     const file = parse('port 1883\r\nlistener 1884\r\n');

@@ -19,6 +19,8 @@ export interface Directive {
    * @deprecated Lines are position-free: use `lineOf(file, directive)` (the parse's position map).
    */
   readonly line: number;
+  /** The sort key of its line (see ParsedLine.key). */
+  readonly key: number;
   /** The line's text (without `\n` and trailing `\r`), the same string as its ParsedLine's. */
   readonly text: string;
   /** The keyword exactly as the broker reads it: up to the first space (tabs included). */
@@ -53,6 +55,12 @@ export type LineKind = 'blank' | 'comment' | 'directive';
 export interface ParsedLine {
   /** @deprecated Lines are position-free: use `lineOf(file, line)` (the parse's position map). */
   readonly line: number;
+  /**
+   * Where the line sorts among the lines of its document, fixed when it is parsed: keys increase
+   * along `ParsedFile.lines`, so the position map finds a line object by binary search. Lines
+   * kept by a later parse keep their key; a line inserted between two gets a key between theirs.
+   */
+  readonly key: number;
   /** Line text without `\n` and trailing `\r`. */
   readonly text: string;
   readonly kind: LineKind;
@@ -97,8 +105,38 @@ export interface ParsedFile {
   readonly positions: PositionMap;
 }
 
-/** Line objects of one parse (its ParsedLines and their Directives) to their 0-based lines. */
-export type PositionMap = ReadonlyMap<ParsedLine | Directive, number>;
+/**
+ * Line objects of one parse (its ParsedLines and their Directives) to their 0-based lines: a
+ * binary search by `key` over the parse's lines (nothing to build per parse, nothing stored on
+ * the shared line objects).
+ */
+export class PositionMap {
+  constructor(private readonly lines: readonly ParsedLine[]) {}
+
+  /** The 0-based line of a line object of this parse (undefined for an object of another parse). */
+  get(at: ParsedLine | Directive): number | undefined {
+    const key = at.key;
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const line = lines[mid];
+      if (line.key < key) {
+        lo = mid + 1;
+      } else if (line.key > key) {
+        hi = mid - 1;
+      } else {
+        return line === at || line.directive === at ? mid : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  has(at: ParsedLine | Directive): boolean {
+    return this.get(at) !== undefined;
+  }
+}
 
 /**
  * A place on one line, without the line's number: the line object (a directive or a parsed
@@ -150,7 +188,7 @@ export function splitTokens(text: string, from = 0): Token[] {
 }
 
 /** Parses one physical line (without its line break). */
-export function parseLine(file: string, line: number, raw: string): ParsedLine {
+export function parseLine(file: string, line: number, raw: string, key = line): ParsedLine {
   let end = raw.length;
   while (end > 0 && raw.charCodeAt(end - 1) === 0x0d) {
     end--;
@@ -158,14 +196,14 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
   const hadCarriageReturn = end !== raw.length;
   const text = end === raw.length ? raw : raw.slice(0, end);
   if (text.charCodeAt(0) === 0x23 /* # */) {
-    return { line, text, kind: 'comment', hadCarriageReturn };
+    return { line, key, text, kind: 'comment', hadCarriageReturn };
   }
   let k = 0;
   while (k < text.length && text.charCodeAt(k) === SPACE) {
     k++;
   }
   if (k === text.length) {
-    return { line, text, kind: 'blank', hadCarriageReturn };
+    return { line, key, text, kind: 'blank', hadCarriageReturn };
   }
   let keywordEnd = k;
   while (keywordEnd < text.length && text.charCodeAt(keywordEnd) !== SPACE) {
@@ -196,6 +234,7 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
   const directive: Directive = {
     file,
     line,
+    key,
     text,
     name,
     nameStart: k,
@@ -211,7 +250,7 @@ export function parseLine(file: string, line: number, raw: string): ParsedLine {
     valueRange: { start: { line, character: vs }, end: { line, character: ve } },
     range: { start: { line, character: 0 }, end: { line, character: text.length } },
   };
-  return { line, text, kind: 'directive', hadCarriageReturn, directive };
+  return { line, key, text, kind: 'directive', hadCarriageReturn, directive };
 }
 
 /**
@@ -226,7 +265,6 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
   const directives: Directive[] = [];
   const loneCarriageReturns: number[] = [];
   const editorLineBreaks: [number, number][] = [];
-  const positions = new Map<ParsedLine | Directive, number>();
   let start = 0;
   let index = 0;
   for (;;) {
@@ -247,10 +285,8 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
     const old = reusable?.[index];
     const parsed = old !== undefined && sameLine(old, raw) ? old : parseLine(uri, index, raw);
     lines.push(parsed);
-    positions.set(parsed, index);
     if (parsed.directive) {
       directives.push(parsed.directive);
-      positions.set(parsed.directive, index);
     }
     // A carriage return inside the broker's line (not just trailing ones): editors break the
     // line there, the broker does not.
@@ -281,7 +317,18 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
       }
     });
   }
-  return { uri, text, lines, directives, hasBom: text.charCodeAt(0) === 0xfeff, nulLine, nuls, loneCarriageReturns, editorLineBreaks, positions };
+  return {
+    uri,
+    text,
+    lines,
+    directives,
+    hasBom: text.charCodeAt(0) === 0xfeff,
+    nulLine,
+    nuls,
+    loneCarriageReturns,
+    editorLineBreaks,
+    positions: new PositionMap(lines),
+  };
 }
 
 /** Whether `line` is what parseLine would make of `raw` (same text, same line ending). */
