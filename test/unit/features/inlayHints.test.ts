@@ -96,6 +96,19 @@ suite('inlay hints: include_dir', () => {
   test('an empty folder', () => {
     assert.deepEqual(hints('include_dir /etc/mosquitto/conf.d\n', '2.0.11', only('includeFiles'), { '/etc/mosquitto/conf.d/': '' }), ['1: no .conf files']);
   });
+  test('an included file read twice (two include_dir lines): hints of each reading on its own lines', () => {
+    const included = '/etc/mosquitto/conf.d/a.conf';
+    const text = 'include_dir /etc/mosquitto/conf.d\ninclude_dir /etc/mosquitto/conf.d\n';
+    const analysis = analyze({ text, uri: MAIN, path: MAIN }, settings('2.0.11'), memoryFs({ [included]: '\npersistence false\n' }));
+    const found = inlayHints(analysis.model, included, WHOLE, [], only('defaults') as InlayHintOptions);
+    assert.deepEqual(
+      found.map((h) => [h.position, h.label]),
+      [
+        [{ line: 1, character: 17 }, 'default'],
+        [{ line: 1, character: 17 }, 'default'],
+      ],
+    );
+  });
 });
 
 suite('inlay hints: never a second story', () => {

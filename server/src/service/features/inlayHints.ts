@@ -5,8 +5,7 @@ import type { ConfigModel } from '../model/config';
 import { activeListeners } from '../model/config';
 import { effectiveListener, listenerSummary } from '../model/effective';
 import type { Directive } from '../parser/parser';
-import { lineOf } from '../parser/parser';
-import { parsedFileOf } from '../model/positions';
+import { lineIn } from '../model/positions';
 import { atoi, readBool } from '../util/numbers';
 import { basename } from '../util/paths';
 import { formatVersion } from '../version';
@@ -84,14 +83,14 @@ export function inlayHints(
     }
   }
   const hints: InlayHint[] = [];
-  const file = parsedFileOf(model, fileId);
   const inRange = (p: Position): boolean => comparePositions(p, range.start) >= 0 && comparePositions(p, range.end) <= 0;
   /** `quiet`: only on lines without findings; `tolerated`: a finding whose story the hint leaves out. */
   const add = (d: Directive, label: string, tooltip: string, quiet: boolean, tolerated?: string): void => {
-    if (file === undefined || d.file !== fileId) {
+    if (d.file !== fileId) {
       return;
     }
-    const line = lineOf(file, d);
+    // lineIn: a file read twice (two include_dir lines) has a parse per reading.
+    const line = lineIn(model, d);
     const end: Position = { line, character: d.text.length };
     const found = (findings.get(line) ?? []).filter((f) => f.code !== tolerated);
     if (!inRange(end) || found.some((f) => f.serious) || (quiet && found.length > 0)) {
@@ -106,7 +105,7 @@ export function inlayHints(
     for (const section of active) {
       const anchor = section.kind === 'default-listener' ? section.entries.find((d) => nameOf(d) === 'port') : section.header;
       if (anchor) {
-        const said = file !== undefined && anchor.file === fileId && (findings.get(lineOf(file, anchor)) ?? []).some((f) => f.code === ANONYMOUS_REFUSED);
+        const said = anchor.file === fileId && (findings.get(lineIn(model, anchor)) ?? []).some((f) => f.code === ANONYMOUS_REFUSED);
         const summary = listenerSummary(effectiveListener(model, section), !said);
         summaries.set(anchor, section.kind === 'default-listener' ? `default listener · ${summary}` : summary);
       }
