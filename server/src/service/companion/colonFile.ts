@@ -4,7 +4,7 @@
  * does with an entry differs and lives in passwd/ and psk/.
  */
 import type { ReaderLine, Span } from './reader';
-import { readerLines, Tokenizer, trimBlanks } from './reader';
+import { byteLength, readerLines, Tokenizer, trimBlanks } from './reader';
 
 /** One line of a password or PSK file. */
 export type ColonLine =
@@ -54,4 +54,52 @@ function clamp(span: Span, limit: number): Span {
 /** Entries only, in file order. */
 export function colonEntries(file: ColonFile): Extract<ColonLine, { kind: 'entry' }>[] {
   return file.lines.filter((l): l is Extract<ColonLine, { kind: 'entry' }> => l.kind === 'entry');
+}
+
+/** An entry line of a password or PSK file. */
+export type ColonEntry = Extract<ColonLine, { kind: 'entry' }>;
+
+/**
+ * One line of a password or PSK file as the selected release reads it (readPasswordFile in
+ * passwd/, readPskFile in psk/): what the reader does with the entry, before any judgement.
+ */
+export interface ColonReading {
+  readonly line: ColonLine;
+  readonly raw: ReaderLine;
+  /** A name or secret longer than 65535 bytes (the reader goes no further with the line). */
+  readonly tooLong: boolean;
+  /** The reader adds the entry to its list of users or identities. */
+  readonly listed: boolean;
+  /** 0-based line of an earlier listed entry with the same name, when there is one. */
+  readonly repeatOf?: number;
+  /** The reader goes on to check the secret (a hash to decode, a key to check for hexadecimal digits). */
+  readonly checked: boolean;
+}
+
+/** Whether an entry's name or secret is longer than the readers' 65535-byte limit. */
+export function overLong(entry: ColonEntry): boolean {
+  return byteLength(entry.name.text) > 65535 || (entry.secret !== undefined && byteLength(entry.secret.text) > 65535);
+}
+
+/**
+ * Walks the lines of a password or PSK file the way a release's reader does: `listed` says
+ * whether that release lists an entry, `repeatStops` whether a repeated name stops the entry.
+ */
+export function readColonLines(file: ColonFile, listed: (entry: ColonEntry) => boolean, repeatStops: boolean): ColonReading[] {
+  const first = new Map<string, number>();
+  return file.lines.map((line, index): ColonReading => {
+    const raw = file.raw[index];
+    if (line.kind !== 'entry') {
+      return { line, raw, tooLong: false, listed: false, checked: false };
+    }
+    const tooLong = overLong(line);
+    if (tooLong || !listed(line)) {
+      return { line, raw, tooLong, listed: false, checked: false };
+    }
+    const repeatOf = first.get(line.name.text);
+    if (repeatOf === undefined) {
+      first.set(line.name.text, line.line);
+    }
+    return { line, raw, tooLong, listed: true, repeatOf, checked: repeatOf === undefined || !repeatStops };
+  });
 }

@@ -1,23 +1,18 @@
 /**
- * The configuration side of companion files: which files acl_file, password_file and psk_file
- * name, their diagnostics (keyed by the file's path, like included files) and the summary on
- * the naming line.
+ * The configuration side of companion files: which files acl_file, password_file, psk_file and
+ * the dynamic-security plugin name (engine/companion.ts checks them and summarizes on the
+ * naming line).
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/config';
 import type { Directive, Span } from '../parser/parser';
-import { rangeIn } from '../model/positions';
 import { nameOf, pathValue } from '../model/reading';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
-import { basename, dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
+import { dirname, isPosixAbsolute, isWindowsAbsolute } from '../util/paths';
 import { pathContext, resolveBrokerPath } from '../model/brokerPaths';
 import { parseColonFile } from './colonFile';
 import type { CompanionKind } from './findings';
-import { COMPANION_DIRECTIVES, COMPANION_FILE_ERRORS, overrideSeverity, toDiagnostics } from './findings';
+import { COMPANION_DIRECTIVES } from './findings';
 import { passwordUsers } from './passwd/passwd';
-import { validateCompanion } from './analysis';
-import { checkDynsec } from './dynsec/dynsec';
 
 /** One acl_file / password_file / psk_file line and the file it names. */
 export interface CompanionReference {
@@ -94,106 +89,6 @@ export function dynsecReferences(model: ConfigModel, settings: AnalysisSettings,
     result.push({ directive: d, value: d.value, at, resolved: where.kind === 'local' ? where.local : undefined });
   }
   return result;
-}
-
-/**
- * Reads the dynamic-security JSON files through `fs`, adds their diagnostics to `result` (keyed
- * by path) and a summary on the plugin_opt_config_file line when the file has problems. The
- * plugin never stops the broker over this file, so the summary is a warning.
- */
-function validateDynsecFiles(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess, result: Map<string, Diagnostic[]>, source: string): void {
-  const summarySeverity = overrideSeverity('warning', settings.rules[COMPANION_FILE_ERRORS]);
-  for (const reference of dynsecReferences(model, settings, fs)) {
-    const target = reference.resolved;
-    const text = target === undefined ? undefined : fs.readFile(target);
-    if (target === undefined || text === undefined) {
-      continue;
-    }
-    let diagnostics = result.get(target);
-    if (!diagnostics) {
-      diagnostics = toDiagnostics(checkDynsec(text, settings.brokerVersion), settings, source);
-      result.set(target, diagnostics);
-    }
-    const problems = diagnostics.filter((x) => x.severity === DiagnosticSeverity.Error || x.severity === DiagnosticSeverity.Warning);
-    if (problems.length === 0 || summarySeverity === undefined) {
-      continue;
-    }
-    const first = problems[0];
-    const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
-    result.get(reference.directive.file)?.push({
-      range: rangeIn(model, reference.at),
-      severity: SUMMARY_SEVERITY[summarySeverity],
-      code: COMPANION_FILE_ERRORS,
-      source,
-      message: `'${basename(target)}' has ${problems.length} problem${problems.length > 1 ? 's' : ''} the dynamic-security plugin skips or works around (the broker still starts). Line ${first.range.start.line + 1}: ${message(first)}`,
-      relatedInformation: problems.slice(0, 5).map((e) => ({ location: { uri: target, range: e.range }, message: message(e) })),
-    });
-  }
-}
-
-const SUMMARY_SEVERITY: Record<string, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/**
- * Reads the companion files through `fs`, adds their diagnostics to `result` (keyed by path)
- * and a summary on each naming line whose file has errors.
- */
-export function validateCompanionFiles(
-  model: ConfigModel,
-  settings: AnalysisSettings,
-  fs: FileSystemAccess,
-  result: Map<string, Diagnostic[]>,
-  source: string,
-): void {
-  validateDynsecFiles(model, settings, fs, result, source);
-  const references = companionReferences(model, settings, fs).filter((r) => r.resolved !== undefined);
-  if (references.length === 0) {
-    return;
-  }
-  const texts = new Map<string, string | undefined>();
-  const read = (p: string): string | undefined => {
-    if (!texts.has(p)) {
-      texts.set(p, fs.readFile(p));
-    }
-    return texts.get(p);
-  };
-  // ACL users are checked against the password file only when the configuration has exactly one.
-  const passwordFiles = [...new Set(references.filter((r) => r.kind === 'passwd').map((r) => r.resolved ?? ''))];
-  const passwordText = passwordFiles.length === 1 ? read(passwordFiles[0]) : undefined;
-  const users = passwordText !== undefined ? passwordUsers(parseColonFile(passwordText)) : undefined;
-  const summarySeverity = overrideSeverity('error', settings.rules[COMPANION_FILE_ERRORS]);
-  for (const reference of references) {
-    const target = reference.resolved ?? '';
-    const text = read(target);
-    if (text === undefined) {
-      continue; // path-not-found says so when path checks are on
-    }
-    let diagnostics = result.get(target);
-    if (!diagnostics) {
-      diagnostics = validateCompanion(reference.kind, text, settings, { passwordUsers: reference.kind === 'acl' ? users : undefined }, source);
-      result.set(target, diagnostics);
-    }
-    const errors = diagnostics.filter((x) => x.severity === DiagnosticSeverity.Error);
-    if (errors.length === 0 || summarySeverity === undefined) {
-      continue;
-    }
-    const first = errors[0];
-    const list = result.get(reference.directive.file);
-    list?.push({
-      range: rangeIn(model, reference.at),
-      severity: SUMMARY_SEVERITY[summarySeverity],
-      code: COMPANION_FILE_ERRORS,
-      source,
-      message: `'${basename(target)}' has ${errors.length} error${errors.length > 1 ? 's' : ''}: the broker refuses to start. Line ${first.range.start.line + 1}: ${typeof first.message === 'string' ? first.message : first.message.value}`,
-      relatedInformation: errors
-        .slice(0, 5)
-        .map((e) => ({ location: { uri: target, range: e.range }, message: typeof e.message === 'string' ? e.message : e.message.value })),
-    });
-  }
 }
 
 /** How a configuration names `path`: its kind and the context its checks need; undefined when it does not. */

@@ -1,20 +1,17 @@
 /**
- * Editor features for companion files: hover, completion, outline and code actions. Each
+ * Editor features for companion files: hover, completion and outline (code actions are in
+ * features/companionActions.ts, which looks the rules' fixes up by id). Each
  * works from the same readers as the diagnostics, so they tell one story.
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
-import { CodeActionKind, CompletionItemKind, MarkupKind, SymbolKind } from 'vscode-languageserver-types';
+import type { CompletionItem, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, SymbolKind } from 'vscode-languageserver-types';
 import type { AclFile, AclLine } from './acl/acl';
 import { ACL_ACCESS_TYPES, ACL_KEYWORDS, describeAccess, describeAclLine, parseAcl } from './acl/acl';
 import type { ColonFile } from './colonFile';
 import { parseColonFile } from './colonFile';
-import type { CompanionFixData, CompanionKind } from './findings';
-import { plaintextLines } from './passwd/hashing';
+import type { CompanionKind } from './findings';
 import { hashFormat } from './passwd/passwd';
 import { lineRange, spanRange } from './reader';
-
-/** Server command `[uri]`: hashes every plaintext password of a password file in place. */
-export const HASH_PLAINTEXT_COMMAND = 'mosquitto.server.hashPlaintextPasswords';
 
 const KEYWORD_DOCS: Record<string, string> = {
   topic:
@@ -178,43 +175,4 @@ function colonSymbols(file: ColonFile, kind: CompanionKind): DocumentSymbol[] {
 /** Outline: users (with their topic lines), anonymous rules and patterns; users or identities. */
 export function companionSymbols(kind: CompanionKind, text: string): DocumentSymbol[] {
   return kind === 'acl' ? aclSymbols(parseAcl(text)) : colonSymbols(parseColonFile(text), kind);
-}
-
-function isFixData(value: unknown): value is CompanionFixData {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as CompanionFixData).replacement === 'string' &&
-    typeof (value as CompanionFixData).title === 'string'
-  );
-}
-
-/** Quick fixes from the diagnostics' typed payloads, and "Hash plaintext passwords". */
-export function companionCodeActions(kind: CompanionKind, text: string, uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const actions: CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (isFixData(d.data)) {
-      actions.push({
-        title: d.data.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        isPreferred: true,
-        edit: { changes: { [uri]: [{ range: d.range, newText: d.data.replacement }] } },
-      });
-    }
-  }
-  if (kind === 'passwd') {
-    const lines = plaintextLines(text);
-    if (lines.length > 0) {
-      const onLine = lines.some((l) => l >= range.start.line && l <= range.end.line);
-      const related = diagnostics.filter((d) => d.code === 'password-hash');
-      actions.push({
-        title: 'Hash plaintext passwords',
-        kind: onLine ? CodeActionKind.QuickFix : CodeActionKind.Source,
-        diagnostics: related.length > 0 ? related : undefined,
-        command: { title: 'Hash plaintext passwords', command: HASH_PLAINTEXT_COMMAND, arguments: [uri] },
-      });
-    }
-  }
-  return actions;
 }

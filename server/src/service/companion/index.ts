@@ -6,14 +6,26 @@ import type { CompanionKind } from './findings';
 import { COMPANION_LANGUAGE_IDS } from './findings';
 
 export * from './findings';
-export { parseAcl, checkAcl, describeAclLine, suggestAccess, suggestKeyword, topicFilterProblem, ACL_ACCESS_TYPES, ACL_KEYWORDS } from './acl/acl';
+export {
+  parseAcl,
+  aclAccessRefusal,
+  aclTopicRefusal,
+  aclUserNameReading,
+  describeAclLine,
+  suggestAccess,
+  suggestKeyword,
+  topicFilterProblem,
+  ACL_ACCESS_TYPES,
+  ACL_KEYWORDS,
+} from './acl/acl';
 export type { AclFile, AclLine, AclAccess } from './acl/acl';
 export { parseColonFile, colonEntries } from './colonFile';
-export type { ColonFile, ColonLine } from './colonFile';
-export { hashProblem, hashFormat, base64DecodedLength, passwordUsers } from './passwd/passwd';
+export type { ColonFile, ColonLine, ColonReading } from './colonFile';
+export { hashProblem, hashFormat, base64DecodedLength, passwordUsers, readPasswordFile } from './passwd/passwd';
+export { readPskFile } from './psk/psk';
 export { readerLines } from './reader';
 
-export { parseCompanion, companionFindings, validateCompanion } from './analysis';
+export { parseCompanion } from './analysis';
 export type { CompanionParse, CompanionContext } from './analysis';
 
 /** The companion kind of a language id, if it is one. */
@@ -45,7 +57,8 @@ export function companionKindOfPath(path: string): CompanionKind | undefined {
 }
 export { hashPlaintextEdits, plaintextLines, pbkdf2ParametersFor, formatPbkdf2, formatSha512 } from './passwd/hashing';
 export type { PasswordHasher, Pbkdf2Parameters } from './passwd/hashing';
-export { companionHover, companionCompletion, companionSymbols, companionCodeActions, HASH_PLAINTEXT_COMMAND } from './features';
+export { companionHover, companionCompletion, companionSymbols } from './features';
 export { companionReferences, companionContextFor, dynsecReferences } from './configLink';
-export { checkDynsec, DYNSEC_ROLE_ACL_TYPES } from './dynsec/dynsec';
+export { readDynsec, DYNSEC_ROLE_ACL_TYPES } from './dynsec/dynsec';
+export type { DynsecDocument } from './dynsec/dynsec';
 export type { CompanionReference } from './configLink';

@@ -2,9 +2,9 @@
  * The rule table as the rest of the service sees it: features look rules up here (ids,
  * titles, quick fixes) and never import a rule file.
  */
-import { COMPANION_RULES } from '../companion/findings';
 import { RULES } from '../rules';
 import { INCLUDED_FILE_ERRORS } from './codes';
+import { COMPANION_RULES } from './companion';
 import type { Rule } from './rule';
 
 export { RULES };

@@ -12,7 +12,7 @@ import { RULES } from './registry';
 import { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './codes';
 import type { AnalysisSettings, FileSystemAccess, PathInfo, RuleSeverity } from '../types';
 import { basename } from '../util/paths';
-import { validateCompanionFiles } from '../companion/configLink';
+import { validateCompanionFiles } from './companion';
 
 export { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './codes';
 

@@ -86,7 +86,7 @@ export const SINCE = {
   dhparamfileIgnored: '2.1.0',
   /** Websockets listeners refuse to start when their CA or CRL file cannot be loaded. */
   websocketsTlsFilesRequired: '2.1.0',
-  /** The password file reader refuses to start on a bad line (empty or repeated user, a password it cannot decode); 2.0 drops such users. */
+  /** The password file reader (password_parse.c) refuses to start on a bad line (empty or repeated user, a password it cannot decode; 2.0 drops such users) and decodes hashes its own way (a leading `$`, 12- or 64-byte salts, argon2id). */
   passwordFileRefused: '2.1.0',
   /** mosquitto_passwd writes 64-byte salts and 1000 PBKDF2 iterations (2.0: 12 bytes, 101). */
   passwdLongSalts: '2.1.0',

@@ -2,16 +2,16 @@
  * The ACL file as mosquitto reads it. 2.0 (src/security_default.c, aclfile__parse) and 2.1
  * (plugins/acl-file/acl_parse.c, built into the broker) share one reader line for line, so
  * one model serves both. docs/companion-files.md lists the quirks. 1.x differs in what it
- * checks (`SINCE.aclDeny`, `SINCE.companionFilesChecked`), see checkAcl.
+ * checks (`SINCE.aclDeny`, `SINCE.companionFilesChecked`): aclAccessRefusal, aclTopicRefusal,
+ * aclUserNameReading. The checks are the rules in rules/companion/acl-*.ts.
  */
 import type { Range } from 'vscode-languageserver-types';
 import { SINCE } from '../../model/reading';
 import { closestMatches } from '../../util/editDistance';
 import type { Version } from '../../version';
 import { atLeast } from '../../version';
-import type { CompanionFinding } from '../findings';
 import type { ReaderLine, Span } from '../reader';
-import { byteLength, lineRange, readerLines, spanRange, Tokenizer, trimBlanks, trimEnd } from '../reader';
+import { byteLength, lineRange, readerLines, Tokenizer, trimBlanks, trimEnd } from '../reader';
 
 /** Access types the broker accepts after `topic`/`pattern`. */
 export const ACL_ACCESS_TYPES = ['read', 'write', 'readwrite', 'deny'] as const;
@@ -144,191 +144,41 @@ export function suggestKeyword(word: string): string | undefined {
   return closestMatches(word.toLowerCase(), ACL_KEYWORDS)[0];
 }
 
-/** What the broker checks in an ACL file, plus advice. `passwordUsers`: users of the configured password file, when there is one. */
-export function checkAcl(file: AclFile, passwordUsers?: ReadonlySet<string>, version?: Version): CompanionFinding[] {
-  const checks: AclChecks = {
-    deny: !version || atLeast(version, SINCE.aclDeny),
-    strict: !version || atLeast(version, SINCE.companionFilesChecked),
-    raw: file.raw,
-  };
-  const findings: CompanionFinding[] = [];
-  const usersSeen = new Map<string, number>();
-  let anonymousReported = false;
-  file.lines.forEach((line, index) => {
-    if (line.kind === 'invalid') {
-      findings.push(invalidLine(line.keyword, line.line, file.raw[index]));
-    } else if (line.kind === 'user') {
-      checkUser(line, usersSeen, passwordUsers, findings, checks);
-    } else if (line.kind === 'topic' || line.kind === 'pattern') {
-      if (line.kind === 'topic' && line.user === undefined && !anonymousReported && line.topic) {
-        anonymousReported = true;
-        findings.push({
-          code: 'acl-anonymous',
-          range: spanRange(line.line, line.keyword),
-          severity: 'information',
-          message:
-            "This 'topic' line comes before any 'user' line, so it applies to clients that connect without a username (anonymous clients), not to every user.",
-        });
-      }
-      checkTopicLine(line, findings, checks);
-    }
-  });
-  return findings;
+/** Why the selected release refuses the access word of a topic/pattern line: `deny` before 2.0, or a word that is no access type. */
+export function aclAccessRefusal(line: AclLine, version: Version): 'deny-before-2.0' | 'unknown' | undefined {
+  if ((line.kind !== 'topic' && line.kind !== 'pattern') || !line.accessWord) {
+    return undefined;
+  }
+  if (line.access === 'deny' && !atLeast(version, SINCE.aclDeny)) {
+    return 'deny-before-2.0';
+  }
+  return line.access ? undefined : 'unknown';
 }
 
-function invalidLine(keyword: Span, line: number, reader: ReaderLine): CompanionFinding {
-  const range = spanRange(line, keyword);
-  if (keyword.text.startsWith('#')) {
-    return {
-      code: 'acl-keyword',
-      range: lineRange(reader),
-      severity: 'error',
-      message: "A comment must start in the first column: the broker reads an indented '#' line as an unknown keyword and refuses to start.",
-      data: { replacement: reader.text.trimStart().replace(/\r$/, ''), title: 'Move the comment to the first column' },
-    };
+/** Why the selected release refuses the topic filter of a topic/pattern line (from 1.6; 1.5 does not check filters). */
+export function aclTopicRefusal(line: AclLine, version: Version): string | undefined {
+  if ((line.kind !== 'topic' && line.kind !== 'pattern') || !line.topic || !atLeast(version, SINCE.companionFilesChecked)) {
+    return undefined;
   }
-  if (keyword.text.includes('\t')) {
-    const fixed = keyword.text.replace(/\t+/g, ' ');
-    return {
-      code: 'acl-keyword',
-      range,
-      severity: 'error',
-      message: 'The broker separates words with spaces only; with a tab this line starts with an unknown keyword and the broker refuses to start.',
-      data: { replacement: fixed, title: 'Replace tabs with spaces' },
-    };
-  }
-  const suggestion = suggestKeyword(keyword.text);
-  return {
-    code: 'acl-keyword',
-    range,
-    severity: 'error',
-    message: `'${keyword.text}' is not an ACL keyword (topic, pattern or user; lower case): the broker refuses to start.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-    data: suggestion ? { replacement: suggestion, title: `Change to '${suggestion}'` } : undefined,
-  };
-}
-
-/** What the selected release checks: `deny` known (2.0), topic filters and blank user names checked (1.6). */
-interface AclChecks {
-  readonly deny: boolean;
-  readonly strict: boolean;
-  readonly raw: readonly ReaderLine[];
+  return topicFilterProblem(line.topic.text);
 }
 
 /**
- * 1.5 strips only the line break, then takes everything after `user` and one space as the
- * name (blanks included): only `user` or `user ` with nothing more is refused.
+ * How the selected release reads a `user` line without a name: `refused` (`user` alone, or
+ * from 1.6 only blanks after it), or `blanks` (1.5: everything after `user` and one space is
+ * the name, so blanks make a name no client uses). Undefined when the line names a user.
  */
-function userMissingBefore16(raw: ReaderLine | undefined): boolean {
-  const text = (raw?.text ?? '').replace(/[\r\n]+$/, '');
+export function aclUserNameReading(line: AclLine, raw: ReaderLine, version: Version): 'refused' | 'blanks' | undefined {
+  if (line.kind !== 'user' || (line.name && line.name.text.length > 0)) {
+    return undefined;
+  }
+  if (atLeast(version, SINCE.companionFilesChecked)) {
+    return 'refused';
+  }
+  // 1.5 strips only the line break, then takes everything after `user` and one space as the name.
+  const text = raw.text.replace(/[\r\n]+$/, '');
   const after = text.slice(text.indexOf('user') + 'user'.length);
-  return after.length <= 1;
-}
-
-function checkUser(
-  line: Extract<AclLine, { kind: 'user' }>,
-  usersSeen: Map<string, number>,
-  passwordUsers: ReadonlySet<string> | undefined,
-  findings: CompanionFinding[],
-  checks: AclChecks,
-): void {
-  const name = line.name;
-  if (!name || name.text.length === 0) {
-    if (!checks.strict && !userMissingBefore16(checks.raw[line.line])) {
-      findings.push({
-        code: 'acl-user',
-        range: spanRange(line.line, line.keyword),
-        severity: 'warning',
-        message: "This 'user' line has only blanks after it: the selected release takes them as the username, which no client uses.",
-      });
-      return;
-    }
-    findings.push({
-      code: 'acl-user',
-      range: spanRange(line.line, line.keyword),
-      severity: 'error',
-      message: "'user' needs a username: the broker refuses to start.",
-    });
-    return;
-  }
-  const first = usersSeen.get(name.text);
-  if (first !== undefined) {
-    findings.push({
-      code: 'acl-duplicate-user',
-      range: spanRange(line.line, name),
-      severity: 'information',
-      message: `User '${name.text}' already has a block at line ${first + 1}; the broker merges both blocks. Keeping one block per user is easier to read.`,
-    });
-  } else {
-    usersSeen.set(name.text, line.line);
-  }
-  if (passwordUsers && !passwordUsers.has(name.text)) {
-    findings.push({
-      code: 'acl-unknown-user',
-      range: spanRange(line.line, name),
-      severity: 'warning',
-      message: `User '${name.text}' is not in the password file, so no client can log in as this user and these rules never apply.`,
-    });
-  }
-}
-
-function checkTopicLine(line: Extract<AclLine, { kind: 'topic' | 'pattern' }>, findings: CompanionFinding[], checks: AclChecks): void {
-  if (!line.topic) {
-    findings.push({
-      code: 'acl-topic',
-      range: spanRange(line.line, line.keyword),
-      severity: 'error',
-      message: `'${line.kind}' needs a topic filter: the broker refuses to start.`,
-    });
-    return;
-  }
-  if (line.accessWord && line.access === 'deny' && !checks.deny) {
-    findings.push({
-      code: 'acl-access-type',
-      range: spanRange(line.line, line.accessWord),
-      severity: 'error',
-      message: "'deny' is an access type from 2.0 on: the selected release refuses to start. It knows read, write and readwrite.",
-    });
-    return;
-  }
-  if (line.accessWord && !line.access) {
-    const suggestion = suggestAccess(line.accessWord.text);
-    findings.push({
-      code: 'acl-access-type',
-      range: spanRange(line.line, line.accessWord),
-      severity: 'error',
-      message: `'${line.accessWord.text}' is not an access type (read, write, readwrite or deny): the broker refuses to start.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-      data: suggestion ? { replacement: suggestion, title: `Change to '${suggestion}'` } : undefined,
-    });
-    return;
-  }
-  const problem = checks.strict ? topicFilterProblem(line.topic.text) : undefined;
-  if (problem) {
-    findings.push({
-      code: 'acl-topic',
-      range: spanRange(line.line, line.topic),
-      severity: 'error',
-      message: `'${line.topic.text}' is not a valid topic filter (${problem}): the broker refuses to start.`,
-    });
-    return;
-  }
-  if (!line.accessWord && (ACL_ACCESS_TYPES as readonly string[]).includes(line.topic.text)) {
-    findings.push({
-      code: 'acl-topic',
-      range: spanRange(line.line, line.topic),
-      severity: 'warning',
-      message: `With one word after '${line.kind}' the broker takes it as the topic: this grants read and write on the topic '${line.topic.text}'. Add the topic filter after the access type.`,
-    });
-  }
-  if (line.kind === 'pattern' && !line.topic.text.includes('%c') && !line.topic.text.includes('%u')) {
-    findings.push({
-      code: 'acl-pattern-substitution',
-      range: spanRange(line.line, line.keyword),
-      severity: 'warning',
-      message:
-        "This pattern has no %c (client id) or %u (username), so it applies to every client the same way; the broker logs a warning. Use 'topic' for a fixed topic.",
-      data: { replacement: 'topic', title: "Change to 'topic'" },
-    });
-  }
+  return after.length <= 1 ? 'refused' : 'blanks';
 }
 
 /** Plain words for an access type. */

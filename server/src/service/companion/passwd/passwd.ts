@@ -7,9 +7,8 @@
 import { SINCE } from '../../model/reading';
 import type { Version } from '../../version';
 import { atLeast } from '../../version';
-import type { ColonFile, ColonLine } from '../colonFile';
-import type { CompanionFinding } from '../findings';
-import { byteLength, spanRange } from '../reader';
+import type { ColonFile, ColonLine, ColonReading } from '../colonFile';
+import { readColonLines } from '../colonFile';
 
 /** Decoded length of standard base64 (padding optional), undefined when it is not base64. */
 export function base64DecodedLength(text: string): number | undefined {
@@ -117,105 +116,19 @@ export function hashProblem(secret: string, version: Version): string | undefine
 
 type Entry = Extract<ColonLine, { kind: 'entry' }>;
 
-/** What the selected release does with a password file, as findings. */
-export function checkPasswordFile(file: ColonFile, version: Version): CompanionFinding[] {
-  const is21 = atLeast(version, SINCE.passwordFileRefused);
-  const refuse = is21 ? 'error' : 'warning';
-  const findings: CompanionFinding[] = [];
-  const seen = new Map<string, number>();
-  for (const line of file.lines) {
-    if (line.kind === 'no-colon') {
-      findings.push({
-        code: 'password-line',
-        range: spanRange(line.line, line.text),
-        severity: 'warning',
-        message: "This line has no ':' between user and password hash: the broker skips it, so it defines no user.",
-      });
-      continue;
-    }
-    if (line.kind !== 'entry') {
-      continue;
-    }
-    if (checkEntryShape(line, is21, refuse, findings)) {
-      continue;
-    }
-    const first = seen.get(line.name.text);
-    if (first !== undefined) {
-      findings.push({
-        code: 'password-duplicate-user',
-        range: spanRange(line.line, line.name),
-        severity: refuse,
-        message: is21
-          ? `User '${line.name.text}' is already defined at line ${first + 1}: the broker refuses to start.`
-          : `User '${line.name.text}' is already defined at line ${first + 1}: the broker keeps both entries and only one of the two passwords works. Keep one line per user.`,
-      });
-      if (is21) {
-        continue;
-      }
-    } else {
-      seen.set(line.name.text, line.line);
-    }
-    const secret = line.secret;
-    if (!secret) {
-      continue;
-    }
-    const problem = hashProblem(secret.text, version);
-    if (problem) {
-      const plaintext = hashFormat(secret.text) === 'plaintext' && secret.text.length > 0;
-      findings.push({
-        code: 'password-hash',
-        range: spanRange(line.line, secret.text.length > 0 ? secret : line.name),
-        severity: refuse,
-        message: `The password of '${line.name.text}' cannot be used: ${problem}. ${is21 ? 'The broker refuses to start.' : 'The broker drops this user, who can never log in.'}${plaintext ? " The file must hold hashes as mosquitto_passwd writes them: use 'Hash plaintext passwords'." : ''}`,
-      });
-    } else if (hashFormat(secret.text) === 'argon2id') {
-      findings.push({
-        code: 'password-hash',
-        range: spanRange(line.line, secret),
-        severity: 'warning',
-        message: `The password of '${line.name.text}' is an argon2id hash, which only brokers built with libargon2 accept; others refuse to start.`,
-      });
-    }
-  }
-  return findings;
+/** Whether the selected release refuses to start over a bad password-file line (2.1) or drops the entry and starts (before). */
+export function passwordFileRefuses(version: Version): boolean {
+  return atLeast(version, SINCE.passwordFileRefused);
 }
 
-/** Empty names, missing password fields and over-long fields; true when the entry went no further. */
-function checkEntryShape(line: Entry, is21: boolean, refuse: 'error' | 'warning', findings: CompanionFinding[]): boolean {
-  if (byteLength(line.name.text) > 65535 || (line.secret && byteLength(line.secret.text) > 65535)) {
-    findings.push({
-      code: 'password-line',
-      range: spanRange(line.line, line.name),
-      severity: refuse,
-      message: is21
-        ? 'A user name or password longer than 65535 bytes: the broker refuses to start.'
-        : 'A user name or password longer than 65535 bytes: the broker skips this line.',
-    });
-    return true;
-  }
-  if (line.name.text.length === 0) {
-    findings.push({
-      code: 'password-line',
-      range: spanRange(line.line, line.name),
-      severity: refuse,
-      message: is21 ? 'The user name is empty: the broker refuses to start.' : 'The user name is empty; no real user is defined by this line.',
-    });
-    if (is21) {
-      return true;
-    }
-  }
-  if (!line.secret) {
-    findings.push({
-      code: 'password-line',
-      range: spanRange(line.line, line.name),
-      severity: refuse,
-      message: is21
-        ? `Nothing follows the ':' on the last line, which has no line break: the broker refuses to start.`
-        : `Nothing follows the ':' on the last line, which has no line break: the broker skips it, so '${line.name.text}' cannot log in.`,
-    });
-    return true;
-  }
-  return false;
+/**
+ * The lines of a password file as the selected release reads them: an entry is listed unless
+ * it is over-long, has nothing after the ':' on a last line without a line break, or (2.1) has
+ * an empty name; 2.1 stops at a repeated user, 2.0 keeps both and decodes both passwords.
+ */
+export function readPasswordFile(file: ColonFile, version: Version): ColonReading[] {
+  const refuses = passwordFileRefuses(version);
+  return readColonLines(file, (entry) => !(refuses && entry.name.text.length === 0) && entry.secret !== undefined, refuses);
 }
 
 /** Users a password file defines (for ACL cross-checks). */

@@ -1,113 +1,39 @@
 /**
- * PSK file checks per release. Both read it with the password-file reader, then refuse to
- * start when any key is not hexadecimal (security_default.c psk__file_parse in 2.0,
- * src/psk_file.c in 2.1). 2.1 also skips empty identities and repeated identities first.
+ * The PSK file as each release reads it. Both read it with the password-file reader, then
+ * refuse to start when any key is not hexadecimal (security_default.c psk__file_parse in 2.0,
+ * src/psk_file.c in 2.1). 2.1 skips empty identities and repeated identities first; before 1.6
+ * the key keeps the blanks around it (only the line break is dropped).
  */
 import type { Version } from '../../version';
 import { SINCE } from '../../model/reading';
 import { atLeast } from '../../version';
-import type { ColonFile } from '../colonFile';
-import type { CompanionFinding } from '../findings';
-import { byteLength, spanRange } from '../reader';
+import type { ColonFile, ColonReading } from '../colonFile';
+import { readColonLines } from '../colonFile';
 
-/** What the selected release does with a PSK file, as findings. */
-export function checkPskFile(file: ColonFile, version: Version): CompanionFinding[] {
-  const is21 = atLeast(version, SINCE.pskIdentitiesSkipped);
-  const trimmed = atLeast(version, SINCE.companionFilesChecked);
-  const findings: CompanionFinding[] = [];
-  const seen = new Map<string, number>();
-  for (const line of file.lines) {
-    if (line.kind === 'no-colon') {
-      findings.push({
-        code: 'psk-line',
-        range: spanRange(line.line, line.text),
-        severity: 'warning',
-        message: "This line has no ':' between identity and key: the broker skips it.",
-      });
-      continue;
-    }
-    if (line.kind !== 'entry') {
-      continue;
-    }
-    const identity = line.name;
-    if (byteLength(identity.text) > 65535 || (line.secret && byteLength(line.secret.text) > 65535)) {
-      findings.push({
-        code: 'psk-line',
-        range: spanRange(line.line, identity),
-        severity: 'warning',
-        message: 'An identity or key longer than 65535 bytes: the broker skips this line.',
-      });
-      continue;
-    }
-    if (identity.text.length === 0) {
-      findings.push({
-        code: 'psk-line',
-        range: spanRange(line.line, identity),
-        severity: 'warning',
-        message: is21 ? 'The identity is empty: the broker skips this line.' : 'The identity is empty: no client can use this key.',
-      });
-      if (is21) {
-        continue;
-      }
-    }
-    const first = seen.get(identity.text);
-    if (first !== undefined) {
-      findings.push({
-        code: 'psk-duplicate-identity',
-        range: spanRange(line.line, identity),
-        severity: 'warning',
-        message: is21
-          ? `Identity '${identity.text}' is already defined at line ${first + 1}: the broker ignores this line.`
-          : `Identity '${identity.text}' is already defined at line ${first + 1}: the broker keeps both and only one of the keys is used. Keep one line per identity.`,
-      });
-      if (is21) {
-        continue;
-      }
-    } else {
-      seen.set(identity.text, line.line);
-    }
-    const key = line.secret;
-    if (!key) {
-      findings.push({
-        code: 'psk-line',
-        range: spanRange(line.line, identity),
-        severity: 'warning',
-        message: `Nothing follows the ':' on the last line, which has no line break: the broker skips it, so '${identity.text}' has no key.`,
-      });
-      continue;
-    }
-    if (key.text.length === 0) {
-      findings.push({
-        code: 'psk-key',
-        range: spanRange(line.line, identity),
-        severity: 'warning',
-        message: `The key of '${identity.text}' is empty: the broker starts, but an empty pre-shared key is almost certainly a mistake.`,
-      });
-      continue;
-    }
-    if (!trimmed && /[^0-9a-fA-F]/.test(rawKeyBefore16(file.raw[line.line]?.text ?? ''))) {
-      findings.push({
-        code: 'psk-key',
-        range: spanRange(line.line, key),
-        severity: 'error',
-        message: `Before 1.6 the broker keeps the blanks around the key of '${identity.text}' (only the line break is dropped), and a blank is not a hexadecimal digit: it refuses to start. Remove the blanks.`,
-      });
-      continue;
-    }
-    if (!/^[0-9a-fA-F]*$/.test(key.text)) {
-      findings.push({
-        code: 'psk-key',
-        range: spanRange(line.line, key),
-        severity: 'error',
-        message: `The key of '${identity.text}' contains characters that are not hexadecimal digits: the broker refuses to start.`,
-      });
-    }
-  }
-  return findings;
+/** Whether the selected release skips empty and repeated identities (2.1) instead of keeping them. */
+export function pskSkipsIdentities(version: Version): boolean {
+  return atLeast(version, SINCE.pskIdentitiesSkipped);
 }
 
-/** The key as 1.5 keeps it: everything after the first ':' with only trailing CR/LF dropped. */
-function rawKeyBefore16(text: string): string {
-  const colon = text.indexOf(':');
-  return colon < 0 ? '' : text.slice(colon + 1).replace(/[\r\n]+$/, '');
+/** The lines of a PSK file as the selected release reads them (see `ColonReading`). */
+export function readPskFile(file: ColonFile, version: Version): ColonReading[] {
+  const skips = pskSkipsIdentities(version);
+  return readColonLines(file, (entry) => !(skips && entry.name.text.length === 0), skips);
+}
+
+/**
+ * The key the selected release checks for hexadecimal digits: from 1.6 the trimmed key; before,
+ * everything after the first ':' with only the line break dropped (`trimmed: false`).
+ */
+export function pskKeyAsRead(line: ColonReading, version: Version): { readonly text: string; readonly trimmed: boolean } {
+  if (atLeast(version, SINCE.companionFilesChecked)) {
+    return { text: line.line.kind === 'entry' ? (line.line.secret?.text ?? '') : '', trimmed: true };
+  }
+  const colon = line.raw.text.indexOf(':');
+  return { text: colon < 0 ? '' : line.raw.text.slice(colon + 1).replace(/[\r\n]+$/, ''), trimmed: false };
+}
+
+/** Whether a key holds hexadecimal digits only (an empty key passes, as in the broker). */
+export function isHexKey(key: string): boolean {
+  return /^[0-9a-fA-F]*$/.test(key);
 }
