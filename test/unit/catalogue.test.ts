@@ -120,6 +120,19 @@ suite('catalogue: rules', () => {
     const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate-rule-settings.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(run.status, 0, `${run.stderr}${run.stdout} (run: npm run generate:rule-settings)`);
   });
+  test('every rule lives in a file named by its id (rules/<id>.ts, companion rules in rules/companion/<id>.ts)', () => {
+    const service = path.join(repoRoot, 'server', 'src', 'service');
+    for (const rule of RULES) {
+      assert.ok(existsSync(path.join(service, 'rules', `${rule.id}.ts`)), rule.id);
+    }
+    for (const rule of COMPANION_RULES) {
+      const file = path.join(service, 'rules', 'companion', `${rule.id}.ts`);
+      assert.ok(existsSync(file), rule.id);
+      assert.match(readFileSync(file, 'utf8'), new RegExp(`id: '${rule.id}'`), `${rule.id}.ts declares its own id`);
+    }
+    const files = readdirSync(path.join(service, 'rules', 'companion')).filter((f) => f !== 'index.ts');
+    assert.deepEqual(files.filter((f) => !COMPANION_RULES.some((r) => `${r.id}.ts` === f)), [], 'files in rules/companion/ that are no rule');
+  });
   test('the configurable rules are exactly the rule ids, each with a title', () => {
     assert.deepEqual(CONFIGURABLE_RULES.map((r) => r.id).sort(), [...ALL_IDS].sort());
     for (const rule of CONFIGURABLE_RULES) {

@@ -2,7 +2,18 @@ import * as assert from 'node:assert/strict';
 import { pbkdf2Sync } from 'node:crypto';
 import { suite, test } from 'node:test';
 import { nodePasswordHasher } from '../../server/src/passwordHasher';
-import { companionKindOfPath, hashPlaintextEdits, parseAcl, parseColonFile, parseVersion, plaintextLines, validateCompanion } from '../../server/src/service';
+import {
+  companionCodeActions,
+  companionKindOfPath,
+  hashPlaintextEdits,
+  parseAcl,
+  parseColonFile,
+  parseVersion,
+  plaintextLines,
+  readPasswordFile,
+  readPskFile,
+  validateCompanion,
+} from '../../server/src/service';
 import { settings } from './helpers';
 
 suite('companion files: detection by name', () => {
@@ -86,5 +97,54 @@ suite('companion files: hashing plaintext passwords', () => {
       assert.equal(hash, expected);
       assert.deepEqual(validateCompanion('passwd', `alice:${edit.newText}\n`, settings(version === v20 ? '2.0.11' : '2.1.2')), []);
     }
+  });
+});
+
+suite('companion files: readers per release and fixes by rule id', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  test('password file: 2.1 stops at a repeated user and never lists an empty name; 2.0 keeps and checks both', () => {
+    const file = parseColonFile('alice:x\n :y\nalice:z\n');
+    const on21 = readPasswordFile(file, parseVersion('2.1.2')!);
+    const on20 = readPasswordFile(file, parseVersion('2.0.22')!);
+    assert.deepEqual(
+      on21.map((l) => [l.listed, l.repeatOf, l.checked]),
+      [
+        [true, undefined, true],
+        [false, undefined, false],
+        [true, 0, false],
+      ],
+    );
+    assert.deepEqual(
+      on20.map((l) => [l.listed, l.repeatOf, l.checked]),
+      [
+        [true, undefined, true],
+        [true, undefined, true],
+        [true, 0, true],
+      ],
+    );
+  });
+  test('PSK file: a line without a key after the colon is listed (its identity counts for repeats)', () => {
+    const lines = readPskFile(parseColonFile('id:00\nid:'), parseVersion('2.0.22')!);
+    assert.deepEqual(
+      lines.map((l) => [l.listed, l.repeatOf]),
+      [
+        [true, undefined],
+        [true, 0],
+      ],
+    );
+  });
+  test('code actions find the fix through the diagnostic\'s rule id and read its payload back', () => {
+    const [diagnostic] = validateCompanion('acl', 'Topic read foo\n', settings('2.1.2'));
+    const actions = companionCodeActions('acl', 'Topic read foo\n', 'file:///a.acl', range, [diagnostic]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.edit?.changes?.['file:///a.acl']?.[0]?.newText]),
+      [["Change to 'topic'", 'topic']],
+    );
+  });
+  test('a payload under another code, or a payload of the wrong shape, offers no fix', () => {
+    const data = { replacement: 'topic', title: "Change to 'topic'" };
+    const foreign = { range, message: 'x', code: 'acl-user', data };
+    const broken = { range, message: 'x', code: 'acl-keyword', data: { replacement: 3 } };
+    assert.deepEqual(companionCodeActions('acl', 'x\n', 'file:///a.acl', range, [foreign, broken]), []);
   });
 });
