@@ -131,7 +131,11 @@ suite('catalogue: rules', () => {
       assert.match(readFileSync(file, 'utf8'), new RegExp(`id: '${rule.id}'`), `${rule.id}.ts declares its own id`);
     }
     const files = readdirSync(path.join(service, 'rules', 'companion')).filter((f) => f !== 'index.ts');
-    assert.deepEqual(files.filter((f) => !COMPANION_RULES.some((r) => `${r.id}.ts` === f)), [], 'files in rules/companion/ that are no rule');
+    assert.deepEqual(
+      files.filter((f) => !COMPANION_RULES.some((r) => `${r.id}.ts` === f)),
+      [],
+      'files in rules/companion/ that are no rule',
+    );
   });
   test('the configurable rules are exactly the rule ids, each with a title', () => {
     assert.deepEqual(CONFIGURABLE_RULES.map((r) => r.id).sort(), [...ALL_IDS].sort());

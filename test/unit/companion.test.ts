@@ -133,7 +133,7 @@ suite('companion files: readers per release and fixes by rule id', () => {
       ],
     );
   });
-  test('code actions find the fix through the diagnostic\'s rule id and read its payload back', () => {
+  test("code actions find the fix through the diagnostic's rule id and read its payload back", () => {
     const [diagnostic] = validateCompanion('acl', 'Topic read foo\n', settings('2.1.2'));
     const actions = companionCodeActions('acl', 'Topic read foo\n', 'file:///a.acl', range, [diagnostic]);
     assert.deepEqual(
