@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer and ends with one line "N passed, N failed" over all of them.
 // Layers: lint (ESLint with type-aware rules, and Prettier's format check: two checks), unit and protocol (node:test over
-// the tsc output), robustness (fast-check properties and growth-ratio timings, kept apart so
+// the tsc output), robustness (fast-check properties and growth checks by counted work, kept apart so
 // the unit layer stays fast), grammar, broker (differential tests against the real
 // mosquitto releases 1.5.11, 1.6.15, 2.0.11, 2.0.22 and 2.1.2), integration (the suite
 // inside a real VS Code).

@@ -138,9 +138,28 @@ function positionsOf(model: ConfigModel): { range(file: string, where: { readonl
       byUri.set(file.uri, [file]);
     }
   }
+  // Which parse holds a line object: searched file by file while there are few files, else
+  // indexed once (a folder read by thousands of include_dir lines must not make this quadratic).
+  let owners: Map<Directive | ParsedLine, ParsedFile> | undefined;
+  const ownerOf = (at: Directive | ParsedLine): ParsedFile | undefined => {
+    if (model.files.length <= 16) {
+      return model.files.find((f) => f.positions.has(at));
+    }
+    if (owners === undefined) {
+      owners = new Map();
+      for (const file of model.files) {
+        for (const key of file.positions.keys()) {
+          if (!owners.has(key)) {
+            owners.set(key, file);
+          }
+        }
+      }
+    }
+    return owners.get(at);
+  };
   const parsed = (uri: string, at: Directive | ParsedLine): ParsedFile => {
     const list = byUri.get(uri);
-    const file = list?.length === 1 ? list[0] : list?.find((f) => f.positions.has(at));
+    const file = list?.length === 1 ? list[0] : ownerOf(at);
     if (file === undefined) {
       throw new Error(`finding in a file that is not part of the configuration: ${uri}`);
     }
@@ -157,11 +176,9 @@ function positionsOf(model: ConfigModel): { range(file: string, where: { readonl
       throw new Error('finding without a place (neither a span nor a range)');
     },
     lineNumber(at: Directive | ParsedLine) {
-      for (const file of model.files) {
-        const line = file.positions.get(at);
-        if (line !== undefined) {
-          return line + 1;
-        }
+      const line = ownerOf(at)?.positions.get(at);
+      if (line !== undefined) {
+        return line + 1;
       }
       throw new Error('line object not in the configuration');
     },
@@ -199,8 +216,19 @@ function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings,
   if (severity === undefined) {
     return;
   }
+  // The first error of each file, looked up once: thousands of include_dir lines may name one folder.
+  const firstErrors = new Map<string, Diagnostic | undefined>();
+  const firstError = (file: string): Diagnostic | undefined => {
+    if (!firstErrors.has(file)) {
+      firstErrors.set(
+        file,
+        (result.get(file) ?? []).find((x) => x.severity === DiagnosticSeverity.Error),
+      );
+    }
+    return firstErrors.get(file);
+  };
   for (const info of model.includes) {
-    const broken = info.files.filter((f) => (result.get(f) ?? []).some((d) => d.severity === DiagnosticSeverity.Error));
+    const broken = info.files.filter((f) => firstError(f) !== undefined);
     if (broken.length === 0) {
       continue;
     }
@@ -213,12 +241,13 @@ function summariseIncludedErrors(model: ConfigModel, settings: AnalysisSettings,
       source: DIAGNOSTIC_SOURCE,
       message: `Included file${broken.length > 1 ? 's' : ''} ${broken.map((f) => `'${basename(f)}'`).join(', ')} ha${broken.length > 1 ? 've' : 's'} errors: the broker refuses to start.`,
       relatedInformation: broken.map((f) => {
-        const first = (result.get(f) ?? []).find((x) => x.severity === DiagnosticSeverity.Error);
+        const first = firstError(f);
         return { location: { uri: f, range: first?.range ?? nameRange }, message: typeof first?.message === 'string' ? first.message : 'error' };
       }),
     };
     const list = result.get(d.file);
     list?.push(diagnostic);
+    firstErrors.delete(d.file); // it may have just got its first error
   }
 }
 
