@@ -148,9 +148,12 @@ function positionsOf(model: ConfigModel): { range(file: string, where: { readonl
     if (owners === undefined) {
       owners = new Map();
       for (const file of model.files) {
-        for (const key of file.positions.keys()) {
-          if (!owners.has(key)) {
-            owners.set(key, file);
+        for (const line of file.lines) {
+          if (!owners.has(line)) {
+            owners.set(line, file);
+          }
+          if (line.directive && !owners.has(line.directive)) {
+            owners.set(line.directive, file);
           }
         }
       }
