@@ -272,19 +272,36 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
   const files: ParsedFile[] = [input.main];
   let pls = false;
 
+  // Consecutive directives usually land alike (the options of one section): they share one
+  // Placement object (placements are read-only), which keeps the model smaller.
+  let last: Placement | undefined;
   const place = (d: Directive, kind: PlacementKind, target: Section | undefined, included: boolean, plugin?: Directive): void => {
-    placements.set(d, { kind, target, plugin, perListenerSettings: pls, included });
+    let placement = last;
+    if (
+      placement === undefined ||
+      placement.kind !== kind ||
+      placement.target !== target ||
+      placement.plugin !== plugin ||
+      placement.perListenerSettings !== pls ||
+      placement.included !== included
+    ) {
+      placement = { kind, target, plugin, perListenerSettings: pls, included };
+      last = placement;
+    }
+    placements.set(d, placement);
     target?.entries.push(d);
   };
+  const sections = { global, defaultListener };
+  const pluginTarget = (plugin: Directive): Section | undefined => placements.get(plugin)?.target;
 
   const readFile = (file: ParsedFile, included: boolean): void => {
-    const state: FileState = { listener: undefined, bridge: undefined, plugin: undefined };
-    const nuls = nulReading(file, version);
-    const hasNuls = nuls.stop !== undefined || nuls.emptiedLines.size > 0;
+    // One reader state per file, updated in place (decidePlacement only reads it).
+    const state: FileState & { perListenerSettings: boolean } = { listener: undefined, bridge: undefined, plugin: undefined, perListenerSettings: pls };
+    const nuls = file.nuls.length > 0 ? nulReading(file, version) : undefined;
     for (const d of file.directives) {
       // The broker drops the line holding a stopping NUL as well as everything after it, and
       // reads a line starting with a NUL as empty where the release does (model/reading.ts).
-      if (hasNuls) {
+      if (nuls !== undefined) {
         const line = lineOf(file, d);
         if (nuls.stop !== undefined && line >= nuls.stop.line) {
           break;
@@ -351,13 +368,9 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
       if (PLUGIN_LINES.has(name)) {
         state.plugin = d;
       }
-      const decision = decidePlacement(
-        spec,
-        { ...state, perListenerSettings: pls },
-        version,
-        { global, defaultListener },
-        (plugin) => placements.get(plugin)?.target,
-      );
+      // An included file read in between may have changed per_listener_settings.
+      state.perListenerSettings = pls;
+      const decision = decidePlacement(spec, state, version, sections, pluginTarget);
       if (decision.defaultListenerBecomesCurrent) {
         state.listener = defaultListener;
       }
@@ -555,11 +568,17 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     placements.set(now, placement);
   }
   // Every placement that names a copied section names the copy.
+  const moved = new Map<Placement, Placement>();
   for (const [old, copy] of copies) {
     for (const d of copy.entries) {
       const placement = placements.get(d);
       if (placement !== undefined && placement.target === old) {
-        placements.set(d, { ...placement, target: copy });
+        let now = moved.get(placement);
+        if (now === undefined) {
+          now = { ...placement, target: copy };
+          moved.set(placement, now);
+        }
+        placements.set(d, now);
       }
     }
   }
