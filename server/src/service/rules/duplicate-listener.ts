@@ -81,24 +81,27 @@ export default configurationRule({
   title: 'Two listeners on the same port and address',
   sectionsOnly: true,
   check({ model, settings, report }) {
-    const seen: Section[] = [];
+    // The listeners seen so far, by port (only listeners on one port can collide).
+    const seen = new Map<number, Section[]>();
     for (const section of activeListeners(model)) {
       if (section.port === undefined || section.port === 0) {
         continue;
       }
       let first: Section | undefined;
       let kind: 'same' | 'overlap' | undefined;
-      for (const earlier of seen) {
-        if (earlier.port !== section.port) {
-          continue;
-        }
+      let onPort = seen.get(section.port);
+      if (onPort === undefined) {
+        onPort = [];
+        seen.set(section.port, onPort);
+      }
+      for (const earlier of onPort) {
         kind = collision(earlier, section);
         if (kind) {
           first = earlier;
           break;
         }
       }
-      seen.push(section);
+      onPort.push(section);
       if (!first || !kind) {
         continue;
       }

@@ -23,8 +23,11 @@ export default configurationRule({
           block = `bridge ${d.args[0]?.text ?? ''}`;
           continue;
         }
+        if (block === undefined) {
+          continue;
+        }
         const kind = model.placements.get(d)?.kind;
-        if (block === undefined || (kind !== 'global' && kind !== 'security-global')) {
+        if (kind !== 'global' && kind !== 'security-global') {
           continue;
         }
         if (kind === 'security-global') {

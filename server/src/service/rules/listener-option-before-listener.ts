@@ -13,15 +13,26 @@ export default directiveRule({
   directives: EVERY_DIRECTIVE,
   title: "Listener option before any 'listener'",
   check(d, { model, settings, report }) {
-    const version = settings.brokerVersion;
-    const is21 = atLeast(version, SINCE.release2_1);
-    const leavesLocalOnly = model.listeners.length > 0 || model.defaultListener.explicit;
-    const defaultOpens = leavesLocalOnly || !atLeast(version, SINCE.localOnlyByDefaultListener);
     const placement = model.placements.get(d);
     if (!placement) {
       return;
     }
     const name = nameOf(d);
+    // Most lines are none of the cases below: leave before working anything out.
+    const kind = placement.kind;
+    if (
+      kind !== 'no-listener' &&
+      kind !== 'no-explicit-listener' &&
+      kind !== 'implicit-default-listener' &&
+      kind !== 'security-default-listener' &&
+      name !== 'mount_point'
+    ) {
+      return;
+    }
+    const version = settings.brokerVersion;
+    const is21 = atLeast(version, SINCE.release2_1);
+    const leavesLocalOnly = model.listeners.length > 0 || model.defaultListener.explicit;
+    const defaultOpens = leavesLocalOnly || !atLeast(version, SINCE.localOnlyByDefaultListener);
     if (placement.kind === 'no-listener' || placement.kind === 'no-explicit-listener') {
       const need = placement.kind === 'no-explicit-listener' ? "a 'listener' line" : "a 'listener' (or 'port') line";
       report(
