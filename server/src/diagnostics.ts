@@ -95,9 +95,6 @@ export class DiagnosticsPublisher {
     const brokerFindings = state.brokerFindings.get(including?.mainUri ?? uri);
     for (const [id, ours] of analysis.diagnostics) {
       const target = idToUri(id);
-      const fromBroker = brokerFindings?.get(id) ?? [];
-      const shown = target === uri ? withoutWordBeingTyped(ours, state.lastEdits.get(uri)) : ours;
-      const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...shown, ...withoutDuplicates(fromBroker, shown)] : shown, this.ruleDocs);
       if (including && id !== ownId) {
         continue; // the main file publishes for itself and its other included files
       }
@@ -105,6 +102,9 @@ export class DiagnosticsPublisher {
       if (open && companionKindOf(open)) {
         continue; // an open companion file publishes for itself
       }
+      const fromBroker = brokerFindings?.get(id) ?? [];
+      const shown = target === uri ? withoutWordBeingTyped(ours, state.lastEdits.get(uri)) : ours;
+      const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...shown, ...withoutDuplicates(fromBroker, shown)] : shown, this.ruleDocs);
       void connection.sendDiagnostics({ uri: target, version: target === uri ? version : undefined, diagnostics });
       sent.add(target);
     }

@@ -29,8 +29,22 @@ export function linkRuleDocs(diagnostics: Diagnostic[], docs: string | undefined
   if (docs === undefined) {
     return diagnostics;
   }
-  const base = URI.file(docs);
-  return diagnostics.map((d) =>
-    typeof d.code === 'string' && d.codeDescription === undefined ? { ...d, codeDescription: { href: base.with({ fragment: d.code }).toString() } } : d,
-  );
+  let hrefs = HREFS.get(docs);
+  if (hrefs === undefined) {
+    hrefs = new Map();
+    HREFS.set(docs, hrefs);
+  }
+  const known = hrefs;
+  const hrefOf = (code: string): string => {
+    let href = known.get(code);
+    if (href === undefined) {
+      href = URI.file(docs).with({ fragment: code }).toString();
+      known.set(code, href);
+    }
+    return href;
+  };
+  return diagnostics.map((d) => (typeof d.code === 'string' && d.codeDescription === undefined ? { ...d, codeDescription: { href: hrefOf(d.code) } } : d));
 }
+
+/** The link of each rule id, per rules.md path: made once, not for every diagnostic of every publish. */
+const HREFS = new Map<string, Map<string, string>>();

@@ -139,6 +139,35 @@ suite('model: patched after an edit that touches no structure line', () => {
     }
   });
 
+  test('a long run of edits: each model is patched from the last one and equals a fresh build', () => {
+    const fs = memoryFs({});
+    let text = TEXT;
+    let parsed = parse(text, MAIN);
+    let model = buildConfig({ main: parsed, path: MAIN }, settings('2.1.2'), fs);
+    let flattened = 0;
+    for (let i = 0; i < 150; i++) {
+      // Alternate between a listener option, a bridge option and a global option.
+      const edits: [RegExp, string][] = [
+        [/max_connections \d+/, `max_connections ${i}`],
+        [/topic # \w+/, i % 2 === 0 ? 'topic # out' : 'topic # both'],
+        [/max_inflight_messages \d+/, `max_inflight_messages ${i}`],
+      ];
+      const [pattern, replacement] = edits[i % 3];
+      text = text.replace(pattern, replacement);
+      const next = parse(text, MAIN, parsed);
+      const updated = updateConfig(model, { main: next, path: MAIN }, settings('2.1.2'), fs);
+      assert.ok(patchedFrom(model, updated), `edit ${i}`);
+      assert.deepEqual(modelShape(updated), modelShape(buildConfig({ main: parse(text, MAIN), path: MAIN }, settings('2.1.2'), fs)), `edit ${i}`);
+      if (updated.placements instanceof Map) {
+        flattened++;
+      }
+      parsed = next;
+      model = updated;
+    }
+    // The placements laid over the built ones are copied into a plain map now and then.
+    assert.ok(flattened > 0 && flattened < 150, String(flattened));
+  });
+
   test('analyze with a FindingsCache patches the last model and gives the diagnostics of a fresh analysis', () => {
     const cache = new FindingsCache();
     const fs = memoryFs({});

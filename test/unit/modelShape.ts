@@ -33,6 +33,12 @@ export function modelShape(model: ConfigModel): unknown {
       return placement && { ...placement, target: placement.target?.id };
     }),
     placementCount: model.placements.size,
+    // Iteration: reading order, each directive once (a patched model's map iterates as a built one).
+    iterated: (() => {
+      const index = new Map(model.order.map((d, i) => [d, i]));
+      return [...model.placements].map(([d, placement]) => [index.get(d), placement.kind, placement.target?.id]);
+    })(),
+    lookups: model.order.every((d) => model.placements.has(d)),
     includes: model.includes,
     includedBy: [...model.includedBy],
     perListenerSettings: model.perListenerSettings,

@@ -530,8 +530,17 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
   if (settingsKey !== from.settings || !sameIncludedFiles(previous, input.path, settings, fs)) {
     return undefined;
   }
-  const placements = new Map(previous.placements);
   const order = previous.order.slice();
+  // The placements that differ from the previous model's (null: the directive is gone).
+  const changed = new Map<Directive, Placement | null>();
+  const placements = {
+    get: (d: Directive): Placement | undefined => {
+      const placement = changed.get(d);
+      return placement === undefined ? previous.placements.get(d) : (placement ?? undefined);
+    },
+    set: (d: Directive, placement: Placement): void => void changed.set(d, placement),
+    delete: (d: Directive): void => void changed.set(d, null),
+  };
   const copies = new Map<Section, Section>();
   let at = 0;
   for (let i = first; i <= last; i++) {
@@ -583,6 +592,8 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     }
   }
   const swap = (s: Section): Section => copies.get(s) ?? s;
+  const patched =
+    previous.placements instanceof PatchedPlacements ? previous.placements.with(order, changed) : new PatchedPlacements(previous.placements, order, changed);
   const model: ConfigModel = {
     settings,
     main: newMain,
@@ -592,7 +603,7 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     defaultListener: swap(previous.defaultListener),
     listeners: copies.size > 0 ? previous.listeners.map(swap) : previous.listeners,
     bridges: copies.size > 0 ? previous.bridges.map(swap) : previous.bridges,
-    placements,
+    placements: patched.size > 0 && patched.changes > 64 + patched.size / 4 ? new Map(patched) : patched,
     includes: previous.includes,
     includedBy: previous.includedBy,
     perListenerSettings: previous.perListenerSettings,
@@ -600,6 +611,78 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
   };
   BUILT_FROM.set(model, { path: input.path, settings: settingsKey, hostPlatform: fs.hostPlatform });
   return model;
+}
+
+/**
+ * The placements of a patched model: those of a built model with the few that an edit changed
+ * laid over them, instead of a copy of the whole map per edit. Iterates in reading order, as
+ * the built map does. Read-only, like the built map; when the changes pile up over many edits,
+ * the patch copies it into a plain map again.
+ */
+class PatchedPlacements implements ReadonlyMap<Directive, Placement> {
+  constructor(
+    private readonly base: ReadonlyMap<Directive, Placement>,
+    private readonly order: readonly Directive[],
+    private readonly changed: ReadonlyMap<Directive, Placement | null>,
+  ) {}
+
+  /** The same base with more changes (a patch of a patched model). */
+  with(order: readonly Directive[], more: ReadonlyMap<Directive, Placement | null>): PatchedPlacements {
+    const changed = new Map(this.changed);
+    for (const [d, placement] of more) {
+      changed.set(d, placement);
+    }
+    return new PatchedPlacements(this.base, order, changed);
+  }
+
+  /** How many placements differ from the base. */
+  get changes(): number {
+    return this.changed.size;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  get(d: Directive): Placement | undefined {
+    const placement = this.changed.get(d);
+    return placement === undefined ? this.base.get(d) : (placement ?? undefined);
+  }
+
+  has(d: Directive): boolean {
+    return this.get(d) !== undefined;
+  }
+
+  forEach(callback: (value: Placement, key: Directive, map: ReadonlyMap<Directive, Placement>) => void, thisArg?: unknown): void {
+    for (const [d, placement] of this.entries()) {
+      callback.call(thisArg, placement, d, this);
+    }
+  }
+
+  *entries(): MapIterator<[Directive, Placement]> {
+    for (const d of this.order) {
+      const placement = this.get(d);
+      if (placement !== undefined) {
+        yield [d, placement];
+      }
+    }
+  }
+
+  *keys(): MapIterator<Directive> {
+    for (const [d] of this.entries()) {
+      yield d;
+    }
+  }
+
+  *values(): MapIterator<Placement> {
+    for (const [, placement] of this.entries()) {
+      yield placement;
+    }
+  }
+
+  [Symbol.iterator](): MapIterator<[Directive, Placement]> {
+    return this.entries();
+  }
 }
 
 /** Whether every include_dir folder of a model still lists the same files with the same text. */
@@ -750,8 +833,21 @@ function triggersDefaultListener(d: Directive, version: Version): boolean {
   }
 }
 
+/** The answer of activeListeners per model (a built model never changes). */
+const ACTIVE = new WeakMap<ConfigModel, readonly Section[]>();
+
 /** The listeners the broker will open: explicit ones plus the default listener when it is used. */
 export function activeListeners(model: ConfigModel): Section[] {
+  let active = ACTIVE.get(model);
+  if (active === undefined) {
+    active = computeActiveListeners(model);
+    ACTIVE.set(model, active);
+  }
+  // A copy: callers may change their list.
+  return active.slice();
+}
+
+function computeActiveListeners(model: ConfigModel): Section[] {
   const version = model.settings.brokerVersion;
   const dl = model.defaultListener;
   const leavesLocalOnly = model.listeners.length > 0 || dl.explicit;
