@@ -1,10 +1,13 @@
 // Bundles the extension client, the language server and the lint CLI into single files.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --out=DIR: write the bundles under DIR instead of this checkout (the bench sizes a production build there).
+const outRoot = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
 
 // jsonc-parser's default entry is a UMD build whose requires esbuild cannot follow: bundle its ES module build.
 const jsonc = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
@@ -17,6 +20,8 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
+  // Minified bundles keep function and class names, so that stack traces in logs stay readable.
+  keepNames: production,
   logLevel: 'info',
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
@@ -115,7 +120,7 @@ async function embeddedCli(options) {
   return cli.outputFiles[0].text;
 }
 
-const npmPackage = { sourcemap: false, minify: true, banner: { js: '#!/usr/bin/env node' } };
+const npmPackage = { sourcemap: false, minify: true, keepNames: true, banner: { js: '#!/usr/bin/env node' } };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
@@ -141,6 +146,12 @@ const builds = [
   { ...browser, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browserServer.js' },
 ];
 
+if (outRoot !== undefined) {
+  for (const options of builds) {
+    options.outfile = join(outRoot, options.outfile);
+  }
+}
+
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);
@@ -150,5 +161,7 @@ if (watch) {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
 // The npm package ships the rule documentation its SARIF output links to.
-mkdirSync(new URL('./packages/mosquitto-lint/docs/', import.meta.url), { recursive: true });
-copyFileSync(new URL('./docs/rules.md', import.meta.url), new URL('./packages/mosquitto-lint/docs/rules.md', import.meta.url));
+if (outRoot === undefined) {
+  mkdirSync(new URL('./packages/mosquitto-lint/docs/', import.meta.url), { recursive: true });
+  copyFileSync(new URL('./docs/rules.md', import.meta.url), new URL('./packages/mosquitto-lint/docs/rules.md', import.meta.url));
+}

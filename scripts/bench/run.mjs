@@ -516,19 +516,43 @@ if (profile && secondsLeft() >= 60) {
 
 // ---------------------------------------------------------------- sizes
 const fileSize = (p) => (existsSync(p) ? statSync(p).size : undefined);
-const bundles = ['server/dist/server.js', 'server/dist/cli.js', 'client/dist/extension.js'].map((p) => {
+// What `npm run package` ships: the production build (minified, names kept, no source maps),
+// built into a scratch folder so that this checkout's development bundles stay as they are.
+const production = join(tmp, 'production');
+let productionNote = '';
+if (!flags.has('no-vsix')) {
+  log('[bench] production build of the bundles (esbuild.mjs --production) for the package sizes');
+  const built = spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production', `--out=${production}`], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (built.status !== 0) {
+    productionNote = `production build failed: ${(built.stderr ?? '').split('\n')[0]}`;
+  }
+}
+const shippedPath = (p) => (existsSync(join(production, p)) ? join(production, p) : undefined);
+const bundles = [
+  'server/dist/server.js',
+  'server/dist/cli.js',
+  'client/dist/extension.js',
+  'server/dist/browserServer.js',
+  'client/dist/browserExtension.js',
+].map((p) => {
   const size = fileSize(join(root, p));
-  const gz = size !== undefined ? gzipSync(readFileSync(join(root, p))).length : undefined;
-  const minified = size !== undefined && !/\n {2}\S/.test(readFileSync(join(root, p), 'utf8').slice(0, 20000));
-  return { path: p, size, gz, minified };
+  const shipped = shippedPath(p);
+  const shippedSize = shipped !== undefined ? fileSize(shipped) : undefined;
+  const gz = shipped !== undefined ? gzipSync(readFileSync(shipped)).length : undefined;
+  return { path: p, size, shippedSize, gz };
 });
 let vsix = fileSize(join(root, 'mosquitto-conf.vsix'));
 let vsixNote = 'mosquitto-conf.vsix';
+let vsixParts;
 const vsce = join(root, 'node_modules/.bin/vsce');
 if (vsix === undefined && existsSync(vsce) && !flags.has('no-vsix')) {
-  // Not packaged: estimate from the files `vsce ls` would pack (without running
-  // vscode:prepublish, which would rebuild the bundles of this checkout), each deflated as in
-  // the zip, plus the zip's own entries and manifest (~3 KB).
+  // Not packaged: estimate from the files `vsce ls` would pack, the bundles taken from the
+  // production build above, each deflated as in the zip, plus the zip's own entries and
+  // manifest (~3 KB).
   log('[bench] estimating the .vsix size from `vsce ls`');
   const listed = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   const files = (listed.stdout ?? '')
@@ -536,8 +560,16 @@ if (vsix === undefined && existsSync(vsce) && !flags.has('no-vsix')) {
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && existsSync(join(root, l)));
   if (listed.status === 0 && files.length > 0) {
-    vsix = files.reduce((sum, f) => sum + deflateRawSync(readFileSync(join(root, f))).length + 100 + 2 * f.length, 3 * 1024);
-    vsixNote = `.vsix, estimated (${files.length} files from \`vsce ls\`, deflated; mosquitto-conf.vsix not present: \`npm run package\` makes it)`;
+    vsixParts = { bundles: 0, images: 0, other: 0 };
+    vsix = 3 * 1024;
+    for (const f of files) {
+      const packed = deflateRawSync(readFileSync(shippedPath(f) ?? join(root, f))).length + 100 + 2 * f.length;
+      vsix += packed;
+      const part = /\/dist\//.test(f) ? 'bundles' : /\.png$/.test(f) ? 'images' : 'other';
+      vsixParts[part] += packed;
+    }
+    const fromProduction = files.filter((f) => shippedPath(f) !== undefined).length;
+    vsixNote = `.vsix, estimated (${files.length} files from \`vsce ls\`, ${fromProduction} bundles from the production build, deflated; mosquitto-conf.vsix not present: \`npm run package\` makes it)`;
   }
 }
 // ---------------------------------------------------------------- report
@@ -640,15 +672,21 @@ if (memory.error) {
 line();
 line('## Package');
 line();
-line('| file | size | gzip | minified |');
-line('|---|---:|---:|---|');
+line('| file | development build | shipped (minified, names kept, no source map) | gzip of shipped |');
+line('|---|---:|---:|---:|');
 for (const b of bundles) {
   line(
-    `| ${b.path} | ${b.size !== undefined ? kb(b.size) : 'missing'} | ${b.gz !== undefined ? kb(b.gz) : ''} | ${b.size !== undefined ? (b.minified ? 'yes' : 'no') : ''} |`,
+    `| ${b.path} | ${b.size !== undefined ? kb(b.size) : 'missing'} | ${b.shippedSize !== undefined ? kb(b.shippedSize) : 'n/a'} | ${b.gz !== undefined ? kb(b.gz) : ''} |`,
   );
 }
-line(`| ${vsixNote} | ${vsix !== undefined ? kb(vsix) : 'n/a (not packaged; run `npm run package`)'} | | |`);
+line(`| ${vsixNote} | | ${vsix !== undefined ? kb(vsix) : 'n/a (not packaged; run `npm run package`)'} | |`);
 line();
+if (vsixParts) {
+  line(
+    `Of the .vsix: bundles ${kb(vsixParts.bundles)} (the desktop and the web extension each have a client and a server bundle), README images ${kb(vsixParts.images)}, everything else ${kb(vsixParts.other)}.${productionNote ? ` ${productionNote}` : ''}`,
+  );
+  line();
+}
 line('Extension activation time: n/a here (it needs a running VS Code; the integration harness measures it when available).');
 line();
 line('## Targets');
