@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ParsedFile, Rule } from '../../server/src/service';
-import { buildConfig, FindingsCache, NO_FILE_SYSTEM, parse, runRules } from '../../server/src/service';
-import { configurationRule, nameSpan, sectionRule, span } from '../../server/src/service/engine/rule';
+import { analyze, buildConfig, FindingsCache, NO_FILE_SYSTEM, parse, runRules } from '../../server/src/service';
+import { lineOf, spanRange } from '../../server/src/service/parser/parser';
+import { atName, configurationRule, directiveRule, EVERY_DIRECTIVE, nameSpan, sectionRule, span } from '../../server/src/service/engine/rule';
 import { settings } from './helpers';
 
 /** Rules that count how often they are asked, and report one finding per section (or run). */
@@ -97,5 +98,90 @@ suite('findings cache: section and configuration rules', () => {
     calls.local.length = 0;
     run(rules, TEXT, first.parsed, cache, '2.0.11');
     assert.deepEqual(calls, { local: ['listener:0', 'listener:1'], uncached: 4, sections: 2 });
+  });
+});
+
+suite('findings cache: lines that move keep their findings (position-free lines)', () => {
+  /** A line-local rule that records the lines it is asked about and reports on each keyword. */
+  function lineRule(): { rules: Rule[]; seen: string[] } {
+    const seen: string[] = [];
+    const rule = directiveRule({
+      id: 'test-line-local',
+      title: 'counts',
+      directives: EVERY_DIRECTIVE,
+      lineLocal: true,
+      check(d, { report }) {
+        seen.push(d.text);
+        report(atName(d, `${d.name} ${d.value}`, 'hint'));
+      },
+    });
+    return { rules: [rule], seen };
+  }
+
+  /** Runs rules and gives each finding as 'line:column message' (the lines come from the parse). */
+  function located(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache): { parsed: ParsedFile; found: string[] } {
+    const parsed = parse(text, URI, previous);
+    const s = settings('2.1.2');
+    const model = buildConfig({ main: parsed }, s, NO_FILE_SYSTEM);
+    const found = runRules(rules, model, s, NO_FILE_SYSTEM, cache).flatMap((r) =>
+      r.findings.map((f) => {
+        assert.ok(f.at, 'findings on configuration lines anchor on spans');
+        const range = spanRange(parsed, f.at);
+        return `${range.start.line}:${range.start.character} ${typeof f.message === 'string' ? f.message : f.message((at) => lineOf(parsed, at) + 1)}`;
+      }),
+    );
+    return { parsed, found };
+  }
+
+  test('a line inserted above a directive does not re-run its line-local rules; its finding moves down with it', () => {
+    const { rules, seen } = lineRule();
+    const cache = new FindingsCache();
+    const first = located(rules, TEXT, undefined, cache);
+    assert.deepEqual(seen, ['listener 1883', 'max_connections 10', 'listener 8883', 'max_connections 20']);
+    seen.length = 0;
+    const edited = TEXT.replace('listener 8883', 'max_queued_messages 5\nlistener 8883');
+    const second = located(rules, edited, first.parsed, cache);
+    // Only the inserted line is checked; every directive below it keeps its object and findings.
+    assert.deepEqual(seen, ['max_queued_messages 5']);
+    assert.equal(second.parsed.lines[4], first.parsed.lines[3]);
+    assert.deepEqual(second.found, ['1:0 listener 1883', '2:0 max_connections 10', '3:0 max_queued_messages 5', '4:0 listener 8883', '5:0 max_connections 20']);
+    assert.deepEqual(second.found, located(lineRule().rules, edited, undefined, new FindingsCache()).found);
+    // Removing it again re-checks nothing.
+    seen.length = 0;
+    const third = located(rules, TEXT, second.parsed, cache);
+    assert.deepEqual(seen, []);
+    assert.deepEqual(third.found, first.found);
+  });
+
+  test('a comment line inserted above or inside sections keeps their cached section findings', () => {
+    const { rules, calls } = countingRules();
+    const cache = new FindingsCache();
+    const first = run(rules, TEXT, undefined, cache);
+    calls.local.length = 0;
+    for (const edited of [
+      `# new first line\n${TEXT}`,
+      TEXT.replace('max_connections 10', '# a note\nmax_connections 10'),
+      TEXT.replace('listener 8883', '\n\nlistener 8883'),
+    ]) {
+      const second = run(rules, edited, first.parsed, cache);
+      // Neither the section-local rule nor the sections-only rule runs again; the uncached one does.
+      assert.deepEqual(calls.local, [], edited);
+      assert.equal(calls.sections, 1, edited);
+      assert.deepEqual(second.messages, first.messages);
+      assert.deepEqual(second.messages, run(countingRules().rules, edited, undefined, undefined).messages);
+    }
+  });
+
+  test('a kept finding that names another line names it where it is now', () => {
+    const text = 'listener 1883\nlistener 1883\n';
+    const cache = new FindingsCache();
+    const first = analyze({ text, uri: URI }, settings('2.1.2'), NO_FILE_SYSTEM, parse(text, URI), cache);
+    const edited = `# moved down\n${text}`;
+    const second = analyze({ text: edited, uri: URI }, settings('2.1.2'), NO_FILE_SYSTEM, parse(edited, URI, first.parsed), cache);
+    const duplicate = second.diagnostics.get(URI)?.find((d) => d.code === 'duplicate-listener');
+    assert.ok(duplicate);
+    assert.equal(duplicate.range.start.line, 2);
+    assert.match(String(duplicate.message), /listener on line 2\b/);
+    assert.deepEqual(second.diagnostics, analyze({ text: edited, uri: URI }, settings('2.1.2')).diagnostics);
   });
 });

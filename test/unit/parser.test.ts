@@ -1,23 +1,25 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { parse, parseLine } from '../../server/src/service';
+import type { Directive } from '../../server/src/service/parser/parser';
+import { withoutKeys } from './parseShape';
 import { lineOf, spanRange } from '../../server/src/service/parser/parser';
 
 suite('parser: the broker tokenizer', () => {
   test('comment only in column 0: "# a" is a comment', () => {
-    assert.equal(parseLine('f', 0, '# a').kind, 'comment');
+    assert.equal(parseLine('f', '# a').kind, 'comment');
   });
   test('comment only in column 0: "  # a" is the directive "#"', () => {
-    const line = parseLine('f', 0, '  # a');
+    const line = parseLine('f', '  # a');
     assert.equal(line.kind, 'directive');
     assert.equal(line.directive?.name, '#');
     assert.deepEqual([line.directive?.nameStart, line.directive?.nameEnd], [2, 3]);
   });
   test('spaces only separate: a tab is part of the keyword', () => {
-    assert.equal(parseLine('f', 0, 'listener\t1883').directive?.name, 'listener\t1883');
+    assert.equal(parseLine('f', 'listener\t1883').directive?.name, 'listener\t1883');
   });
   test('several spaces between keyword and value are fine', () => {
-    const d = parseLine('f', 0, 'listener   1883  0.0.0.0').directive;
+    const d = parseLine('f', 'listener   1883  0.0.0.0').directive;
     assert.deepEqual(
       d?.args.map((t) => t.text),
       ['1883', '0.0.0.0'],
@@ -25,17 +27,17 @@ suite('parser: the broker tokenizer', () => {
     assert.equal(d?.args[0].start, 11);
   });
   test('a line of spaces is blank, a line with a tab is not', () => {
-    assert.equal(parseLine('f', 0, '    ').kind, 'blank');
-    assert.equal(parseLine('f', 0, '\t').kind, 'directive');
+    assert.equal(parseLine('f', '    ').kind, 'blank');
+    assert.equal(parseLine('f', '\t').kind, 'directive');
   });
   test('string value: rest of line, trimmed, quotes and "#" kept', () => {
-    const d = parseLine('f', 0, 'password_file   "/etc/pw" # users  ').directive;
+    const d = parseLine('f', 'password_file   "/etc/pw" # users  ').directive;
     assert.equal(d?.value, '"/etc/pw" # users');
     assert.equal(d?.rest, '  "/etc/pw" # users  ');
     assert.deepEqual([d?.valueStart, d?.valueEnd], [16, 33]);
   });
   test('empty value: the value range sits at the end of the keyword', () => {
-    const d = parseLine('f', 0, 'pid_file').directive;
+    const d = parseLine('f', 'pid_file').directive;
     assert.equal(d?.value, '');
     assert.equal(d?.valueStart, 8);
   });
@@ -88,19 +90,81 @@ suite('parser: reuse of unchanged lines after an edit', () => {
     assert.notEqual(parse('listener 1883\n', 'f', first).lines[0], first.lines[0]);
     assert.notEqual(parse('listener 1883\r\n', 'g', first).lines[0], first.lines[0]);
   });
-  test('lines that moved are parsed again (their positions changed)', () => {
+  test('lines that moved keep their objects: inserting a line parses that line only', () => {
     const first = parse('a 1\nb 2\n', 'f');
     const second = parse('x 0\na 1\nb 2\n', 'f', first);
-    assert.equal(second.lines[1].directive?.line, 1);
-    assert.deepEqual(second, parse('x 0\na 1\nb 2\n', 'f'));
+    assert.equal(second.lines[1], first.lines[0]);
+    assert.equal(second.lines[2], first.lines[1]);
+    assert.equal(lineOf(second, first.lines[0].directive as Directive), 1);
+    assert.equal(lineOf(first, first.lines[0].directive as Directive), 0);
+    assert.deepEqual(withoutKeys(second), withoutKeys(parse('x 0\na 1\nb 2\n', 'f')));
+  });
+});
+
+suite('parser: prefix and suffix reuse (every line object below an inserted line is kept)', () => {
+  const doc =
+    Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? `listener ${1880 + i}` : i % 3 === 1 ? `# note ${i}` : `max_connections ${i}`)).join('\n') + '\n';
+  const edits: [string, (lines: string[]) => string[]][] = [
+    ['insert a line in the middle', (l) => [...l.slice(0, 5), 'allow_anonymous true', ...l.slice(5)]],
+    ['remove a line in the middle', (l) => [...l.slice(0, 5), ...l.slice(6)]],
+    ['split a line in two', (l) => [...l.slice(0, 5), 'max_conn', 'ections 5', ...l.slice(6)]],
+    ['insert at the top', (l) => ['# top', ...l]],
+    ['append at the end', (l) => [...l, 'port 1']],
+    ['insert three blank lines', (l) => [...l.slice(0, 7), '', '', '', ...l.slice(7)]],
+    ['edit two lines apart', (l) => l.map((x, i) => (i === 2 || i === 9 ? `${x}0` : x))],
+  ];
+  for (const [name, change] of edits) {
+    test(`${name}: lines outside the edit are the same objects, lineOf gives their new lines, the rest equals a fresh parse`, () => {
+      const before = doc.split('\n').slice(0, -1);
+      const after = change(before);
+      const text = after.join('\n') + '\n';
+      const first = parse(doc, 'f');
+      const second = parse(text, 'f', first);
+      assert.deepEqual(withoutKeys(second), withoutKeys(parse(text, 'f')));
+      const kept = new Set(first.lines);
+      // The common start and end of the two line lists are kept by identity.
+      let start = 0;
+      while (start < after.length && start < before.length && after[start] === before[start]) {
+        assert.equal(second.lines[start], first.lines[start], `line ${start}`);
+        start++;
+      }
+      for (let k = 1; k <= Math.min(before.length, after.length) - start && after[after.length - k] === before[before.length - k]; k++) {
+        assert.equal(second.lines[after.length - k], first.lines[before.length - k], `line ${after.length - k}`);
+      }
+      second.lines.forEach((line, i) => {
+        assert.equal(lineOf(second, line), i);
+        if (line.directive) {
+          assert.equal(lineOf(second, line.directive), i);
+        }
+      });
+      assert.ok(second.lines.filter((line) => !kept.has(line)).length <= Math.abs(after.length - before.length) + 2, 'only the edited lines are new');
+    });
+  }
+  test('many insertions at one place: keys stay in order (or the parse starts afresh), lineOf stays right', () => {
+    let lines = ['listener 1883', 'port 1'];
+    let parsed = parse(lines.join('\n'), 'f');
+    for (let i = 0; i < 80; i++) {
+      lines = [lines[0], ...lines.slice(1, -1), `# ${i}`, lines[lines.length - 1]];
+      parsed = parse(lines.join('\n'), 'f', parsed);
+      assert.deepEqual(withoutKeys(parsed), withoutKeys(parse(lines.join('\n'), 'f')));
+      parsed.lines.forEach((line, n) => assert.equal(lineOf(parsed, line), n));
+    }
+  });
+  test('line endings: a changed line ending, CRLF, several CRs and lone CRs give what a fresh parse gives', () => {
+    const texts = ['a 1\r\nb 2\r\n', 'x\r\na 1\r\nb 2\r\n', 'x\r\r\na 1\r\nb 2\r\n', 'x\ra 1\r\nb 2\r', 'a 1\nb 2', 'a 1\nb 2\n\n', '', '\n'];
+    for (const from of texts) {
+      for (const to of texts) {
+        assert.deepEqual(withoutKeys(parse(to, 'f', parse(from, 'f'))), withoutKeys(parse(to, 'f')), `${JSON.stringify(from)} -> ${JSON.stringify(to)}`);
+      }
+    }
   });
 });
 
 suite('parser: columns and the position map', () => {
   test('a directive has the columns of its keyword and value and its line text', () => {
-    const d = parseLine('f', 0, '  password_file   "/etc/pw"  ').directive;
+    const d = parseLine('f', '  password_file   "/etc/pw"  ').directive;
     assert.deepEqual([d?.nameStart, d?.nameEnd, d?.valueStart, d?.valueEnd, d?.text], [2, 15, 18, 27, '  password_file   "/etc/pw"  ']);
-    const empty = parseLine('f', 0, 'pid_file').directive;
+    const empty = parseLine('f', 'pid_file').directive;
     assert.deepEqual([empty?.valueStart, empty?.valueEnd], [8, 8]);
   });
   test('lineOf finds every line object and its directive; a span becomes a range on that line', () => {

@@ -219,23 +219,3 @@ export function tokenSpan(d: Directive, index: number): Span & { readonly on: Di
 export function lineSpan(on: Directive | ParsedLine): Span {
   return { on, start: 0, end: on.text.length };
 }
-
-/**
- * Range of one argument token (the keyword when there is no such token).
- * @deprecated findings anchor on spans: `tokenSpan`.
- */
-export function tokenRange(d: Directive, index: number): Range {
-  const token = d.args[index];
-  if (!token) {
-    return d.nameRange;
-  }
-  return { start: { line: d.line, character: token.start }, end: { line: d.line, character: token.end } };
-}
-
-/**
- * Range from column `start` to `end` on the directive's line.
- * @deprecated findings anchor on spans: `span(d, start, end)`.
- */
-export function columns(d: Directive, start: number, end: number): Range {
-  return { start: { line: d.line, character: start }, end: { line: d.line, character: end } };
-}

@@ -12,7 +12,7 @@ import { SINCE, nameOf } from '../model/reading';
 import type { Block, Inline } from './markup';
 import { paragraph, renderMarkup } from './markup';
 import type { TlsFileRef } from '../model/tls';
-import { conversionCommand, describeFormat, holdsTlsMaterial, pathRange, tlsFileRef } from '../model/tls';
+import { conversionCommand, describeFormat, holdsTlsMaterial, tlsFileRef } from '../model/tls';
 import type { CertificateFacts, FileSystemAccess, TlsInspector } from '../types';
 import { NO_FILE_SYSTEM } from '../types';
 
@@ -52,7 +52,7 @@ export function hover(analysis: Analysis, fileId: string, position: Position, cl
   if (tlsFile && fs.tls && position.character >= tlsFile.start && position.character <= tlsFile.end) {
     const blocks = tlsFileHover(tlsFile, fs.tls);
     if (blocks) {
-      return { contents: renderMarkup(blocks, client.markdown), range: pathRange(tlsFile) };
+      return { contents: renderMarkup(blocks, client.markdown), range: columnsAt(position.line, tlsFile) };
     }
   }
   const value = valueAt(d, d.spec, index, position.character);

@@ -211,14 +211,6 @@ export function factsOf(ref: TlsFileRef, tls: TlsInspector): TlsFileFacts | unde
   return ref.slot === 'capath' ? undefined : tls.inspect(ref.path);
 }
 
-/**
- * Range of the path on its line.
- * @deprecated lines are position-free: `pathSpan` (and `rangeIn(model, pathSpan(ref))`).
- */
-export function pathRange(ref: TlsFileRef): { start: { line: number; character: number }; end: { line: number; character: number } } {
-  return { start: { line: ref.directive.line, character: ref.start }, end: { line: ref.directive.line, character: ref.end } };
-}
-
 /** The path on its line (a span: findings anchor on it). */
 export function pathSpan(ref: TlsFileRef): Span & { readonly on: Directive } {
   return { on: ref.directive, start: ref.start, end: ref.end };

@@ -10,15 +10,13 @@ export interface Token {
   readonly end: number;
 }
 
-/** One directive line, cut up the way the broker's tokenizer cuts it. */
+/**
+ * One directive line, cut up the way the broker's tokenizer cuts it. Columns only: where the
+ * line is comes from its parse's position map (`lineOf`), so a line that moves keeps its object.
+ */
 export interface Directive {
   /** URI (or path) of the file the line is in. */
   readonly file: string;
-  /**
-   * 0-based line number.
-   * @deprecated Lines are position-free: use `lineOf(file, directive)` (the parse's position map).
-   */
-  readonly line: number;
   /** The sort key of its line (see ParsedLine.key). */
   readonly key: number;
   /** The line's text (without `\n` and trailing `\r`), the same string as its ParsedLine's. */
@@ -28,8 +26,6 @@ export interface Directive {
   /** Columns of the keyword. */
   readonly nameStart: number;
   readonly nameEnd: number;
-  /** @deprecated use `nameStart`/`nameEnd` (a span: `nameSpan(d)`). */
-  readonly nameRange: Range;
   /** Catalogue entry for the keyword (prefix families included); undefined when unknown. */
   readonly spec: DirectiveSpec | undefined;
   /** Space-separated tokens after the keyword (what `strtok_r(…, " ")` returns next). */
@@ -43,18 +39,12 @@ export interface Directive {
   /** Columns of `value` (both at the end of the keyword when there is no value). */
   readonly valueStart: number;
   readonly valueEnd: number;
-  /** @deprecated use `valueStart`/`valueEnd`. */
-  readonly valueRange: Range;
-  /** @deprecated the whole line is columns 0 to `text.length`. */
-  readonly range: Range;
 }
 
 /** How the broker sees one physical line. */
 export type LineKind = 'blank' | 'comment' | 'directive';
 
 export interface ParsedLine {
-  /** @deprecated Lines are position-free: use `lineOf(file, line)` (the parse's position map). */
-  readonly line: number;
   /**
    * Where the line sorts among the lines of its document, fixed when it is parsed: keys increase
    * along `ParsedFile.lines`, so the position map finds a line object by binary search. Lines
@@ -188,7 +178,7 @@ export function splitTokens(text: string, from = 0): Token[] {
 }
 
 /** Parses one physical line (without its line break). */
-export function parseLine(file: string, line: number, raw: string, key = line): ParsedLine {
+export function parseLine(file: string, raw: string, key = 0): ParsedLine {
   let end = raw.length;
   while (end > 0 && raw.charCodeAt(end - 1) === 0x0d) {
     end--;
@@ -196,14 +186,14 @@ export function parseLine(file: string, line: number, raw: string, key = line): 
   const hadCarriageReturn = end !== raw.length;
   const text = end === raw.length ? raw : raw.slice(0, end);
   if (text.charCodeAt(0) === 0x23 /* # */) {
-    return { line, key, text, kind: 'comment', hadCarriageReturn };
+    return { key, text, kind: 'comment', hadCarriageReturn };
   }
   let k = 0;
   while (k < text.length && text.charCodeAt(k) === SPACE) {
     k++;
   }
   if (k === text.length) {
-    return { line, key, text, kind: 'blank', hadCarriageReturn };
+    return { key, text, kind: 'blank', hadCarriageReturn };
   }
   let keywordEnd = k;
   while (keywordEnd < text.length && text.charCodeAt(keywordEnd) !== SPACE) {
@@ -233,13 +223,11 @@ export function parseLine(file: string, line: number, raw: string, key = line): 
   }
   const directive: Directive = {
     file,
-    line,
     key,
     text,
     name,
     nameStart: k,
     nameEnd: keywordEnd,
-    nameRange: { start: { line, character: k }, end: { line, character: keywordEnd } },
     spec,
     args,
     rest,
@@ -247,58 +235,122 @@ export function parseLine(file: string, line: number, raw: string, key = line): 
     value: vs === restStart && ve === text.length ? rest : only !== undefined && only.start === vs && only.end === ve ? only.text : text.slice(vs, ve),
     valueStart: vs,
     valueEnd: ve,
-    valueRange: { start: { line, character: vs }, end: { line, character: ve } },
-    range: { start: { line, character: 0 }, end: { line, character: text.length } },
   };
-  return { line, key, text, kind: 'directive', hadCarriageReturn, directive };
+  return { key, text, kind: 'directive', hadCarriageReturn, directive };
 }
+
+/**
+ * Keys of a fresh parse are the line index times this gap, so that lines inserted later get
+ * keys between their neighbours' (small integers for about ten insertions at one place).
+ */
+const KEY_GAP = 1024;
 
 /**
  * Parses a whole mosquitto.conf text. Lines break at `\n`; trailing `\r` is removed as the
  * broker does. A leading U+FEFF stays part of the first line, because the broker keeps it.
+ *
+ * With `previous` (an earlier parse of the same document), the lines the two texts have in
+ * common at their start and at their end are taken over as they are (same objects), and only
+ * the lines between are parsed: inserting a line parses one line and keeps every object below
+ * it. Lines carry no position, so nothing in a kept line changes.
  */
 export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: ParsedFile): ParsedFile {
-  // Lines that did not change (same text, same position) are taken over from the previous
-  // parse of the same document: after a keystroke only the edited line is parsed again.
-  const reusable = previous !== undefined && previous.uri === uri ? previous.lines : undefined;
+  // The broker's lines are the text up to its final line feed, split at line feeds.
+  const end = text.length > 0 && text.charCodeAt(text.length - 1) === 0x0a ? text.length - 1 : text.length;
+  const old = previous !== undefined && previous.uri === uri ? previous.lines : undefined;
+  let prefix = 0;
+  let pos = 0; // where the first line after the common start begins
+  let suffix = 0;
+  let suffixStart = end + 1; // where the first line of the common end begins
+  if (old !== undefined) {
+    while (prefix < old.length && pos <= end) {
+      let lineEnd = text.indexOf('\n', pos);
+      if (lineEnd === -1 || lineEnd > end) {
+        lineEnd = end;
+      }
+      if (!sameText(old[prefix], text, pos, lineEnd)) {
+        break;
+      }
+      prefix++;
+      pos = lineEnd + 1;
+    }
+    let lineEnd = end;
+    while (suffix < old.length - prefix && lineEnd >= pos) {
+      const lineStart = lineEnd === 0 ? 0 : text.lastIndexOf('\n', lineEnd - 1) + 1;
+      if (lineStart < pos || !sameText(old[old.length - 1 - suffix], text, lineStart, lineEnd)) {
+        break;
+      }
+      suffix++;
+      suffixStart = lineStart;
+      if (lineStart === 0) {
+        break;
+      }
+      lineEnd = lineStart - 1;
+    }
+  }
   const lines: ParsedLine[] = [];
   const directives: Directive[] = [];
   const loneCarriageReturns: number[] = [];
   const editorLineBreaks: [number, number][] = [];
-  let start = 0;
-  let index = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const raw = nl === -1 ? text.slice(start) : text.slice(start, nl);
-    if (raw.includes('\r')) {
-      let extra = countBreaks(raw, raw.length);
-      if (nl !== -1 && raw.endsWith('\r')) {
-        extra--; // the CR of a CRLF line ending
-      }
-      if (extra > 0) {
-        editorLineBreaks.push([index, extra]);
-      }
-    }
-    if (nl === -1 && raw.length === 0 && index > 0) {
-      break;
-    }
-    const old = reusable?.[index];
-    const parsed = old !== undefined && sameLine(old, raw) ? old : parseLine(uri, index, raw);
+  /** Adds the next line; `raw` when it was parsed now, `lineFeedAfter` when a line feed ends it. */
+  const add = (parsed: ParsedLine, raw: string | undefined, lineFeedAfter: boolean): void => {
+    const index = lines.length;
     lines.push(parsed);
     if (parsed.directive) {
       directives.push(parsed.directive);
     }
     // A carriage return inside the broker's line (not just trailing ones): editors break the
     // line there, the broker does not.
-    const cr = parsed.text.indexOf('\r');
-    if (cr !== -1) {
+    const inside = parsed.text.indexOf('\r') !== -1;
+    if (inside) {
       loneCarriageReturns.push(index);
     }
-    index++;
-    if (nl === -1) {
-      break;
+    if (inside || parsed.hadCarriageReturn) {
+      // A kept line had exactly one trailing CR (see sameText); a line parsed now counts its own.
+      let extra = raw !== undefined ? countBreaks(raw, raw.length) : countBreaks(parsed.text, parsed.text.length) + (parsed.hadCarriageReturn ? 1 : 0);
+      if (parsed.hadCarriageReturn && lineFeedAfter) {
+        extra--; // the CR of a CRLF line ending
+      }
+      if (extra > 0) {
+        editorLineBreaks.push([index, extra]);
+      }
     }
-    start = nl + 1;
+  };
+
+  if (old === undefined) {
+    // A fresh parse: one pass over the text.
+    for (let start = 0; start <= end;) {
+      let lineEnd = text.indexOf('\n', start);
+      if (lineEnd === -1 || lineEnd > end) {
+        lineEnd = end;
+      }
+      const raw = text.slice(start, lineEnd);
+      add(parseLine(uri, raw, lines.length * KEY_GAP), raw, lineEnd < text.length);
+      start = lineEnd + 1;
+    }
+  } else {
+    // The lines between the common start and end (none when they meet).
+    const middleEnd = suffix > 0 ? suffixStart - 1 : end;
+    const middle = pos <= end && middleEnd >= pos ? text.slice(pos, middleEnd).split('\n') : [];
+    const oldMiddle = old.length - prefix - suffix;
+    const keys = middleKeys(old, prefix, suffix, oldMiddle, middle.length);
+    if (keys === undefined) {
+      // No room for the new lines' keys between their neighbours: parse afresh.
+      return parse(text, uri);
+    }
+    const count = prefix + middle.length + suffix;
+    for (let index = 0; index < prefix; index++) {
+      add(old[index], undefined, index < count - 1 || end < text.length);
+    }
+    middle.forEach((raw, j) => {
+      // Lines in place of as many old lines: an unchanged one among them is kept too.
+      const same = oldMiddle === middle.length ? old[prefix + j] : undefined;
+      const parsed = same !== undefined && sameText(same, raw, 0, raw.length) ? same : parseLine(uri, raw, keys[j]);
+      add(parsed, parsed === same ? undefined : raw, prefix + j < count - 1 || end < text.length);
+    });
+    for (let index = old.length - suffix; index < old.length; index++) {
+      add(old[index], undefined, lines.length < count - 1 || end < text.length);
+    }
   }
   const nulIndex = text.indexOf('\0');
   let nulLine: number | undefined;
@@ -331,12 +383,61 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
   };
 }
 
-/** Whether `line` is what parseLine would make of `raw` (same text, same line ending). */
-function sameLine(line: ParsedLine, raw: string): boolean {
-  if (line.hadCarriageReturn) {
-    return raw.length > line.text.length && raw.startsWith(line.text) && /^\r+$/.test(raw.slice(line.text.length));
+/**
+ * Whether the line `text[start, end)` is exactly what `line` was parsed from: its text, and one
+ * carriage return after it when it had one. (A line that ended in several carriage returns is
+ * parsed again: the editor's line breaks depend on how many there were.)
+ */
+function sameText(line: ParsedLine, text: string, start: number, end: number): boolean {
+  const length = line.text.length + (line.hadCarriageReturn ? 1 : 0);
+  if (end - start !== length || !text.startsWith(line.text, start)) {
+    return false;
   }
-  return raw === line.text;
+  return !line.hadCarriageReturn || text.charCodeAt(end - 1) === 0x0d;
+}
+
+/**
+ * Keys for `count` new lines that take the place of `replaced` old lines after `prefix` kept
+ * lines and before `suffix` kept lines: increasing and strictly between the neighbours' keys.
+ * Undefined when they do not fit (the caller then parses afresh).
+ */
+function middleKeys(old: readonly ParsedLine[], prefix: number, suffix: number, replaced: number, count: number): number[] | undefined {
+  if (replaced === count) {
+    // Each new line takes the key of the old line it replaces: the order is the same.
+    return old.slice(prefix, prefix + count).map((line) => line.key);
+  }
+  const low = prefix > 0 ? old[prefix - 1].key : undefined;
+  const high = suffix > 0 ? old[old.length - suffix].key : undefined;
+  const keys: number[] = [];
+  if (low === undefined && high === undefined) {
+    for (let j = 0; j < count; j++) {
+      keys.push(j * KEY_GAP);
+    }
+    return keys;
+  }
+  if (high === undefined) {
+    for (let j = 0; j < count; j++) {
+      keys.push((low as number) + (j + 1) * KEY_GAP);
+    }
+    return keys;
+  }
+  if (low === undefined) {
+    for (let j = 0; j < count; j++) {
+      keys.push(high - (count - j) * KEY_GAP);
+    }
+    return keys;
+  }
+  const step = (high - low) / (count + 1);
+  let last = low;
+  for (let j = 0; j < count; j++) {
+    const key = step >= 1 ? low + Math.floor(step * (j + 1)) : low + step * (j + 1);
+    if (!(key > last) || !(key < high)) {
+      return undefined;
+    }
+    keys.push(key);
+    last = key;
+  }
+  return keys;
 }
 
 /**
