@@ -20,7 +20,7 @@ import type { DynsecDocument } from '../companion/dynsec/dynsec';
 import type { CompanionKind, CompanionSeverity } from '../companion/findings';
 import type { ReaderLine } from '../companion/reader';
 import type { Version } from '../version';
-import type { Fix } from './rule';
+import type { Fix, RuleBase } from './rule';
 
 /** One problem a companion rule found; the runner adds the rule id as its code. */
 export interface CompanionRuleFinding<Payload = undefined> {
@@ -46,11 +46,8 @@ export interface CompanionFixContext<Payload = undefined> {
   readonly payload: Payload | undefined;
 }
 
-interface CompanionRuleBase<Payload> {
-  /** Stable kebab-case id: the diagnostic code, the setting key and the docs anchor. */
-  readonly id: string;
-  /** One line for docs and settings. */
-  readonly title: string;
+/** Id and title as for the configuration's rules; the fix sees the diagnostic and its payload only. */
+interface CompanionRuleBase<Payload> extends Omit<RuleBase<Payload>, 'fix'> {
   /** Quick fixes for one of this rule's diagnostics. */
   fix?(context: CompanionFixContext<Payload>): Fix[];
 }

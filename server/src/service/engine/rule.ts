@@ -104,7 +104,7 @@ export type SectionSelection =
   /** Every bridge (`connection` block), in order. */
   | 'bridges';
 
-interface RuleBase<Payload> {
+export interface RuleBase<Payload> {
   /** Stable kebab-case id: the diagnostic code, the setting key and the docs anchor. */
   readonly id: string;
   /** One line for docs and settings. */
