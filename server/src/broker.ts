@@ -11,8 +11,23 @@ import { atLeast, formatVersion, isIncludedNameForBroker, parse, parseVersion } 
 export const BROKER_SOURCE = 'mosquitto (broker)';
 const TIMEOUT_MS = 5000;
 
+/**
+ * `mosquitto -h` output gathered ahead, per executable: the CLI launcher starts the broker
+ * while it loads the CLI (cliLauncher.ts), so the two overlap. Filled only by the launcher.
+ */
+const gatheredHelp = new Map<string, string>();
+
+/** Hands over the output of `EXECUTABLE -h`, run with the same environment, for detectBrokerVersion. */
+export function provideBrokerHelp(executable: string, output: string): void {
+  gatheredHelp.set(executable, output);
+}
+
 /** Reads the version of a mosquitto executable from the first line of `mosquitto -h`. */
 export function detectBrokerVersion(executable = 'mosquitto'): Version | undefined {
+  const gathered = gatheredHelp.get(executable);
+  if (gathered !== undefined) {
+    return versionFromHelp(gathered);
+  }
   try {
     const result = spawnSync(executable, ['-h'], { encoding: 'utf8', timeout: 2000, windowsHide: true });
     return versionFromHelp(`${result.stdout ?? ''}\n${result.stderr ?? ''}`);

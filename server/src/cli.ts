@@ -11,6 +11,8 @@ import type { CommandLineSettings, DetectedBroker, ResolvedSettings } from './cl
 import { describeSettings, knownRelease, resolveSettings, settingsAsJson } from './cliSettings';
 import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
 import { checkWithBrokerSync, detectBrokerVersion, withoutDuplicates } from './broker';
+// For the launcher (cliLauncher.ts), which asks the installed broker while the CLI loads.
+export { provideBrokerHelp } from './broker';
 import type { FileResult, RuleInfo } from './cliFormats';
 import { formatCheckstyle, formatGithub, formatJson, formatSarif, formatText } from './cliFormats';
 

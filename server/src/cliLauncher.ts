@@ -6,35 +6,84 @@
  * In the npm package the CLI bundle's text is embedded in this file at build time
  * (`__CLI_BUNDLE__`), so that the package still ships one file per executable.
  */
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle } from './compileCache';
 
 interface Cli {
   main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number;
+  provideBrokerHelp(executable: string, output: string): void;
 }
 
 declare const __CLI_BUNDLE__: string | undefined;
 
+/** Flags that settle the release without asking the installed broker (or need no release). */
+const NO_DETECTION = ['--broker-version', '--with-broker', '-h', '--help', '--version', '--print-config'];
+
+/**
+ * Writes to a standard stream by file descriptor: no stream objects to load for a short run.
+ * A descriptor that would block (a non-blocking pipe that is full) hands the rest to the stream.
+ */
+function writer(fd: 1 | 2): (text: string) => void {
+  let stream: NodeJS.WriteStream | undefined;
+  return (text) => {
+    const data = Buffer.from(`${text}\n`);
+    let written = 0;
+    while (stream === undefined && written < data.length) {
+      try {
+        written += writeSync(fd, data, written);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+          throw error;
+        }
+        stream = fd === 1 ? process.stdout : process.stderr;
+      }
+    }
+    if (stream !== undefined && written < data.length) {
+      stream.write(data.subarray(written));
+    }
+  };
+}
+
 /** Runs the CLI in `bundleFile` (or `source`, the embedded bundle, named `bundleFile`) on this process's arguments. */
 export function runCli(bundleFile: string, source?: string): void {
+  const args = process.argv.slice(2);
+  // Without a release on the command line, the CLI asks `mosquitto -h` (unless a
+  // .mosquitto-lint.json or Compose file names one): start it now, so that it runs while the
+  // bundle loads, and hand its output over. The same command detectBrokerVersion runs.
+  const detect = !args.some((a) => NO_DETECTION.some((flag) => a === flag || a.startsWith(`${flag}=`)));
+  const help = detect
+    ? new Promise<string>((resolve) => {
+        execFile('mosquitto', ['-h'], { encoding: 'utf8', timeout: 2000, windowsHide: true }, (_error, stdout, stderr) => {
+          resolve(`${stdout ?? ''}\n${stderr ?? ''}`);
+        });
+      })
+    : undefined;
   const loaded = loadBundle(source ?? readFileSync(bundleFile, 'utf8'), bundleFile);
-  let code: number;
-  try {
-    code = (loaded.exports as Cli).main(
-      process.argv.slice(2),
-      (t) => process.stdout.write(`${t}\n`),
-      (t) => process.stderr.write(`${t}\n`),
-    );
-  } catch (error) {
-    process.stderr.write(`mosquitto-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    code = 2;
-  }
-  process.exitCode = code;
-  // The cache holds what this run compiled: keep one from a run that checked files, not from
-  // --version or a usage error.
-  if (code !== 2 && !process.argv.slice(2).some((a) => INFO_FLAGS.has(a))) {
-    loaded.saveCache();
+  const cli = loaded.exports as Cli;
+  const run = (): void => {
+    let code: number;
+    try {
+      code = cli.main(args, writer(1), writer(2));
+    } catch (error) {
+      process.stderr.write(`mosquitto-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      code = 2;
+    }
+    process.exitCode = code;
+    // The cache holds what this run compiled: keep one from a run that checked files, not from
+    // --version or a usage error.
+    if (code !== 2 && !args.some((a) => INFO_FLAGS.has(a))) {
+      loaded.saveCache();
+    }
+  };
+  if (help === undefined) {
+    run();
+  } else {
+    void help.then((output) => {
+      cli.provideBrokerHelp('mosquitto', output);
+      run();
+    });
   }
 }
 
