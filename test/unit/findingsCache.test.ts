@@ -185,3 +185,32 @@ suite('findings cache: lines that move keep their findings (position-free lines)
     assert.deepEqual(second.diagnostics, analyze({ text: edited, uri: URI }, settings('2.1.2')).diagnostics);
   });
 });
+
+suite('findings cache: directive rules that are not line-local', () => {
+  test('a directive rule is asked again only on the lines where it read the model', () => {
+    const asked: string[] = [];
+    const rules: Rule[] = [
+      directiveRule({
+        id: 'test-reads-model-on-listeners',
+        title: 'counts',
+        directives: EVERY_DIRECTIVE,
+        check(d, context) {
+          asked.push(`${d.name} ${d.value}`);
+          // Only listener lines look at the model; the others depend on their own text alone.
+          const detail = d.name === 'listener' ? `, ${context.model.listeners.length} listeners` : '';
+          context.report({ file: d.file, at: nameSpan(d), message: `${d.name} ${d.value}${detail}`, severity: 'hint' });
+        },
+      }),
+    ];
+    const cache = new FindingsCache();
+    const first = run(rules, TEXT, undefined, cache);
+    assert.deepEqual(asked, ['listener 1883', 'max_connections 10', 'listener 8883', 'max_connections 20']);
+    asked.length = 0;
+    const edited = TEXT.replace('max_connections 20', 'max_connections 30');
+    const second = run(rules, edited, first.parsed, cache);
+    assert.deepEqual(asked, ['listener 1883', 'listener 8883', 'max_connections 30']);
+    assert.deepEqual(second.messages, run(rules, edited, undefined, undefined).messages);
+    assert.ok(second.messages.includes('test-reads-model-on-listeners: listener 8883, 2 listeners'));
+    assert.ok(second.messages.includes('test-reads-model-on-listeners: max_connections 10'));
+  });
+});

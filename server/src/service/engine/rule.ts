@@ -120,7 +120,10 @@ export interface DirectiveRule<Payload = undefined> extends RuleBase<Payload> {
   readonly directives: readonly DirectiveName[] | typeof EVERY_DIRECTIVE;
   /**
    * The findings depend only on the directive and the settings (never on other lines, the
-   * model or files): they are kept across edits for lines that did not change.
+   * model or files): they are kept across edits for lines that did not change. A rule without
+   * the flag has its findings kept too on the lines where it read neither `context.model` nor
+   * `context.fs` (the engine notes those reads): read them only where the answer needs them,
+   * not by destructuring them at the top of `check`.
    */
   readonly lineLocal?: boolean;
   check(directive: Directive, context: RuleContext<Payload>): void;

@@ -263,6 +263,30 @@ type LineFindings = readonly (number | Finding<unknown>[])[];
 /** Shared by every directive the line-local rules find nothing on. */
 const NO_LINE_FINDINGS: LineFindings = [];
 
+/** What is kept of the directive rules on one directive (see runRules). */
+interface LineRecord {
+  /** Findings of the rules that need not run again on this directive object. */
+  readonly found: LineFindings;
+  /** Rules that read the model or files on it: they run on every analysis. */
+  readonly again: readonly number[];
+}
+
+/** Records with no findings, shared by the list of rules to run again (most lines have one of a few). */
+const NOTHING_FOUND = new Map<string, LineRecord>();
+
+function lineRecord(found: LineFindings, again: readonly number[] | undefined): LineRecord {
+  if (found.length > 0) {
+    return { found, again: again ?? [] };
+  }
+  const key = again === undefined ? '' : again.join(',');
+  let record = NOTHING_FOUND.get(key);
+  if (record === undefined) {
+    record = { found, again: again ?? [] };
+    NOTHING_FOUND.set(key, record);
+  }
+  return record;
+}
+
 /** The directive rules that inspect a directive: line-local ones and the others, by rule index. */
 interface LineRules {
   readonly local: readonly number[];
@@ -378,27 +402,58 @@ export function runRules(
       fail(index, error);
     }
   };
-  // The line-local rules of one directive, run once: the findings as a list of (rule index,
-  // findings) for the rules that found something, or undefined when a rule failed (the next
-  // analysis asks them again).
-  const checkLocal = (rulesOfLine: readonly number[], d: Directive): LineFindings | undefined => {
+  // The other directive rules may read the model or the file system. Run with a context that
+  // notes whether they did: when a rule read neither for a directive, its findings there depend
+  // only on the directive and the settings, and are kept like those of line-local rules.
+  let touched = false;
+  const tracking: RuleContext<unknown>[] = contexts.map((context) => ({
+    get model() {
+      touched = true;
+      return model;
+    },
+    get fs() {
+      touched = true;
+      return fs;
+    },
+    settings,
+    report: context.report,
+  }));
+  // The directive rules of one directive, run once: what the kept ones found (rule index,
+  // findings, rule index, … for the rules that found something) and the rules that must run
+  // again on every analysis (they read the model or files); undefined when a rule failed (the
+  // next analysis asks them all again).
+  const checkOnce = (rulesOfLine: LineRules, d: Directive): LineRecord | undefined => {
     let found: (number | Finding<unknown>[])[] | undefined;
+    let again: number[] | undefined;
     let complete = true;
-    for (const index of rulesOfLine) {
+    const run = (index: number, tracked: boolean): void => {
       if (failed[index]) {
         complete = false;
-        continue;
+        return;
       }
       const bucket = buckets[index];
       const before = bucket.length;
-      check(index, d);
-      if (failed[index]) {
+      touched = false;
+      try {
+        (rules[index] as DirectiveRule<unknown>).check(d, tracked ? tracking[index] : contexts[index]);
+      } catch (error) {
+        fail(index, error);
         complete = false;
+        return;
+      }
+      if (tracked && touched) {
+        (again ??= []).push(index);
       } else if (bucket.length !== before) {
         (found ??= []).push(index, bucket.slice(before));
       }
+    };
+    for (const index of rulesOfLine.local) {
+      run(index, false);
     }
-    return complete ? (found ?? NO_LINE_FINDINGS) : undefined;
+    for (const index of rulesOfLine.other) {
+      run(index, true);
+    }
+    return complete ? lineRecord(found ?? NO_LINE_FINDINGS, again) : undefined;
   };
   const replay = (known: LineFindings): void => {
     for (let i = 0; i < known.length; i += 2) {
@@ -415,7 +470,8 @@ export function runRules(
   };
 
   // Directive rules: one pass, each directive handed to the rules that name it. With a cache,
-  // the line-local ones run once per directive object and their findings are replayed after.
+  // each rule runs once per directive object and its findings are replayed after, except where
+  // it read the model or files (it runs again every time).
   const dispatch = dispatchOf(rules);
   if (dispatch.any) {
     for (const d of model.order) {
@@ -423,17 +479,20 @@ export function runRules(
       if (kept) {
         const known = kept.get(d);
         if (known !== undefined) {
-          replay(known);
+          replay(known.found);
+          for (const index of known.again) {
+            check(index, d);
+          }
         } else {
-          const found = checkLocal(rulesOfLine.local, d);
-          if (found !== undefined) {
-            kept.set(d, found);
+          const record = checkOnce(rulesOfLine, d);
+          if (record !== undefined) {
+            kept.set(d, record);
           }
         }
-      } else {
-        for (const index of rulesOfLine.local) {
-          check(index, d);
-        }
+        continue;
+      }
+      for (const index of rulesOfLine.local) {
+        check(index, d);
       }
       for (const index of rulesOfLine.other) {
         check(index, d);
@@ -540,7 +599,7 @@ export class FindingsCache {
 
 /** One cache's findings for one rule table and settings (see FindingsCache). */
 class RunStore {
-  private readonly byDirective = new WeakMap<Directive, LineFindings>();
+  private readonly byDirective = new WeakMap<Directive, LineRecord>();
   /** A number per directive object, so that a key names the objects, not only their text. */
   private readonly ids = new WeakMap<Directive, number>();
   private nextId = 1;
@@ -548,11 +607,11 @@ class RunStore {
   private last = new Map<number, Map<string, Finding<unknown>[]>>();
   private current = new Map<number, Map<string, Finding<unknown>[]>>();
 
-  get(d: Directive): LineFindings | undefined {
+  get(d: Directive): LineRecord | undefined {
     return this.byDirective.get(d);
   }
 
-  set(d: Directive, findings: LineFindings): void {
+  set(d: Directive, findings: LineRecord): void {
     this.byDirective.set(d, findings);
   }
 

@@ -36,7 +36,9 @@ export default directiveRule<AssignmentKey>({
   id: 'assignment-syntax',
   directives: EVERY_DIRECTIVE,
   title: "'key = value' or 'key: value' instead of 'key value'",
-  check(d, { model, report, settings }) {
+  check(d, context) {
+    // The model is read only where it matters (context.model), so lines that do not need it keep their findings across edits.
+    const { report, settings } = context;
     // Most names have neither '=' nor ':': no need to run the pattern on them.
     const glued = d.name.includes('=') || d.name.includes(':') ? /^([A-Za-z_][A-Za-z0-9_.]*)\s*[=:]/.exec(d.name) : null;
     if (glued && findDirective(glued[1])) {
@@ -57,7 +59,7 @@ export default directiveRule<AssignmentKey>({
     let severity: Severity = 'warning';
     let effect = `the value becomes '${d.value}'`;
     const intended = d.value.replace(/^[=:]\s*/, '');
-    if (PATH_OPTIONS[nameOf(d)] && changedPathIsFatal(d, model, settings.brokerVersion, intended, d.value)) {
+    if (PATH_OPTIONS[nameOf(d)] && changedPathIsFatal(d, context.model, settings.brokerVersion, intended, d.value)) {
       // '= /etc/x' is a relative path starting with a folder named '='; it is never there.
       severity = 'error';
       effect = `the broker uses the path '${d.value}', which does not exist, and refuses to start`;

@@ -18,7 +18,9 @@ export default directiveRule<AllowedValues>({
   id: 'invalid-enum',
   directives: directivesWhere((spec) => spec.args[0]?.type === 'enum' && spec.args[0].values !== undefined),
   title: 'Value that is not one of the accepted keywords',
-  check(d, { model, settings, report }) {
+  check(d, context) {
+    // The model is read only where it matters (context.model), so lines that do not need it keep their findings across edits.
+    const { settings, report } = context;
     const version = settings.brokerVersion;
     const arg = d.spec?.args[0];
     if (!d.spec || arg?.type !== 'enum' || !arg.values) {
@@ -45,7 +47,7 @@ export default directiveRule<AllowedValues>({
       severity = 'warning';
       effect = 'this broker version ignores it and uses its default TLS versions';
     } else if (name === 'tls_version') {
-      const section = model.placements.get(d)?.target;
+      const section = context.model.placements.get(d)?.target;
       if (section && section.kind !== 'global' && !listenerUsesTls(section, version)) {
         // The value is only checked when the listener sets up TLS.
         severity = 'warning';

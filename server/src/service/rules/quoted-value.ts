@@ -14,7 +14,9 @@ export default directiveRule<Unquoted>({
   id: 'quoted-value',
   directives: KNOWN_DIRECTIVES,
   title: 'Quotes around a value',
-  check(d, { model, settings, report }) {
+  check(d, context) {
+    // The model is read only where it matters (context.model), so lines that do not need it keep their findings across edits.
+    const { settings, report } = context;
     const mode = valueModeOf(d, settings.brokerVersion);
     if (mode !== 'string' && mode !== 'raw') {
       return;
@@ -25,7 +27,7 @@ export default directiveRule<Unquoted>({
     const m = /^(["'])(.*)\1$/.exec(d.value);
     if (m && d.value.length >= 2) {
       // A quoted path names a file that is never there.
-      const fatal = changedPathIsFatal(d, model, settings.brokerVersion, m[2], d.value);
+      const fatal = changedPathIsFatal(d, context.model, settings.brokerVersion, m[2], d.value);
       report(
         atValue(
           d,

@@ -20,7 +20,9 @@ export default directiveRule({
   id: 'trailing-comment',
   directives: KNOWN_DIRECTIVES,
   title: "'# text' after a value",
-  check(d, { model, settings, report }) {
+  check(d, context) {
+    // The model is read only where it matters (context.model), so lines that do not need it keep their findings across edits.
+    const { settings, report } = context;
     const version = settings.brokerVersion;
     const spec = d.spec;
     if (!spec) {
@@ -42,7 +44,7 @@ export default directiveRule({
     if (stringValue) {
       // A path with the comment glued on names a file that is never there.
       const intended = d.value.slice(0, token.start - d.valueStart).trimEnd();
-      const fatal = changedPathIsFatal(d, model, version, intended, d.value);
+      const fatal = changedPathIsFatal(d, context.model, version, intended, d.value);
       report({
         file: d.file,
         at,

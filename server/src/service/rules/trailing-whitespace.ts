@@ -12,7 +12,9 @@ export default directiveRule({
   id: 'trailing-whitespace',
   directives: KNOWN_DIRECTIVES,
   title: 'White space at the end of a value that the broker keeps',
-  check(d, { model, settings, report }) {
+  check(d, context) {
+    // The model is read only where it matters (context.model), so lines that do not need it keep their findings across edits.
+    const { settings, report } = context;
     const version = settings.brokerVersion;
     const trims = atLeast(version, SINCE.trimmedStrings);
     const spec = d.spec;
@@ -30,7 +32,7 @@ export default directiveRule({
     const end = d.text.length;
     const trimmedEnd = d.valueEnd;
     // A path with blanks glued on names a file that is never there; other values just change.
-    const fatal = changedPathIsFatal(d, model, version, d.value, d.rest.replace(/^[ \t]+/, ''));
+    const fatal = changedPathIsFatal(d, context.model, version, d.value, d.rest.replace(/^[ \t]+/, ''));
     report({
       file: d.file,
       at: span(d, trimmedEnd, end),
