@@ -9,7 +9,7 @@ import type { LoadedConfigFile } from './configFile';
 import { isIgnored } from './configFile';
 import type { CommandLineSettings, DetectedBroker, ResolvedSettings } from './cliSettings';
 import { describeSettings, knownRelease, resolveSettings, settingsAsJson } from './cliSettings';
-import { decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
+import { cachedFileSystem, decodeConfigBytes, nodeFileSystem } from './nodeFileSystem';
 import { checkWithBrokerSync, detectBrokerVersion, withoutDuplicates } from './broker';
 // For the launcher (cliLauncher.ts), which asks the installed broker while the CLI loads.
 export { provideBrokerHelp } from './broker';
@@ -356,7 +356,9 @@ function lintFile(input: string, resolved: ResolvedSettings, options: Options, n
   if (companion) {
     return [{ file, diagnostics: validateCompanion(companion, read.text, settings) }];
   }
-  const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, settings, nodeFileSystem());
+  // One answer per path for the whole analysis (thousands of listeners often name the same
+  // certificate files), as the server's short-lived cache gives it.
+  const analysis = analyze({ text: read.text, uri: absolute, path: absolute }, settings, cachedFileSystem(nodeFileSystem(), Infinity));
   const results: FileResult[] = [];
   if (broker !== undefined) {
     const check = checkWithBrokerSync(absolute, read.text, broker);
