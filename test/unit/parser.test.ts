@@ -150,8 +150,49 @@ suite('parser: prefix and suffix reuse (every line object below an inserted line
       parsed.lines.forEach((line, n) => assert.equal(lineOf(parsed, line), n));
     }
   });
+  test('300 random edits (line breaks, CRs, NULs included): each parse equals a fresh one and keeps the lines outside the edit', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['\n', '\r\n', '\r', '\n\n', 'listener 1883', 'port 1', '# c', ' ', 'x', '\0', '\t'];
+    let text = 'listener 1883\r\n# one\nport 1\n\nmax_connections 5\n';
+    let parsed = parse(text, 'f');
+    for (let i = 0; i < 300; i++) {
+      const at = random(text.length + 1);
+      const length = random(4);
+      const next = text.slice(0, at) + (random(3) === 0 ? '' : pieces[random(pieces.length)]) + text.slice(at + length);
+      const again = parse(next, 'f', parsed);
+      assert.deepEqual(withoutKeys(again), withoutKeys(parse(next, 'f')), JSON.stringify([text, next]));
+      // Lines before the edit are the same objects, up to one that ends in several CRs (parsed
+      // again: how many CRs it had is not kept).
+      const before = text.slice(0, at).split('\n').slice(0, -1);
+      const kept = before.findIndex((raw) => /\r\r$/.test(raw));
+      before.slice(0, kept === -1 ? before.length : kept).forEach((_, n) => {
+        assert.equal(again.lines[n], parsed.lines[n], `line ${n} of ${JSON.stringify([text, next])}`);
+      });
+      again.lines.forEach((line, n) => assert.equal(lineOf(again, line), n));
+      text = next;
+      parsed = again;
+    }
+  });
   test('line endings: a changed line ending, CRLF, several CRs and lone CRs give what a fresh parse gives', () => {
-    const texts = ['a 1\r\nb 2\r\n', 'x\r\na 1\r\nb 2\r\n', 'x\r\r\na 1\r\nb 2\r\n', 'x\ra 1\r\nb 2\r', 'a 1\nb 2', 'a 1\nb 2\n\n', '', '\n'];
+    const texts = [
+      'a\nb',
+      'ab',
+      'x\nab',
+      'xa\nb',
+      'a\nb\n',
+      'a 1\r\nb 2\r\n',
+      'x\r\na 1\r\nb 2\r\n',
+      'x\r\r\na 1\r\nb 2\r\n',
+      'x\ra 1\r\nb 2\r',
+      'a 1\nb 2',
+      'a 1\nb 2\n\n',
+      '',
+      '\n',
+    ];
     for (const from of texts) {
       for (const to of texts) {
         assert.deepEqual(withoutKeys(parse(to, 'f', parse(from, 'f'))), withoutKeys(parse(to, 'f')), `${JSON.stringify(from)} -> ${JSON.stringify(to)}`);

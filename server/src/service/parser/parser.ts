@@ -262,8 +262,36 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
   let pos = 0; // where the first line after the common start begins
   let suffix = 0;
   let suffixStart = end + 1; // where the first line of the common end begins
-  if (old !== undefined) {
-    while (prefix < old.length && pos <= end) {
+  if (old !== undefined && previous !== undefined) {
+    // Most of the two texts is the same: lines inside the common start (or end) of the texts,
+    // their line feed included, are the old lines; found from the old lines' lengths, without
+    // comparing line by line. The loops after it check the lines at the edges one by one.
+    const before = previous.text;
+    const same = commonPrefix(before, text);
+    while (prefix < old.length) {
+      const line = old[prefix];
+      const rawEnd = pos + line.text.length + (line.hadCarriageReturn ? 1 : 0);
+      if (rawEnd >= same || before.charCodeAt(rawEnd) !== 0x0a) {
+        break;
+      }
+      prefix++;
+      pos = rawEnd + 1;
+    }
+    const sameEnd = commonSuffix(before, text, Math.min(before.length, text.length) - pos);
+    let oldEnd = before.length > 0 && before.charCodeAt(before.length - 1) === 0x0a ? before.length - 1 : before.length;
+    while (suffix < old.length - prefix) {
+      const line = old[old.length - 1 - suffix];
+      const rawStart = oldEnd - line.text.length - (line.hadCarriageReturn ? 1 : 0);
+      // The line feed before the line is common too, and the line stays after the common start.
+      const newStart = text.length - (before.length - rawStart);
+      if (rawStart <= 0 || before.length - (rawStart - 1) > sameEnd || before.charCodeAt(rawStart - 1) !== 0x0a || newStart < pos) {
+        break;
+      }
+      suffix++;
+      suffixStart = newStart;
+      oldEnd = rawStart - 1;
+    }
+    while (prefix < old.length - suffix && pos <= end && (suffix === 0 || pos < suffixStart)) {
       let lineEnd = text.indexOf('\n', pos);
       if (lineEnd === -1 || lineEnd > end) {
         lineEnd = end;
@@ -274,7 +302,7 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
       prefix++;
       pos = lineEnd + 1;
     }
-    let lineEnd = end;
+    let lineEnd = suffix > 0 ? suffixStart - 1 : end;
     while (suffix < old.length - prefix && lineEnd >= pos) {
       const lineStart = lineEnd === 0 ? 0 : text.lastIndexOf('\n', lineEnd - 1) + 1;
       if (lineStart < pos || !sameText(old[old.length - 1 - suffix], text, lineStart, lineEnd)) {
@@ -381,6 +409,31 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
     editorLineBreaks,
     positions: new PositionMap(lines),
   };
+}
+
+/** Length of the common start of two texts (compared in blocks, then by character). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + 256 <= n && a.substring(i, i + 256) === b.substring(i, i + 256)) {
+    i += 256;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) {
+    i++;
+  }
+  return i;
+}
+
+/** Length of the common end of two texts, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i + 256 <= limit && a.substring(a.length - i - 256, a.length - i) === b.substring(b.length - i - 256, b.length - i)) {
+    i += 256;
+  }
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) {
+    i++;
+  }
+  return i;
 }
 
 /**
