@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import type { ParsedFile, Rule } from '../../server/src/service';
+import type { ParsedFile, Rule, RuleFindings } from '../../server/src/service';
 import { analyze, buildConfig, FindingsCache, NO_FILE_SYSTEM, parse, runRules } from '../../server/src/service';
 import { lineOf, spanRange } from '../../server/src/service/parser/parser';
 import { atName, configurationRule, directiveRule, EVERY_DIRECTIVE, nameSpan, sectionRule, span } from '../../server/src/service/engine/rule';
@@ -52,6 +52,20 @@ function countingRules(): { rules: Rule[]; calls: { local: string[]; uncached: n
 const URI = 'untitled:cache.conf';
 const TEXT = '# comment\nlistener 1883\nmax_connections 10\nlistener 8883\nmax_connections 20\n';
 
+/** Parses `text` (from `previous`), builds its model and runs `rules` with `cache`. */
+function runOn(
+  rules: Rule[],
+  text: string,
+  previous: ParsedFile | undefined,
+  cache: FindingsCache | undefined,
+  version = '2.1.2',
+): { parsed: ParsedFile; results: RuleFindings[] } {
+  const parsed = parse(text, URI, previous);
+  const s = settings(version);
+  const model = buildConfig({ main: parsed }, s, NO_FILE_SYSTEM);
+  return { parsed, results: runRules(rules, model, s, NO_FILE_SYSTEM, cache) };
+}
+
 function run(
   rules: Rule[],
   text: string,
@@ -59,11 +73,8 @@ function run(
   cache: FindingsCache | undefined,
   version = '2.1.2',
 ): { parsed: ParsedFile; messages: string[] } {
-  const parsed = parse(text, URI, previous);
-  const s = settings(version);
-  const model = buildConfig({ main: parsed }, s, NO_FILE_SYSTEM);
-  const messages = runRules(rules, model, s, NO_FILE_SYSTEM, cache).flatMap((r) => r.findings.map((f) => `${r.rule.id}: ${f.message}`));
-  return { parsed, messages };
+  const { parsed, results } = runOn(rules, text, previous, cache, version);
+  return { parsed, messages: results.flatMap((r) => r.findings.map((f) => `${r.rule.id}: ${String(f.message)}`)) };
 }
 
 suite('findings cache: section and configuration rules', () => {
@@ -120,10 +131,8 @@ suite('findings cache: lines that move keep their findings (position-free lines)
 
   /** Runs rules and gives each finding as 'line:column message' (the lines come from the parse). */
   function located(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache): { parsed: ParsedFile; found: string[] } {
-    const parsed = parse(text, URI, previous);
-    const s = settings('2.1.2');
-    const model = buildConfig({ main: parsed }, s, NO_FILE_SYSTEM);
-    const found = runRules(rules, model, s, NO_FILE_SYSTEM, cache).flatMap((r) =>
+    const { parsed, results } = runOn(rules, text, previous, cache);
+    const found = results.flatMap((r) =>
       r.findings.map((f) => {
         assert.ok(f.at, 'findings on configuration lines anchor on spans');
         const range = spanRange(parsed, f.at);
