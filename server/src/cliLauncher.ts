@@ -7,9 +7,10 @@
  * (`__CLI_BUNDLE__`), so that the package still ships one file per executable.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadBundle } from './compileCache';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { cacheFolder, loadBundle } from './compileCache';
 
 interface Cli {
   main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number;
@@ -46,6 +47,64 @@ function writer(fd: 1 | 2): (text: string) => void {
   };
 }
 
+/**
+ * The output of `mosquitto -h` for the `mosquitto` on PATH. It is kept in the cache folder
+ * under the executable's identity (path, inode, size, modification time), so that later runs
+ * need not start the broker; a replaced or upgraded broker has another identity. Without a
+ * usable cache (or on Windows, where PATH lookup has more rules) the broker is asked.
+ */
+function brokerHelp(): Promise<string> | string {
+  const lookUp = process.platform !== 'win32' && process.env.PATH !== undefined;
+  const executable = lookUp ? onPath('mosquitto') : undefined;
+  if (lookUp && executable === undefined) {
+    return ''; // what running a command that is not there gives
+  }
+  const folder = executable !== undefined ? cacheFolder() : undefined;
+  let saved: string | undefined;
+  if (executable !== undefined && folder !== undefined) {
+    try {
+      const s = statSync(executable.path);
+      const key = createHash('sha256').update(`${executable.path}\0${s.ino}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}`).digest('hex').slice(0, 32);
+      saved = join(folder, `broker-help-${key}.txt`);
+      return readFileSync(saved, 'utf8');
+    } catch {
+      // not asked yet
+    }
+  }
+  return new Promise<string>((resolve) => {
+    execFile(executable?.path ?? 'mosquitto', ['-h'], { encoding: 'utf8', timeout: 2000, windowsHide: true }, (error, stdout, stderr) => {
+      const output = `${stdout ?? ''}\n${stderr ?? ''}`;
+      // Only a complete answer is kept (a run killed by the timeout is not).
+      if (saved !== undefined && (error === null || typeof error.code === 'number')) {
+        try {
+          const temporary = `${saved}.${process.pid}.tmp`;
+          writeFileSync(temporary, output, { mode: 0o600 });
+          renameSync(temporary, saved);
+        } catch {
+          // asked again next time
+        }
+      }
+      resolve(output);
+    });
+  });
+}
+
+/** The first executable file named `name` in PATH, as the shell finds it. */
+function onPath(name: string): { path: string } | undefined {
+  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(folder === '' ? '.' : folder, name);
+    try {
+      if (statSync(candidate).isFile()) {
+        accessSync(candidate, constants.X_OK);
+        return { path: resolve(candidate) };
+      }
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
 /** Runs the CLI in `bundleFile` (or `source`, the embedded bundle, named `bundleFile`) on this process's arguments. */
 export function runCli(bundleFile: string, source?: string): void {
   const args = process.argv.slice(2);
@@ -53,13 +112,7 @@ export function runCli(bundleFile: string, source?: string): void {
   // .mosquitto-lint.json or Compose file names one): start it now, so that it runs while the
   // bundle loads, and hand its output over. The same command detectBrokerVersion runs.
   const detect = !args.some((a) => NO_DETECTION.some((flag) => a === flag || a.startsWith(`${flag}=`)));
-  const help = detect
-    ? new Promise<string>((resolve) => {
-        execFile('mosquitto', ['-h'], { encoding: 'utf8', timeout: 2000, windowsHide: true }, (_error, stdout, stderr) => {
-          resolve(`${stdout ?? ''}\n${stderr ?? ''}`);
-        });
-      })
-    : undefined;
+  const help = detect ? brokerHelp() : undefined;
   const loaded = loadBundle(source ?? readFileSync(bundleFile, 'utf8'), bundleFile);
   const cli = loaded.exports as Cli;
   const run = (): void => {
@@ -78,6 +131,9 @@ export function runCli(bundleFile: string, source?: string): void {
     }
   };
   if (help === undefined) {
+    run();
+  } else if (typeof help === 'string') {
+    cli.provideBrokerHelp('mosquitto', help);
     run();
   } else {
     void help.then((output) => {

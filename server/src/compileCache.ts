@@ -25,7 +25,7 @@ export interface LoadedBundle {
 }
 
 /** The folder for the cache, or undefined when it cannot be used safely. */
-function cacheFolder(): string | undefined {
+export function cacheFolder(): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) {
     return undefined;
   }

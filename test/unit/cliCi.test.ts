@@ -40,8 +40,12 @@ function run(argv: string[], stdin?: string): Run {
 }
 
 /** The CLI as a separate process in `work`, with PATH holding only `pathDirs` (and node's folder). */
-function spawnLint(argv: string[], options: { pathDirs?: string[]; input?: string } = {}): Run {
-  const env = { ...process.env, PATH: [...(options.pathDirs ?? []), path.dirname(process.execPath)].join(path.delimiter) };
+function spawnLint(argv: string[], options: { pathDirs?: string[]; input?: string; tmp?: string } = {}): Run {
+  const env = {
+    ...process.env,
+    PATH: [...(options.pathDirs ?? []), path.dirname(process.execPath)].join(path.delimiter),
+    ...(options.tmp !== undefined ? { TMPDIR: options.tmp } : {}),
+  };
   const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', cwd: work, env, input: options.input });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
@@ -231,6 +235,36 @@ suite('cli: --broker-version auto', () => {
     assert.match(r.err, /against mosquitto 2\.1\.2 \(version: newest known release; no broker found;/);
     assert.match(r.out, /deprecated-option/);
   });
+  test('the broker is asked once; a replaced broker is asked again', { skip: process.platform === 'win32' }, () => {
+    // A broker that notes each run; the launcher keeps its answer in the cache folder (under TMPDIR).
+    const folder = path.join(work, 'bin-counted');
+    const tmp = path.join(work, 'tmp-counted');
+    const runs = path.join(work, 'counted-runs.txt');
+    const broker = (version: string): void => {
+      file('bin-counted/mosquitto', `#!/bin/sh\necho run >> '${runs}'\necho "mosquitto version ${version}"\nexit 3\n`);
+      chmodSync(path.join(folder, 'mosquitto'), 0o755);
+    };
+    file('tmp-counted/.keep', '');
+    broker('2.0.11');
+    const timesRun = (): number => (existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0);
+    for (let i = 0; i < 2; i++) {
+      const r = spawnLint(['password.conf'], { pathDirs: [folder], tmp });
+      assert.match(r.err, /against mosquitto 2\.0\.11 \(version: installed broker 'mosquitto' on PATH;/);
+    }
+    assert.equal(timesRun(), 1, 'the second run used the kept answer');
+    broker('2.0.22'); // same size, new modification time
+    assert.match(spawnLint(['password.conf'], { pathDirs: [folder], tmp }).err, /against mosquitto 2\.0\.22 /);
+    assert.equal(timesRun(), 2);
+    // With the cache turned off the broker is asked every time.
+    const off = spawnSync(process.execPath, [bin, 'password.conf'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: [folder, path.dirname(process.execPath)].join(path.delimiter), TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: '1' },
+    });
+    assert.match(off.stderr, /against mosquitto 2\.0\.22 /);
+    assert.equal(timesRun(), 3);
+  });
+
   test('an explicit version wins over the installed broker', () => {
     const r = spawnLint(['--broker-version', '2.1', 'password.conf'], { pathDirs: [installed] });
     assert.match(r.err, /against mosquitto 2\.1\.\d+ \(version: --broker-version;/);
