@@ -32,28 +32,33 @@ export type Message = string | ((lineNumber: LineNumber) => string);
  * line of a configuration file) or `range` (only for files that are not parsed configuration
  * files, e.g. companion files).
  */
-export interface RelatedLocation {
-  readonly file: string;
-  readonly at?: Span;
-  readonly range?: Range;
-  readonly message: string;
-}
-
 /**
- * One problem found by a rule; `data` is the rule's typed payload for its quick fix. Where it
- * is: `at`, a span (line object + columns) in a configuration file, or `range` only for files
- * that are not parsed configuration files (companion files). Exactly one of them is set.
+ * Where a finding (or a related location) is: `at`, a span (line object + columns) on a line of
+ * a parsed configuration file, or `range` only for files that are not parsed configuration
+ * files (companion files). Exactly one of them.
  */
-export interface Finding<Payload = undefined> {
+export type Place = { readonly at: Span; readonly range?: undefined } | { readonly range: Range; readonly at?: undefined };
+
+export type RelatedLocation = Place & {
   readonly file: string;
-  readonly at?: Span;
-  readonly range?: Range;
-  readonly message: Message;
-  readonly severity: Severity;
+  readonly message: string;
+};
+
+/** What a finding may carry besides its place, message and severity. */
+export interface FindingDetails<Payload = undefined> {
   readonly tags?: readonly DiagnosticTag[];
   readonly related?: readonly RelatedLocation[];
+  /** The rule's typed payload for its quick fix. */
   readonly data?: Payload;
 }
+
+/** One problem found by a rule, and where (Place). */
+export type Finding<Payload = undefined> = Place &
+  FindingDetails<Payload> & {
+    readonly file: string;
+    readonly message: Message;
+    readonly severity: Severity;
+  };
 
 /** What every rule sees besides its input. */
 export interface RuleContext<Payload = undefined> {
@@ -178,12 +183,12 @@ export function configurationRule<Payload = undefined>(rule: Omit<ConfigurationR
 }
 
 /** A finding on a directive's keyword. */
-export function atName<Payload = undefined>(d: Directive, message: Message, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
+export function atName<Payload = undefined>(d: Directive, message: Message, severity: Severity, extra: FindingDetails<Payload> = {}): Finding<Payload> {
   return { file: d.file, at: nameSpan(d), message, severity, ...extra };
 }
 
 /** A finding on a directive's value (or its keyword when there is no value). */
-export function atValue<Payload = undefined>(d: Directive, message: Message, severity: Severity, extra: Partial<Finding<Payload>> = {}): Finding<Payload> {
+export function atValue<Payload = undefined>(d: Directive, message: Message, severity: Severity, extra: FindingDetails<Payload> = {}): Finding<Payload> {
   return { file: d.file, at: valueSpan(d), message, severity, ...extra };
 }
 
@@ -192,7 +197,7 @@ export function atSpan<Payload = undefined>(
   at: Span & { readonly on: Directive },
   message: Message,
   severity: Severity,
-  extra: Partial<Finding<Payload>> = {},
+  extra: FindingDetails<Payload> = {},
 ): Finding<Payload> {
   return { file: at.on.file, at, message, severity, ...extra };
 }

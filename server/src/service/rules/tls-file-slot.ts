@@ -17,7 +17,7 @@ import {
 import { lastEntry } from '../model/config';
 import { readBool } from '../util/numbers';
 import type { TlsFileFacts } from '../types';
-import type { Finding } from '../engine/rule';
+import type { Finding, FindingDetails } from '../engine/rule';
 
 /** Payload of the swap quick fix: the two paths (columns and text; the lines are where the diagnostic and its related location are). */
 export interface SwapCertificateAndKeyData {
@@ -86,7 +86,7 @@ export default configurationRule<SwapCertificateAndKeyData>({
       }
       const fatal = loadFailureIsFatal(ref.slot, ref.section, model, version);
       const effect = loadFailureEffect(ref, model, version);
-      const at = (severity: Finding['severity'], message: string, extra: Partial<Finding<SwapCertificateAndKeyData>> = {}): void =>
+      const at = (severity: Finding['severity'], message: string, extra: FindingDetails<SwapCertificateAndKeyData> = {}): void =>
         report({ file: ref.directive.file, at: pathSpan(ref), severity, message, ...extra });
       const name = optionName(ref);
       const le = letsEncryptFile(ref.path);
