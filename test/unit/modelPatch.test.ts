@@ -97,6 +97,35 @@ suite('model: patched after an edit that touches no structure line', () => {
     assert.ok(patchedFrom(option.previous, option.updated));
   });
 
+  test('typing a new line: lines with an unknown keyword come, change and go without a rebuild', () => {
+    const steps = [
+      TEXT,
+      TEXT.replace('allow_anonymous true', 'allow_anonymous true\nm'),
+      TEXT.replace('allow_anonymous true', 'allow_anonymous true\nma'),
+      TEXT.replace('allow_anonymous true', 'allow_anonymous true\nmax_'),
+      TEXT.replace('# broker', 'x\ny\n# broker').replace('allow_anonymous true', 'allow_anonymous true\nmax_'),
+      TEXT.replace('# broker', 'y').replace('allow_anonymous true', 'allow_anonymous true\nmax_'),
+      TEXT.replace('# broker', 'y'),
+      TEXT.replace('# broker', 'y') + 'z\n',
+    ];
+    for (let i = 1; i < steps.length; i++) {
+      const { previous, updated } = edit(steps[i - 1], steps[i]);
+      assert.ok(patchedFrom(previous, updated), steps[i]);
+    }
+    // An unknown keyword that becomes a known one, and a new line after include_dir, build again.
+    const known = edit(steps[3], TEXT.replace('allow_anonymous true', 'allow_anonymous true\nmax_connections'));
+    assert.ok(!patchedFrom(known.previous, known.updated));
+    const include = 'include_dir /etc/mosquitto/conf.d\n';
+    const files = memoryFs({ '/etc/mosquitto/conf.d/a.conf': 'per_listener_settings true\n' });
+    const afterInclude = edit(include, include + 'x\n', files);
+    assert.ok(!patchedFrom(afterInclude.previous, afterInclude.updated));
+    // The new line notes per_listener_settings as read at its place (an included file set it).
+    const placed = afterInclude.updated.placements.get(afterInclude.updated.order[afterInclude.updated.order.length - 1]);
+    assert.equal(placed?.perListenerSettings, true);
+    const later = edit(include + 'x\n', include + 'x\ny\n', files);
+    assert.ok(patchedFrom(later.previous, later.updated));
+  });
+
   test('2.1: a listener option that opens the default listener is patched with the same placement', () => {
     const text = 'max_connections 5\nlistener 1883\n';
     const { previous, updated } = edit(text, text.replace('5', '6'));

@@ -507,28 +507,47 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
   // The edited stretch: the directives between the common prefix and suffix of both parses.
   const before = oldMain.directives;
   const after = newMain.directives;
-  if (before.length !== after.length) {
-    return undefined;
-  }
+  const shorter = Math.min(before.length, after.length);
   let first = 0;
-  while (first < before.length && before[first] === after[first]) {
+  while (first < shorter && before[first] === after[first]) {
     first++;
   }
   let last = before.length - 1;
-  while (last >= first && before[last] === after[last]) {
+  let lastNew = after.length - 1;
+  while (last >= first && lastNew >= first && before[last] === after[lastNew]) {
     last--;
+    lastNew--;
   }
-  for (let i = first; i <= last; i++) {
+  if (last !== lastNew) {
+    // Directives came or went: only lines with an unknown keyword, which land nowhere and
+    // change no reader state (typing the first letters of a new line).
+    for (let i = first; i <= last; i++) {
+      if (before[i].spec !== undefined) {
+        return undefined;
+      }
+    }
+    for (let i = first; i <= lastNew; i++) {
+      if (after[i].spec !== undefined) {
+        return undefined;
+      }
+    }
+  }
+  for (let i = first; last === lastNew && i <= last; i++) {
     const old = before[i];
     const now = after[i];
     const name = builderName(old);
-    if (old !== now && (old.spec !== now.spec || name !== builderName(now) || STRUCTURE_LINES.has(name))) {
+    // An unknown keyword lands nowhere whatever it is; a known one lands as its predecessor
+    // did when it is the same option and no structure line.
+    if (old !== now && (old.spec !== now.spec || (old.spec !== undefined && (name !== builderName(now) || STRUCTURE_LINES.has(name))))) {
       return undefined;
     }
   }
   const settingsKey = JSON.stringify(settings);
   if (settingsKey !== from.settings || !sameIncludedFiles(previous, input.path, settings, fs)) {
     return undefined;
+  }
+  if (last !== lastNew) {
+    return patchUnknownLines(previous, newMain, settings, input.path, fs, before.slice(first, last + 1), after.slice(first, lastNew + 1), after[first - 1]);
   }
   const order = previous.order.slice();
   // The placements that differ from the previous model's (null: the directive is gone).
@@ -611,6 +630,60 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
   };
   BUILT_FROM.set(model, { path: input.path, settings: settingsKey, hostPlatform: fs.hostPlatform });
   return model;
+}
+
+/**
+ * A patch for directives with an unknown keyword that came or went (see patchConfig): the old
+ * ones leave the reading order, the new ones enter it after `previous` (the directive before
+ * them in the main file, if any), placed nowhere. No section changes.
+ */
+function patchUnknownLines(
+  model: ConfigModel,
+  main: ParsedFile,
+  settings: AnalysisSettings,
+  path: string | undefined,
+  fs: FileSystemAccess,
+  gone: readonly Directive[],
+  added: readonly Directive[],
+  previous: Directive | undefined,
+): ConfigModel | undefined {
+  const order = model.order.slice();
+  let at: number;
+  if (gone.length > 0) {
+    at = order.indexOf(gone[0]);
+  } else if (previous === undefined) {
+    at = 0;
+  } else if (builderName(previous) === 'include_dir') {
+    return undefined; // the included files' directives come between
+  } else {
+    at = order.indexOf(previous) + 1;
+  }
+  if (at < 0 || (gone.length > 0 && order[at + gone.length - 1] !== gone[gone.length - 1])) {
+    return undefined;
+  }
+  order.splice(at, gone.length, ...added);
+  const changed = new Map<Directive, Placement | null>();
+  for (const d of gone) {
+    changed.set(d, null);
+  }
+  // per_listener_settings as it was when the line before was read (every placement notes it).
+  const perListenerSettings = at > 0 ? (model.placements.get(order[at - 1])?.perListenerSettings ?? false) : false;
+  const placement: Placement = { kind: 'unknown', target: undefined, plugin: undefined, perListenerSettings, included: false };
+  for (const d of added) {
+    changed.set(d, placement);
+  }
+  const placements =
+    model.placements instanceof PatchedPlacements ? model.placements.with(order, changed) : new PatchedPlacements(model.placements, order, changed);
+  const patched: ConfigModel = {
+    ...model,
+    settings,
+    main,
+    files: [main, ...model.files.slice(1)],
+    order,
+    placements: placements.changes > 64 + placements.size / 4 ? new Map(placements) : placements,
+  };
+  BUILT_FROM.set(patched, { path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform });
+  return patched;
 }
 
 /**
