@@ -24,18 +24,29 @@ const NO_DETECTION = ['--broker-version', '--with-broker', '-h', '--help', '--ve
 
 /**
  * Writes to a standard stream by file descriptor: no stream objects to load for a short run.
- * A descriptor that would block (a non-blocking pipe that is full) hands the rest to the stream.
+ * A descriptor that would block (a non-blocking pipe that is full) hands the rest to the
+ * stream; a reader that went away (`mosquitto-lint … | head`) gets nothing more, and the run
+ * still ends with its exit status.
  */
 function writer(fd: 1 | 2): (text: string) => void {
   let stream: NodeJS.WriteStream | undefined;
+  let closed = false;
   return (text) => {
+    if (closed) {
+      return;
+    }
     const data = Buffer.from(`${text}\n`);
     let written = 0;
     while (stream === undefined && written < data.length) {
       try {
         written += writeSync(fd, data, written);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          closed = true;
+          return;
+        }
+        if (code !== 'EAGAIN') {
           throw error;
         }
         stream = fd === 1 ? process.stdout : process.stderr;

@@ -222,6 +222,20 @@ suite('cli: --quiet and --max-warnings', () => {
   });
 });
 
+suite('cli: output to a reader that goes away', { skip: process.platform === 'win32' }, () => {
+  test('`mosquitto-lint … | head -1`: no crash, the summary and the exit status as usual', () => {
+    const many = file('many.conf', `listener 1883\n${'allow_anonymous yes\n'.repeat(5000)}`);
+    const r = spawnSync('bash', ['-c', `"$0" "$1" --broker-version 2.0 "$2" | head -1; exit "\${PIPESTATUS[0]}"`, process.execPath, bin, many], {
+      cwd: work,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /many\.conf:\d+:\d+: /);
+    assert.match(r.stderr, /1 file\(s\) checked against mosquitto 2\.0/);
+    assert.doesNotMatch(r.stderr, /EPIPE|internal error/);
+  });
+});
+
 suite('cli: --broker-version auto', () => {
   const installed = path.dirname(fakeBroker('bin-2.0.11', '2.0.11'));
   test('auto (the default) checks against the broker on PATH and says so', () => {
