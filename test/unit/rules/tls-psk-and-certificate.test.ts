@@ -28,4 +28,14 @@ suite(ID, () => {
   test('psk_file in a new listener after a certificate listener: no finding', () => {
     assert.deepEqual(findings('listener 8883\ncertfile /c.crt\nkeyfile /c.key\nlistener 8884\npsk_hint hint\npsk_file /psk\n', ID, '2.1.2'), []);
   });
+  test('2.1: the default listener becomes current at port, bind_address and a listener option before any listener', () => {
+    // certfile before any listener makes the default listener current; psk_file then joins it.
+    assert.deepEqual(findings('certfile /c.crt\npsk_file /psk\n', ID, '2.1.2'), ['2:error']);
+    // port makes the default listener current again: psk_file no longer joins listener 8883.
+    assert.deepEqual(findings('listener 8883\ncertfile /c.crt\nport 1884\npsk_file /psk\n', ID, '2.1.2'), []);
+    // bind_address after a listener returns to the default listener, which has the certfile.
+    assert.deepEqual(findings('port 1884\ncertfile /c.crt\nlistener 8883\nbind_address 0.0.0.0\npsk_file /p\n', ID, '2.1.2'), ['5:error']);
+    // Other lines keep the current listener.
+    assert.deepEqual(findings('listener 8883\ncertfile /c.crt\nmax_connections 4\npsk_file /psk\n', ID, '2.1.2'), ['4:error']);
+  });
 });

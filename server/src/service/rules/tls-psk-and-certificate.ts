@@ -39,8 +39,17 @@ export default configurationRule({
     const current = new Map<string, Section | undefined>();
     const withCertfile = new Set<Section>();
     for (const d of model.order) {
-      const placement = model.placements.get(d);
       const name = nameOf(d);
+      // The current listener changes only at a listener line, or in 2.1 at a line that lands on
+      // the default listener while no other listener is current (port and bind_address always):
+      // other lines need no placement lookup.
+      if (name !== 'listener' && name !== 'certfile' && name !== 'psk_file' && name !== 'port' && name !== 'bind_address') {
+        const now = current.get(d.file);
+        if (!is21 || (now !== undefined && now !== model.defaultListener)) {
+          continue;
+        }
+      }
+      const placement = model.placements.get(d);
       if (placement?.kind === 'section-start' && placement.target?.kind === 'listener') {
         current.set(d.file, placement.target);
       } else if (is21 && (placement?.kind === 'default-listener' || placement?.kind === 'implicit-default-listener')) {
