@@ -135,13 +135,14 @@ export class LspClient {
       capabilities: {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          // As VS Code declares it: markdown documentation, resolved per item when shown.
+          // As VS Code declares it: markdown documentation, resolved per item when shown; list-wide defaults.
           completion: {
             completionItem: {
               snippetSupport: true,
               documentationFormat: ['markdown', 'plaintext'],
               resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
             },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
           },
           publishDiagnostics: { versionSupport: true },
         },

@@ -52,6 +52,7 @@ export function startServer(connection: Connection, version: string): ServerStat
       codeActionLiterals: text?.codeAction?.codeActionLiteralSupport !== undefined,
       completionMarkdown: text?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
       completionResolve: text?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') ?? false,
+      completionEditRange: text?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false,
       definitionLinks: text?.definition?.linkSupport ?? false,
       inlayHintRefresh: params.capabilities.workspace?.inlayHint?.refreshSupport ?? false,
       semanticTokensRefresh: params.capabilities.workspace?.semanticTokens?.refreshSupport ?? false,

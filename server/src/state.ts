@@ -13,6 +13,8 @@ export interface ClientCapabilitiesSummary {
   completionMarkdown: boolean;
   /** The client resolves a completion item's documentation lazily (completionItem/resolve). */
   completionResolve: boolean;
+  /** The client takes a default edit range for a completion list (LSP 3.17 itemDefaults). */
+  completionEditRange: boolean;
   /** Definition requests may answer with LocationLinks. */
   definitionLinks: boolean;
   /** The client can be asked to re-request inlay hints (workspace/inlayHint/refresh). */
@@ -33,6 +35,7 @@ export class ServerState extends DocumentCache {
     codeActionLiterals: false,
     completionMarkdown: false,
     completionResolve: false,
+    completionEditRange: false,
     definitionLinks: false,
     inlayHintRefresh: false,
     snippetEdits: false,

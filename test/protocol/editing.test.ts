@@ -180,7 +180,10 @@ suite('protocol: a VS Code-like client over stdio', () => {
     assert.equal(documentation.kind, MarkupKind.Markdown);
     assert.ok(documentation.value.includes('`certfile`'), documentation.value);
     assert.equal(resolved.label, 'certfile');
-    assert.deepEqual(resolved.textEdit, certfile.textEdit);
+    // The list's range, once for every item (VS Code takes list-wide defaults).
+    assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
+    assert.equal(certfile.textEdit, undefined);
+    assert.equal(resolved.textEdit, undefined);
     // A value's explanation the same way.
     const values = await client.request<CompletionList>('textDocument/completion', {
       textDocument: { uri: document.uri },

@@ -37,6 +37,7 @@ export const VS_CODE_CAPABILITIES: ClientCapabilities = {
         labelDetailsSupport: true,
         resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
       },
+      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
       contextSupport: true,
     },
     hover: { contentFormat: ['markdown', 'plaintext'] },

@@ -52,7 +52,12 @@ export function registerEditingFeatures(connection: Connection, state: ServerSta
         analysis,
         fileId,
         params.position,
-        { ...state.capabilities, markdown: state.capabilities.completionMarkdown, resolvesDocumentation: state.capabilities.completionResolve },
+        {
+          ...state.capabilities,
+          markdown: state.capabilities.completionMarkdown,
+          resolvesDocumentation: state.capabilities.completionResolve,
+          editRangeDefault: state.capabilities.completionEditRange,
+        },
         { documentPath: uriToPath(uri), fs: state.fileSystem(), triggerCharacter: params.context?.triggerCharacter },
       );
     });

@@ -431,6 +431,26 @@ suite('completion: documentation resolved lazily (completionItem/resolve)', () =
     }
   });
 
+  test('with a default edit range the list carries its range once; expanding it gives the same items', () => {
+    const COMPACT: CompletionClient = { ...LAZY, editRangeDefault: true };
+    for (const marked of ['|', 'listener 1883\n|', 'listener 1883\nprot|ocol websockets', 'plug|']) {
+      const eager = completionsAt(marked).items;
+      const compact = completionsAt(marked, { client: COMPACT });
+      const range = compact.itemDefaults?.editRange;
+      assert.ok(range && 'start' in range, `${marked}: a default edit range`);
+      const expanded = compact.items.map((item) => {
+        assert.equal(item.textEdit, undefined, `${marked} ${item.label}: no TextEdit of its own`);
+        const { textEditText, ...rest } = JSON.parse(JSON.stringify(item)) as CompletionItem;
+        return resolveCompletion({ ...rest, textEdit: { range, newText: textEditText ?? item.label } }, VS_CODE);
+      });
+      assert.deepEqual(
+        expanded.map(({ data: _data, ...withoutData }) => withoutData),
+        eager.map((item) => JSON.parse(JSON.stringify(item)) as CompletionItem),
+        marked,
+      );
+    }
+  });
+
   test('the lazy list is much smaller than the full one', () => {
     const eager = JSON.stringify(completionsAt('listener 1883\n|').items).length;
     const lazy = JSON.stringify(completionsAt('listener 1883\n|', { client: LAZY }).items).length;

@@ -32,6 +32,11 @@ export interface CompletionClient {
    * the list small; `resolveCompletion` fills it in.
    */
   readonly resolvesDocumentation?: boolean;
+  /**
+   * The client takes a list-wide default edit range (LSP 3.17 `completionList.itemDefaults`
+   * with `editRange`): the directive list then carries its range once instead of per item.
+   */
+  readonly editRangeDefault?: boolean;
 }
 
 /** What a completion item carries for `completionItem/resolve` (the documentation to add). */
@@ -132,7 +137,7 @@ export function complete(
     if (!d || d.args.length === 0) {
       items.push(...snippetCompletions(model, range, client));
     }
-    return { isIncomplete: false, items };
+    return client.editRangeDefault ? withEditRangeDefault(items, range) : { isIncomplete: false, items };
   }
   if (!d.spec) {
     return empty();
@@ -142,6 +147,23 @@ export function complete(
 
 /** What completion reads of a line (the empty last line of a text has no parsed line). */
 type LineText = Pick<ParsedLine, 'text' | 'kind' | 'directive'>;
+
+/**
+ * The list with `range` as its default edit range: items that replace exactly that range
+ * drop their TextEdit, keeping only a text that differs from their label (`textEditText`).
+ */
+function withEditRangeDefault(items: CompletionItem[], range: Range): CompletionList {
+  for (const item of items) {
+    const edit = item.textEdit;
+    if (edit !== undefined && 'range' in edit && edit.range === range) {
+      delete item.textEdit;
+      if (edit.newText !== item.label) {
+        item.textEditText = edit.newText;
+      }
+    }
+  }
+  return { isIncomplete: false, itemDefaults: { editRange: range }, items };
+}
 
 /** Ordering groups: the section's own options first, then section starters, then the rest. */
 const RANK_HERE = 0;
