@@ -23,7 +23,9 @@ export default configurationRule({
           block = `bridge ${d.args[0]?.text ?? ''}`;
           continue;
         }
-        if (block === undefined) {
+        // Listener and bridge options never land globally: no placement lookup for them.
+        const scope = d.spec?.scope;
+        if (block === undefined || scope === undefined || scope === 'listener' || scope === 'bridge') {
           continue;
         }
         const kind = model.placements.get(d)?.kind;
