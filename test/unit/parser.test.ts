@@ -140,15 +140,23 @@ suite('parser: prefix and suffix reuse (every line object below an inserted line
       assert.ok(second.lines.filter((line) => !kept.has(line)).length <= Math.abs(after.length - before.length) + 2, 'only the edited lines are new');
     });
   }
-  test('many insertions at one place: keys stay in order (or the parse starts afresh), lineOf stays right', () => {
-    let lines = ['listener 1883', 'port 1'];
-    let parsed = parse(lines.join('\n'), 'f');
+  test('many insertions at one place: keys stay whole numbers in order, lineOf stays right, lines far from the edit are kept', () => {
+    let lines = Array.from({ length: 300 }, (_, i) => `max_connections ${i}`);
+    const first = parse(lines.join('\n'), 'f');
+    let parsed = first;
     for (let i = 0; i < 80; i++) {
-      lines = [lines[0], ...lines.slice(1, -1), `# ${i}`, lines[lines.length - 1]];
+      lines = [...lines.slice(0, 150 + i), `# ${i}`, ...lines.slice(150 + i)];
       parsed = parse(lines.join('\n'), 'f', parsed);
       assert.deepEqual(withoutKeys(parsed), withoutKeys(parse(lines.join('\n'), 'f')));
-      parsed.lines.forEach((line, n) => assert.equal(lineOf(parsed, line), n));
+      parsed.lines.forEach((line, n) => {
+        assert.equal(lineOf(parsed, line), n);
+        assert.ok(Number.isInteger(line.key), `key ${line.key} of line ${n}`);
+      });
     }
+    // Room was made by parsing a few neighbours again, not the whole file.
+    assert.equal(parsed.lines[0], first.lines[0]);
+    assert.equal(parsed.lines[parsed.lines.length - 1], first.lines[first.lines.length - 1]);
+    assert.ok(parsed.lines.filter((line) => first.lines.includes(line)).length > 200);
   });
   test('300 random edits (line breaks, CRs, NULs included): each parse equals a fresh one and keeps the lines outside the edit', () => {
     let seed = 7;

@@ -253,7 +253,8 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
 
 /**
  * Keys of a fresh parse are the line index times this gap, so that lines inserted later get
- * keys between their neighbours' (small integers for about ten insertions at one place).
+ * whole-number keys between their neighbours' (about ten insertions at one place before the
+ * nearest kept lines are parsed again to make room).
  */
 const KEY_GAP = 1024;
 
@@ -370,13 +371,29 @@ export function parse(text: string, uri = 'untitled:mosquitto.conf', previous?: 
     }
   } else {
     // The lines between the common start and end (none when they meet).
-    const middleEnd = suffix > 0 ? suffixStart - 1 : end;
-    const middle = pos <= end && middleEnd >= pos ? text.slice(pos, middleEnd).split('\n') : [];
-    const oldMiddle = old.length - prefix - suffix;
-    const keys = middleKeys(old, prefix, suffix, oldMiddle, middle.length);
-    if (keys === undefined) {
-      // No room for the new lines' keys between their neighbours: parse afresh.
-      return parse(text, uri);
+    const between = (): string[] => {
+      const middleEnd = suffix > 0 ? suffixStart - 1 : end;
+      return pos <= end && middleEnd >= pos ? text.slice(pos, middleEnd).split('\n') : [];
+    };
+    let middle = between();
+    let oldMiddle = old.length - prefix - suffix;
+    let keys = middleKeys(old, prefix, suffix, oldMiddle, middle.length);
+    // No whole number left between the neighbours' keys (many lines inserted at one place):
+    // the kept lines nearest to the edit are parsed again too, with keys spread over a wider
+    // gap, taking twice as many each time. Keys stay small integers, which V8 stores in place.
+    for (let widen = 32; keys === undefined; widen *= 2) {
+      for (let k = 0; k < widen && prefix > 0; k++) {
+        prefix--;
+        pos = pos < 2 ? 0 : text.lastIndexOf('\n', pos - 2) + 1;
+      }
+      for (let k = 0; k < widen && suffix > 0; k++) {
+        suffix--;
+        const lineEnd = text.indexOf('\n', suffixStart);
+        suffixStart = suffix === 0 || lineEnd === -1 ? end + 1 : lineEnd + 1;
+      }
+      middle = between();
+      oldMiddle = old.length - prefix - suffix;
+      keys = middleKeys(old, prefix, suffix, oldMiddle, middle.length);
     }
     const count = prefix + middle.length + suffix;
     for (let index = 0; index < prefix; index++) {
@@ -463,8 +480,8 @@ function sameText(line: ParsedLine, text: string, start: number, end: number): b
 
 /**
  * Keys for `count` new lines that take the place of `replaced` old lines after `prefix` kept
- * lines and before `suffix` kept lines: increasing and strictly between the neighbours' keys.
- * Undefined when they do not fit (the caller then parses afresh).
+ * lines and before `suffix` kept lines: whole numbers, increasing and strictly between the
+ * neighbours' keys. Undefined when they do not fit (the caller then takes in more lines).
  */
 function middleKeys(old: readonly ParsedLine[], prefix: number, suffix: number, replaced: number, count: number): number[] | undefined {
   if (replaced === count) {
@@ -492,15 +509,12 @@ function middleKeys(old: readonly ParsedLine[], prefix: number, suffix: number, 
     }
     return keys;
   }
-  const step = (high - low) / (count + 1);
-  let last = low;
+  const step = Math.floor((high - low) / (count + 1));
+  if (step < 1) {
+    return undefined;
+  }
   for (let j = 0; j < count; j++) {
-    const key = step >= 1 ? low + Math.floor(step * (j + 1)) : low + step * (j + 1);
-    if (!(key > last) || !(key < high)) {
-      return undefined;
-    }
-    keys.push(key);
-    last = key;
+    keys.push(low + step * (j + 1));
   }
   return keys;
 }
