@@ -91,11 +91,13 @@ const lazyModules = (options) => ({
       return {
         loader: 'js',
         contents: [
-          `const source = ${JSON.stringify(source)};`,
+          // Inside a function that runs only on first use: V8 then keeps the text out of the
+          // code cache of the CLI bundle (the function is parsed but never compiled otherwise).
+          `function source() { return ${JSON.stringify(source)}; }`,
           'let loaded;',
           'function load() {',
           '  if (!loaded) {',
-          "    const wrapped = require('node:vm').runInThisContext(require('node:module').wrap(source), { filename: " +
+          "    const wrapped = require('node:vm').runInThisContext(require('node:module').wrap(source()), { filename: " +
             `__filename + ${JSON.stringify(`#${args.path}`)} });`,
           '    const library = { exports: {} };',
           '    wrapped.call(library.exports, library.exports, require, library, __filename, __dirname);',
