@@ -48,16 +48,49 @@ export function directiveAt(file: ParsedFile, line: number): Directive | undefin
   return file.lines[line]?.directive;
 }
 
-/** The reader state when the broker reaches `line` of the file `fileId`. */
-export function lineContext(model: ConfigModel, fileId: string, line: number): LineContext {
-  const file = fileOf(model, fileId);
+/** The reader state the walk over a file's lines carries from line to line. */
+interface ReaderState {
+  listener: Section | undefined;
+  bridge: Section | undefined;
+  plugin: Directive | undefined;
+  block: Section | undefined;
+  last: Directive | undefined;
+}
+
+/** Lines between two kept reader states (see checkpointsOf). */
+const CHECKPOINT_LINES = 256;
+
+/**
+ * Reader states at every CHECKPOINT_LINES-th line of a file, per model (a model never
+ * changes once built): completion and hover ask for the state at a line on every request,
+ * and walking from the top of a 10k-line file each time was most of their time.
+ */
+const checkpoints = new WeakMap<ConfigModel, Map<ParsedFile, readonly ReaderState[]>>();
+
+function checkpointsOf(model: ConfigModel, file: ParsedFile): readonly ReaderState[] {
+  let perFile = checkpoints.get(model);
+  if (perFile === undefined) {
+    perFile = new Map();
+    checkpoints.set(model, perFile);
+  }
+  let states = perFile.get(file);
+  if (states === undefined) {
+    const list: ReaderState[] = [];
+    const state: ReaderState = { listener: undefined, bridge: undefined, plugin: undefined, block: undefined, last: undefined };
+    for (let i = 0; i < file.lines.length; i += CHECKPOINT_LINES) {
+      list.push({ ...state });
+      walk(model, file, state, i, Math.min(i + CHECKPOINT_LINES, file.lines.length));
+    }
+    states = list;
+    perFile.set(file, states);
+  }
+  return states;
+}
+
+/** Advances `state` over the lines [from, to) of the file, as the broker reads them. */
+function walk(model: ConfigModel, file: ParsedFile, state: ReaderState, from: number, to: number): void {
   const is21 = atLeast(model.settings.brokerVersion, SINCE.release2_1);
-  let listener: Section | undefined;
-  let bridge: Section | undefined;
-  let plugin: Directive | undefined;
-  let block: Section | undefined;
-  let last: Directive | undefined;
-  for (let i = 0; i < line && i < file.lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const d = file.lines[i].directive;
     if (!d) {
       continue;
@@ -66,27 +99,39 @@ export function lineContext(model: ConfigModel, fileId: string, line: number): L
     if (!placement || !d.spec) {
       continue;
     }
-    last = d;
+    state.last = d;
     const name = nameOf(d);
     if (name === 'listener') {
-      listener = placement.target;
-      block = placement.target;
+      state.listener = placement.target;
+      state.block = placement.target;
     } else if (name === 'connection') {
-      bridge = placement.target;
-      block = placement.target;
+      state.bridge = placement.target;
+      state.block = placement.target;
     } else if (name === 'port' || name === 'bind_address') {
       if (is21) {
-        listener = model.defaultListener;
+        state.listener = model.defaultListener;
       }
     } else {
       if (PLUGIN_LINES.has(name)) {
-        plugin = d;
+        state.plugin = d;
       }
       if (is21 && placement.kind === 'implicit-default-listener') {
-        listener = model.defaultListener;
+        state.listener = model.defaultListener;
       }
     }
   }
+}
+
+/** The reader state when the broker reaches `line` of the file `fileId`. */
+export function lineContext(model: ConfigModel, fileId: string, line: number): LineContext {
+  const file = fileOf(model, fileId);
+  const end = Math.max(0, Math.min(line, file.lines.length));
+  const states = checkpointsOf(model, file);
+  const index = Math.min(Math.floor(end / CHECKPOINT_LINES), states.length - 1);
+  const state: ReaderState =
+    index >= 0 ? { ...states[index] } : { listener: undefined, bridge: undefined, plugin: undefined, block: undefined, last: undefined };
+  walk(model, file, state, Math.max(0, index) * CHECKPOINT_LINES, end);
+  const { block, listener, bridge, plugin, last } = state;
   return {
     file,
     line,
