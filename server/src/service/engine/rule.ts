@@ -150,8 +150,19 @@ export interface SectionRule<Payload = undefined, Prepared = undefined> extends 
 }
 
 /** A rule that sees the whole configuration. */
-export interface ConfigurationRule<Payload = undefined> extends RuleBase<Payload> {
+export interface ConfigurationRule<Payload = undefined, PerSection = undefined> extends RuleBase<Payload> {
   readonly kind: 'configuration';
+  /**
+   * The rule's work on one section (global, default listener, a listener, a bridge), handed to
+   * `check` through its `ofSection` argument, so that `check` works over sections, not lines.
+   * With a FindingsCache it is kept across edits while the section is the same object: a
+   * patched model (model/config.ts updateConfig) keeps the sections an edit did not touch, the
+   * placements of their entries and the list of sections; anything else builds new sections.
+   * So it may read the section, its entries, their placements, the settings and the number of
+   * listeners, never lines outside the section, the files or the file system. It reports
+   * nothing itself: `check` reports what it returns.
+   */
+  perSection?(section: Section, context: RuleContext<Payload>): PerSection;
   /**
    * The findings depend only on the sections (global, default listener, listeners, bridges;
    * see `sectionLocal` for what of a section) and the settings: never on lines outside a
@@ -159,13 +170,14 @@ export interface ConfigurationRule<Payload = undefined> extends RuleBase<Payload
    * section keeps the same entries.
    */
   readonly sectionsOnly?: boolean;
-  check(context: RuleContext<Payload>): void;
+  /** `ofSection`: the rule's `perSection` work on one section (kept across edits, see there). */
+  check(context: RuleContext<Payload>, ofSection: (section: Section) => PerSection): void;
 }
 
 /** Any rule of the table. */
 // The payload type is the rule's own business; the table holds rules of every payload.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = DirectiveRule<any> | SectionRule<any, any> | ConfigurationRule<any>;
+export type Rule = DirectiveRule<any> | SectionRule<any, any> | ConfigurationRule<any, any>;
 
 /** Declares a directive rule. */
 export function directiveRule<Payload = undefined>(rule: Omit<DirectiveRule<Payload>, 'kind'>): DirectiveRule<Payload> {
@@ -178,7 +190,9 @@ export function sectionRule<Payload = undefined, Prepared = undefined>(rule: Omi
 }
 
 /** Declares a configuration rule. */
-export function configurationRule<Payload = undefined>(rule: Omit<ConfigurationRule<Payload>, 'kind'>): ConfigurationRule<Payload> {
+export function configurationRule<Payload = undefined, PerSection = undefined>(
+  rule: Omit<ConfigurationRule<Payload, PerSection>, 'kind'>,
+): ConfigurationRule<Payload, PerSection> {
   return { kind: 'configuration', ...rule };
 }
 

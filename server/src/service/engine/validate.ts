@@ -348,6 +348,9 @@ function dispatchOf(rules: readonly Rule[]): Dispatch {
   return dispatch;
 }
 
+/** `ofSection` of a configuration rule without `perSection`. */
+const NO_SECTION_WORK = (): undefined => undefined;
+
 /** The findings of one rule over one configuration. */
 export interface RuleFindings {
   readonly rule: Rule;
@@ -536,12 +539,27 @@ export function runRules(
         }
       });
     } else if (rule.kind === 'configuration') {
-      const configurationRule = rule as ConfigurationRule<unknown>;
+      const configurationRule = rule as ConfigurationRule<unknown, unknown>;
+      const perSection = configurationRule.perSection;
+      let ofSection: (section: Section) => unknown = NO_SECTION_WORK;
+      if (perSection !== undefined) {
+        const memo = kept?.perSection(index);
+        ofSection = memo
+          ? (section) => {
+              if (memo.has(section)) {
+                return memo.get(section);
+              }
+              const work = perSection.call(configurationRule, section, contexts[index]);
+              memo.set(section, work);
+              return work;
+            }
+          : (section) => perSection.call(configurationRule, section, contexts[index]);
+      }
       if (kept !== undefined && configurationRule.sectionsOnly === true) {
         allSections ??= [model.global, model.defaultListener, ...model.listeners, ...model.bridges].map((s) => kept.sectionKey(s)).join(',');
-        guard(index, () => reuse(index, allSections ?? '', () => configurationRule.check(contexts[index])));
+        guard(index, () => reuse(index, allSections ?? '', () => configurationRule.check(contexts[index], ofSection)));
       } else {
-        guard(index, () => configurationRule.check(contexts[index]));
+        guard(index, () => configurationRule.check(contexts[index], ofSection));
       }
     }
   });
@@ -606,6 +624,18 @@ class RunStore {
   /** Per rule index: findings by key from the last run, and those used in this run. */
   private last = new Map<number, Map<string, Finding<unknown>[]>>();
   private current = new Map<number, Map<string, Finding<unknown>[]>>();
+  /** Per rule index: a configuration rule's `perSection` work by section object. */
+  private readonly sectionWork = new Map<number, WeakMap<Section, unknown>>();
+
+  /** The kept `perSection` work of one configuration rule. */
+  perSection(index: number): WeakMap<Section, unknown> {
+    let memo = this.sectionWork.get(index);
+    if (memo === undefined) {
+      memo = new WeakMap();
+      this.sectionWork.set(index, memo);
+    }
+    return memo;
+  }
 
   get(d: Directive): LineRecord | undefined {
     return this.byDirective.get(d);
