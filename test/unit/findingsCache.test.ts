@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ParsedFile, Rule, RuleFindings } from '../../server/src/service';
-import { analyze, buildConfig, FindingsCache, NO_FILE_SYSTEM, parse, runRules } from '../../server/src/service';
+import { analyze, buildConfig, FindingsCache, NO_FILE_SYSTEM, parse, runRules, updateConfig } from '../../server/src/service';
 import { lineOf, spanRange } from '../../server/src/service/parser/parser';
 import { atName, configurationRule, directiveRule, EVERY_DIRECTIVE, nameSpan, sectionRule, span } from '../../server/src/service/engine/rule';
 import { settings } from './helpers';
@@ -221,5 +221,72 @@ suite('findings cache: directive rules that are not line-local', () => {
     assert.deepEqual(second.messages, run(rules, edited, undefined, undefined).messages);
     assert.ok(second.messages.includes('test-reads-model-on-listeners: listener 8883, 2 listeners'));
     assert.ok(second.messages.includes('test-reads-model-on-listeners: max_connections 10'));
+  });
+});
+
+suite('findings cache: the per-section work of a configuration rule', () => {
+  /** A configuration rule that counts its per-section work and reports one finding per listener with entries. */
+  function perSectionRule(): { rules: Rule[]; asked: string[] } {
+    const asked: string[] = [];
+    const rules: Rule[] = [
+      configurationRule<undefined, string | undefined>({
+        id: 'test-per-section',
+        title: 'counts',
+        perSection(section) {
+          asked.push(section.id);
+          const last = section.entries[section.entries.length - 1];
+          return last === undefined ? undefined : `${section.id} ends with ${last.name} ${last.value}`;
+        },
+        check({ model, report }, ofSection) {
+          for (const section of model.listeners) {
+            const message = ofSection(section);
+            if (message !== undefined) {
+              report({ file: model.main.uri, at: span(model.main.lines[0], 0, 0), message, severity: 'hint' });
+            }
+          }
+        },
+      }),
+    ];
+    return { rules, asked };
+  }
+
+  /** One analysis of `text` as an editor would run it: the model patched from the cache's last one. */
+  function edit(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache | undefined): { parsed: ParsedFile; messages: string[] } {
+    const parsed = parse(text, URI, previous);
+    const s = settings('2.1.2');
+    const model = updateConfig(cache?.model, { main: parsed }, s, NO_FILE_SYSTEM);
+    if (cache) {
+      cache.model = model;
+    }
+    const results = runRules(rules, model, s, NO_FILE_SYSTEM, cache);
+    return { parsed, messages: results.flatMap((r) => r.findings.map((f) => String(f.message))) };
+  }
+
+  test('an edit inside one listener asks again for that listener only; the result equals a fresh run', () => {
+    const { rules, asked } = perSectionRule();
+    const cache = new FindingsCache();
+    const first = edit(rules, TEXT, undefined, cache);
+    assert.deepEqual(asked, ['listener:0', 'listener:1']);
+    asked.length = 0;
+    const edited = TEXT.replace('max_connections 20', 'max_connections 30');
+    const second = edit(rules, edited, first.parsed, cache);
+    assert.deepEqual(asked, ['listener:1']);
+    assert.deepEqual(second.messages, ['listener:0 ends with max_connections 10', 'listener:1 ends with max_connections 30']);
+    assert.deepEqual(second.messages, edit(perSectionRule().rules, edited, undefined, undefined).messages);
+  });
+
+  test('a structure edit (a new model) asks for every section again; without a cache every run asks', () => {
+    const { rules, asked } = perSectionRule();
+    const cache = new FindingsCache();
+    const first = edit(rules, TEXT, undefined, cache);
+    asked.length = 0;
+    const edited = TEXT.replace('listener 8883', 'listener 8884');
+    const second = edit(rules, edited, first.parsed, cache);
+    assert.deepEqual(asked, ['listener:0', 'listener:1']);
+    assert.deepEqual(second.messages, ['listener:0 ends with max_connections 10', 'listener:1 ends with max_connections 20']);
+    asked.length = 0;
+    edit(rules, TEXT, undefined, undefined);
+    edit(rules, TEXT, undefined, undefined);
+    assert.deepEqual(asked, ['listener:0', 'listener:1', 'listener:0', 'listener:1']);
   });
 });
