@@ -10,6 +10,8 @@ export interface MissingBridgeLines {
 export default sectionRule<MissingBridgeLines>({
   id: 'bridge-incomplete',
   sections: 'bridges',
+  // Reads only the section and the settings: kept across edits while its entries are the same.
+  sectionLocal: true,
   title: "Bridge without 'address' or without 'topic'",
   check(bridge, { report }) {
     const header = bridge.header;

@@ -21,6 +21,8 @@ export interface MissingCertificate {
 export default sectionRule<MissingCertificate>({
   id: 'tls-ca-without-certificate',
   sections: 'active-listeners',
+  // Reads only the section and the settings: kept across edits while its entries are the same.
+  sectionLocal: true,
   title: "'cafile' or 'capath' without 'certfile' and 'keyfile'",
   check(section, { settings, report }) {
     const version = settings.brokerVersion;

@@ -17,6 +17,8 @@ export interface ListenerRef {
 export default sectionRule<ListenerRef>({
   id: 'websockets-socket-domain',
   sections: 'active-listeners',
+  // Reads only the section and the settings: kept across edits while its entries are the same.
+  sectionLocal: true,
   title: "Websockets listener on Windows without 'socket_domain ipv4'",
   check(section, { settings, report }) {
     if (settings.platform !== 'windows' || !atLeast(settings.brokerVersion, SINCE.socketDomain)) {
