@@ -114,6 +114,30 @@ const lazyModules = (options) => ({
 const root = new URL('.', import.meta.url).pathname;
 
 /**
+ * Node.js modules the CLI loads only when it runs a process: `node:child_process` brings
+ * `node:net` and the stream machinery with it (several ms), and a run whose broker answer is
+ * kept (cliLauncher.ts) starts no process. Same stand-ins as above, without embedding.
+ */
+const LAZY_BUILTINS = { 'node:child_process': ['execFile', 'spawnSync'] };
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        ...LAZY_BUILTINS[args.path].map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+      ].join('\n'),
+    }));
+  },
+};
+
+/**
  * The CLI bundle, built in memory, for the npm package's executable: the launcher
  * (cliLauncher.ts, which keeps V8's code cache) with the bundle embedded as text.
  */
@@ -127,19 +151,20 @@ const npmPackage = { sourcemap: false, minify: true, keepNames: true, banner: { 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', plugins: [lazyModules(common)] },
-  { ...common, entryPoints: ['server/src/cliLauncher.ts'], outfile: 'server/dist/mosquitto-lint.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', plugins: [lazyModules(common), lazyBuiltins] },
+  { ...common, entryPoints: ['server/src/cliLauncher.ts'], outfile: 'server/dist/mosquitto-lint.js', plugins: [lazyBuiltins] },
   // The npm package (packages/mosquitto-lint): the same CLI and server as single executable
   // files with no dependencies, always minified (what users install from the registry).
   {
     ...common,
     ...npmPackage,
     entryPoints: ['server/src/cliLauncher.ts'],
+    plugins: [lazyBuiltins],
     outfile: 'packages/mosquitto-lint/dist/mosquitto-lint.js',
     define: {
       ...common.define,
       __CLI_BUNDLE__: JSON.stringify(
-        await embeddedCli({ ...common, ...npmPackage, entryPoints: ['server/src/cli.ts'], plugins: [lazyModules({ ...common, ...npmPackage })] }),
+        await embeddedCli({ ...common, ...npmPackage, entryPoints: ['server/src/cli.ts'], plugins: [lazyModules({ ...common, ...npmPackage }), lazyBuiltins] }),
       ),
     },
   },
