@@ -1,4 +1,4 @@
-import type { ParsedFile, ParsedLine } from '../../server/src/service/parser/parser';
+import type { ParsedFile } from '../../server/src/service/parser/parser';
 import { PositionMap } from '../../server/src/service/parser/parser';
 
 /**
@@ -7,23 +7,7 @@ import { PositionMap } from '../../server/src/service/parser/parser';
  * parse says about the text (lines, directives, columns, NULs, line breaks) is kept.
  */
 export function withoutKeys(file: ParsedFile): unknown {
-  const strip = (line: ParsedLine): unknown => {
-    const { key: _key, directive, ...rest } = line;
-    if (!directive) {
-      return rest;
-    }
-    const { key: _directiveKey, ...fields } = directive;
-    return { ...rest, directive: fields };
-  };
-  return {
-    ...file,
-    lines: file.lines.map(strip),
-    directives: file.directives.map((d) => {
-      const { key: _key, ...fields } = d;
-      return fields;
-    }),
-    positions: undefined,
-  };
+  return dropKeys(file);
 }
 
 /**

@@ -39,11 +39,17 @@ export interface Directive {
   /** Columns of `value` (both at the end of the keyword when there is no value). */
   readonly valueStart: number;
   readonly valueEnd: number;
+  /** A directive is also its own parsed line (one object per line): `kind` 'directive'. */
+  readonly kind: 'directive';
+  readonly hadCarriageReturn: boolean;
+  /** Itself, so that `line.directive` reads the same on every parsed line. */
+  readonly directive: Directive;
 }
 
 /** How the broker sees one physical line. */
 export type LineKind = 'blank' | 'comment' | 'directive';
 
+/** One line as the broker reads it; a directive line is its Directive. */
 export interface ParsedLine {
   /**
    * Where the line sorts among the lines of its document, fixed when it is parsed: keys increase
@@ -233,10 +239,15 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
   if (vs === ve) {
     vs = ve = keywordEnd;
   }
-  const directive: Directive = {
+  const value = vs === restStart && ve === text.length ? rest : only !== undefined && only.start === vs && only.end === ve ? only.text : text.slice(vs, ve);
+  // A directive is its own parsed line (one object per line, not two); `directive` points back
+  // at the object itself, set once here before the line is shared.
+  const line: { -readonly [K in keyof Directive]: Directive[K] } = {
     file,
     key,
     text,
+    kind: 'directive',
+    hadCarriageReturn,
     name,
     nameStart: k,
     nameEnd: keywordEnd,
@@ -244,11 +255,13 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
     args,
     rest,
     restStart,
-    value: vs === restStart && ve === text.length ? rest : only !== undefined && only.start === vs && only.end === ve ? only.text : text.slice(vs, ve),
+    value,
     valueStart: vs,
     valueEnd: ve,
+    directive: undefined as unknown as Directive,
   };
-  return { key, text, kind: 'directive', hadCarriageReturn, directive };
+  line.directive = line;
+  return line;
 }
 
 /**
