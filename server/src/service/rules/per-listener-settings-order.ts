@@ -23,13 +23,18 @@ export function isSecurityOption(d: Directive, version: import('../version').Ver
 }
 
 /** `per_listener_settings true` after security options: the broker refuses to start. */
-// Not kept across edits (no `sectionsOnly`): it reads the reading order, lines outside any section included.
-export default configurationRule({
+// It reads the reading order, lines outside any section included, but only when the global
+// section (where every per_listener_settings line lands) has a 'per_listener_settings true':
+// that answer is kept across edits while the global section is untouched.
+export default configurationRule<undefined, boolean>({
   id: 'per-listener-settings-order',
   title: 'per_listener_settings after security options',
-  check({ model, settings, report }) {
+  perSection(section) {
+    return section.entries.some((d) => nameOf(d) === 'per_listener_settings' && readBool(d.args[0]?.text) === true);
+  },
+  check({ model, settings, report }, ofSection) {
     const version = settings.brokerVersion;
-    if (!atLeast(version, SINCE.release1_5)) {
+    if (!atLeast(version, SINCE.release1_5) || !ofSection(model.global)) {
       return;
     }
     const acrossFiles = atLeast(version, SINCE.securityOrderAcrossFiles);

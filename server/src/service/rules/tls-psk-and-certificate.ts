@@ -1,6 +1,7 @@
 import { activeListeners, describeSection } from '../model/config';
 import type { Section } from '../model/config';
 import { atLeast } from '../version';
+import type { Finding } from '../engine/rule';
 import { atName, configurationRule } from '../engine/rule';
 import { SINCE, nameOf } from '../model/reading';
 
@@ -9,29 +10,52 @@ import { SINCE, nameOf } from '../model/reading';
  * (all versions), or `psk_file` read while the current listener already has a `certfile`
  * (2.0.23 and 2.1+). The broker refuses to start.
  */
-// Not kept across edits (no `sectionsOnly`): it reads the reading order and placements.
-export default configurationRule({
+/** What the rule finds in one section: 'psk_hint' followed by a certificate, and whether it has a 'psk_file'. */
+interface SectionPsk {
+  readonly findings: readonly Finding<undefined>[];
+  readonly pskFile: boolean;
+}
+
+const NOTHING: SectionPsk = { findings: [], pskFile: false };
+
+// The per-section part is kept across edits for untouched sections; the walk over the reading
+// order (the listener current at a 'psk_file' line) runs only when some section has a 'psk_file'.
+export default configurationRule<undefined, SectionPsk>({
   id: 'tls-psk-and-certificate',
   title: 'Certificate and PSK encryption in one listener',
-  check({ model, settings, report }) {
+  perSection(section) {
+    let psk = false;
+    let pskFile = false;
+    const findings: Finding<undefined>[] = [];
+    for (const d of section.entries) {
+      const name = nameOf(d);
+      if (name === 'psk_file') {
+        pskFile = true;
+      } else if (name === 'psk_hint') {
+        psk = true;
+      } else if (psk && (name === 'certfile' || name === 'cafile')) {
+        findings.push(
+          atName(
+            d,
+            `${describeSection(section)} already uses PSK encryption ('psk_hint' above); a listener cannot also use certificates: the broker refuses to start. Use a separate listener.`,
+            'error',
+          ),
+        );
+      }
+    }
+    return findings.length === 0 && !pskFile ? NOTHING : { findings, pskFile };
+  },
+  check({ model, settings, report }, ofSection) {
     for (const section of activeListeners(model)) {
-      let psk = false;
-      for (const d of section.entries) {
-        const name = nameOf(d);
-        if (name === 'psk_hint') {
-          psk = true;
-        } else if (psk && (name === 'certfile' || name === 'cafile')) {
-          report(
-            atName(
-              d,
-              `${describeSection(section)} already uses PSK encryption ('psk_hint' above); a listener cannot also use certificates: the broker refuses to start. Use a separate listener.`,
-              'error',
-            ),
-          );
-        }
+      for (const finding of ofSection(section).findings) {
+        report(finding);
       }
     }
     if (!atLeast(settings.brokerVersion, SINCE.pskWithCertificateRefused)) {
+      return;
+    }
+    // Every 'psk_file' line lands in a section (security options are global or per listener).
+    if (![model.global, model.defaultListener, ...model.listeners, ...model.bridges].some((section) => ofSection(section).pskFile)) {
       return;
     }
     // The check looks at the listener current when psk_file is read, whatever per_listener_settings says.
