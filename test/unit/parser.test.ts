@@ -237,3 +237,33 @@ suite('parser: columns and the position map', () => {
     assert.throws(() => lineOf(file, other.lines[0]), /not in f/);
   });
 });
+
+suite('parser: memory kept across edits', () => {
+  test('a line parsed on an edit does not keep its version of the whole text in memory', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapMb = (): number => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed / 1048576;
+    };
+    // About 1 MB of text; each edit makes a new text and parses the edited line only.
+    const lines = Array.from({ length: 30_000 }, (_, i) => `max_connections ${i} # a comment long enough to be sliced`);
+    let text = lines.join('\n');
+    let parsed = parse(text, '/m.conf');
+    const before = heapMb();
+    for (let i = 0; i < 30; i++) {
+      const at = 500 + i * 900;
+      lines[at] = `${lines[at]} x`;
+      text = lines.join('\n');
+      parsed = parse(text, '/m.conf', parsed);
+    }
+    const grown = heapMb() - before;
+    // Sliced from its text, each edited line would keep its own 1 MB copy of the document (30 MB).
+    assert.ok(grown < 8, `heap grew ${grown.toFixed(1)} MB over 30 edits`);
+    assert.equal(parsed.lines[500].text, `${lines[500]}`);
+    assert.equal(parsed.text, text);
+  });
+});
