@@ -71,7 +71,7 @@ export interface NulMark {
   readonly column: number;
 }
 
-/** A parsed file. Parsing never throws; every node carries its range. */
+/** A parsed file. Parsing never throws; lines carry columns, `positions` says where they are. */
 export interface ParsedFile {
   readonly uri: string;
   readonly text: string;
