@@ -1,6 +1,7 @@
 import { activeListeners, describeSection } from '../model/config';
 import { atLeast } from '../version';
-import { EVERY_DIRECTIVE, atName, directiveRule } from '../engine/rule';
+import { atName, directiveRule } from '../engine/rule';
+import { directivesWhere } from '../data';
 import { SINCE, nameOf } from '../model/reading';
 
 /**
@@ -10,7 +11,9 @@ import { SINCE, nameOf } from '../model/reading';
  */
 export default directiveRule({
   id: 'listener-option-before-listener',
-  directives: EVERY_DIRECTIVE,
+  // Only listener and security options land as the cases below (model/config.ts decidePlacement),
+  // and mount_point: the other lines are not handed to the rule (it reads their placements).
+  directives: [...directivesWhere((spec) => spec.scope === 'listener' || spec.scope === 'security' || spec.name === 'mount_point')],
   title: "Listener option before any 'listener'",
   check(d, { model, settings, report }) {
     const placement = model.placements.get(d);
