@@ -532,7 +532,20 @@ export function runRules(
         const sections = sectionRule.sections === 'bridges' ? model.bridges : (listeners ??= activeListeners(model));
         for (const section of sections) {
           if (local) {
+            // The same section object (a patched model keeps untouched sections): the same
+            // findings, without working out its key.
+            const bySection = kept.perSection(index);
+            const bucket = buckets[index];
+            const known = bySection.get(section) as Finding<unknown>[] | undefined;
+            if (known !== undefined) {
+              for (let i = 0; i < known.length; i++) {
+                bucket.push(known[i]);
+              }
+              continue;
+            }
+            const before = bucket.length;
             reuse(index, kept.sectionKey(section), () => sectionRule.check(section, contexts[index], prepared));
+            bySection.set(section, bucket.length === before ? NO_FINDINGS : bucket.slice(before));
           } else {
             sectionRule.check(section, contexts[index], prepared);
           }
@@ -624,10 +637,13 @@ class RunStore {
   /** Per rule index: findings by key from the last run, and those used in this run. */
   private last = new Map<number, Map<string, Finding<unknown>[]>>();
   private current = new Map<number, Map<string, Finding<unknown>[]>>();
-  /** Per rule index: a configuration rule's `perSection` work by section object. */
+  /**
+   * Per rule index: a configuration rule's `perSection` work, or a section-local section rule's
+   * findings, by section object.
+   */
   private readonly sectionWork = new Map<number, WeakMap<Section, unknown>>();
 
-  /** The kept `perSection` work of one configuration rule. */
+  /** The kept per-section work (or section-local findings) of one rule. */
   perSection(index: number): WeakMap<Section, unknown> {
     let memo = this.sectionWork.get(index);
     if (memo === undefined) {
