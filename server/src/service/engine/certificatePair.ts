@@ -84,6 +84,8 @@ export function certificatePairRule(id: string, title: string, missing: 'keyfile
     id,
     sections: 'active-listeners',
     title,
+    // Reads only the section and the settings: kept across edits while its entries are the same.
+    sectionLocal: true,
     check: (section, context) => checkPair(section, context, missing),
     fix: fixPair,
   });

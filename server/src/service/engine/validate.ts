@@ -478,22 +478,23 @@ export function runRules(
   const dispatch = dispatchOf(rules);
   if (dispatch.any) {
     for (const d of model.order) {
-      const rulesOfLine = dispatch.forName(nameOf(d));
       if (kept) {
         const known = kept.get(d);
         if (known !== undefined) {
+          // A kept line needs no dispatch: its record names the rules to ask again.
           replay(known.found);
           for (const index of known.again) {
             check(index, d);
           }
         } else {
-          const record = checkOnce(rulesOfLine, d);
+          const record = checkOnce(dispatch.forName(nameOf(d)), d);
           if (record !== undefined) {
             kept.set(d, record);
           }
         }
         continue;
       }
+      const rulesOfLine = dispatch.forName(nameOf(d));
       for (const index of rulesOfLine.local) {
         check(index, d);
       }

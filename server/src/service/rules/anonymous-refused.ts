@@ -1,9 +1,9 @@
 import { columnsRange } from '../model/positions';
 import type { Directive } from '../parser/parser';
 import type { Section } from '../model/config';
-import { describeSection, lastEntry } from '../model/config';
+import { activeListeners, describeSection, lastEntry } from '../model/config';
 import type { Fix } from '../engine/rule';
-import { atName, sectionRule } from '../engine/rule';
+import { atName, configurationRule } from '../engine/rule';
 import { globalInsertionLine, insertLinesAfter, insertLinesBefore } from '../model/lineEdits';
 import { landsIn, passwordFilePath, sectionById } from '../model/fixSupport';
 import { readBool, SINCE } from '../model/reading';
@@ -16,57 +16,74 @@ export interface RefusingListener {
   readonly section: string;
 }
 
-/** What the global section says, worked out once per analysis. */
-interface GlobalAuthentication {
+/** What one section says about authentication (kept across edits while the section is untouched). */
+interface SectionAuthentication {
+  /** An authentication option the broker applies globally (password_file, psk_file, a plugin…). */
   readonly globalAuth: boolean;
-  readonly globalAnonymous: Directive | undefined;
+  /** An authentication option in the section (with per_listener_settings). */
+  readonly auth: boolean;
+  /** A certificate or PSK identity used as the username. */
+  readonly identity: boolean;
+  readonly pluginUse: boolean;
+  readonly listenerAllowAnonymous: Directive | undefined;
+  readonly allowAnonymous: Directive | undefined;
 }
 
 /** 2.0+: a listener with no way to authenticate and anonymous access not allowed refuses everyone. */
-export default sectionRule<RefusingListener, GlobalAuthentication>({
+// The facts of each section are its `perSection` work; `check` combines them with the global
+// section's over the active listeners.
+export default configurationRule<RefusingListener, SectionAuthentication>({
   id: 'anonymous-refused',
-  sections: 'active-listeners',
   title: 'Listener that refuses every client (2.0+)',
-  prepare({ model }) {
+  perSection(section) {
     return {
-      globalAuth: model.global.entries.some((d) => d.spec && (AUTH_OPTIONS.includes(d.name) || d.name === 'global_plugin')),
-      globalAnonymous: lastEntry(model.global, 'allow_anonymous'),
+      globalAuth: section.entries.some((d) => d.spec && (AUTH_OPTIONS.includes(d.name) || d.name === 'global_plugin')),
+      auth: hasAuth(section),
+      identity: (['use_identity_as_username', 'use_subject_as_username'] as const).some(
+        (option) => readBool(lastEntry(section, option)?.args[0]?.text) === true,
+      ),
+      pluginUse: lastEntry(section, 'plugin_use') !== undefined,
+      listenerAllowAnonymous: lastEntry(section, 'listener_allow_anonymous'),
+      allowAnonymous: lastEntry(section, 'allow_anonymous'),
     };
   },
-  check(section, { model, settings, report }, { globalAuth, globalAnonymous }) {
+  check({ model, settings, report }, ofSection) {
     const version = settings.brokerVersion;
     if (!atLeast(version, SINCE.release2_0)) {
       return;
     }
     const is21 = atLeast(version, SINCE.release2_1);
     const pls = model.perListenerSettings;
-    if (section.kind === 'default-listener' && !section.explicit && model.listeners.length === 0) {
-      return;
+    const global = ofSection(model.global);
+    const globalAuth = global.globalAuth;
+    const globalAnonymous = global.allowAnonymous;
+    for (const section of activeListeners(model)) {
+      if (section.kind === 'default-listener' && !section.explicit && model.listeners.length === 0) {
+        continue;
+      }
+      const facts = ofSection(section);
+      // A certificate or PSK identity used as the username authenticates the client too.
+      const auth = globalAuth || facts.identity || (pls && facts.auth) || (is21 && facts.pluginUse);
+      const anonymous = (is21 ? facts.listenerAllowAnonymous : undefined) ?? (pls ? facts.allowAnonymous : globalAnonymous);
+      if (auth || readBool(anonymous?.args[0]?.text) === true) {
+        continue;
+      }
+      const anchor = section.header ?? section.entries[0];
+      if (!anchor) {
+        continue;
+      }
+      const scopeNote = pls ? ' (per_listener_settings is true, so it must be set in this listener)' : '';
+      report(
+        atName(
+          anchor,
+          `${describeSection(section)} has no authentication (password_file, plugin, psk_file) and anonymous access is not allowed${scopeNote}: since mosquitto 2.0 it refuses every client. Add 'allow_anonymous true' or a 'password_file'.`,
+          'warning',
+          {
+            data: { section: section.id },
+          },
+        ),
+      );
     }
-    // A certificate or PSK identity used as the username authenticates the client too.
-    const identity = (['use_identity_as_username', 'use_subject_as_username'] as const).some(
-      (option) => readBool(lastEntry(section, option)?.args[0]?.text) === true,
-    );
-    const auth = globalAuth || identity || (pls && hasAuth(section)) || (is21 && lastEntry(section, 'plugin_use') !== undefined);
-    const anonymous = (is21 ? lastEntry(section, 'listener_allow_anonymous') : undefined) ?? (pls ? lastEntry(section, 'allow_anonymous') : globalAnonymous);
-    if (auth || readBool(anonymous?.args[0]?.text) === true) {
-      return;
-    }
-    const anchor = section.header ?? section.entries[0];
-    if (!anchor) {
-      return;
-    }
-    const scopeNote = pls ? ' (per_listener_settings is true, so it must be set in this listener)' : '';
-    report(
-      atName(
-        anchor,
-        `${describeSection(section)} has no authentication (password_file, plugin, psk_file) and anonymous access is not allowed${scopeNote}: since mosquitto 2.0 it refuses every client. Add 'allow_anonymous true' or a 'password_file'.`,
-        'warning',
-        {
-          data: { section: section.id },
-        },
-      ),
-    );
   },
   fix(context) {
     const { model, diagnostic, file, fileId, payload } = context;
