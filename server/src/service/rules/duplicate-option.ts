@@ -87,13 +87,18 @@ export default configurationRule<undefined, SectionDuplicates>({
     let logParts = 0;
     for (const section of [model.global, model.defaultListener, ...model.listeners, ...model.bridges]) {
       const work = ofSection(section);
+      // One push per item: a spread of a section's list would overflow the stack for a huge section.
       if (work.findings.length > 0) {
         parts++;
-        findings.push(...work.findings);
+        for (const finding of work.findings) {
+          findings.push(finding);
+        }
       }
       if (work.logFiles.length > 0) {
         logParts++;
-        logFiles.push(...work.logFiles);
+        for (const d of work.logFiles) {
+          logFiles.push(d);
+        }
       }
     }
     // Findings in reading order, as a pass over the lines would report them (the first error
