@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import type { AnalysisSettings, ConfigModel, FileSystemAccess } from '../../server/src/service';
 import { analyze, buildConfig, NO_FILE_SYSTEM, parse, RULES, runRules, validateConfig } from '../../server/src/service';
+import { nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { memoryFs } from '../unit/helpers';
+import { tlsDir } from '../unit/tlsMaterial';
 import { adversarialDocument, LINE_SCALE, PAYLOAD, payloads } from './adversarial';
 import { corpusFiles, settingsFor } from './invariants';
 import { assertWorkRatioBelow, countWork, regexBacktracking, workRatio } from './work';
@@ -133,6 +135,44 @@ suite('robustness: analysis time grows linearly with the number of lines', () =>
     const small = lines.slice(0, 1500).join('\n');
     const large = Array.from({ length: SCALE }, () => small).join('\n');
     assertWorkRatioBelow('corpus', BOUND, analysisOf(small, settings), analysisOf(large, settings), (m) => t.diagnostic(m));
+  });
+
+  /** `listeners` TLS listeners naming the same certificate files (as the bench's generated file does). */
+  const tlsListeners = (dir: string, listeners: number): string =>
+    Array.from(
+      { length: listeners },
+      (_, i) =>
+        `listener ${10000 + i}\ncafile ${dir}/ca.crt\ncertfile ${dir}/fullchain.pem\nkeyfile ${dir}/server.key\n` +
+        (i % 3 === 0 ? `psk_hint h\npsk_file ${dir}/ca.crt\n` : 'require_certificate false\n'),
+    ).join('\n');
+  const withPaths = { ...settings, checkPaths: true };
+
+  test(`1x vs ${SCALE}x TLS listeners naming the same files, paths checked (no inspector)`, { timeout: 120_000 }, (t) => {
+    // The rules that ask whether a listener is opened and loads its files must not compare
+    // each listener with all the others.
+    const dir = '/etc/mosquitto/certs';
+    const fs = memoryFs({ [`${dir}/ca.crt`]: 'ca\n', [`${dir}/fullchain.pem`]: 'certificate\n', [`${dir}/server.key`]: 'key\n' });
+    const path = '/etc/mosquitto/mosquitto.conf';
+    assertWorkRatioBelow(
+      'TLS listeners, no inspector',
+      BOUND,
+      analysisOf(tlsListeners(dir, 400), withPaths, fs, path),
+      analysisOf(tlsListeners(dir, 400 * SCALE), withPaths, fs, path),
+      (m) => t.diagnostic(m),
+    );
+  });
+
+  test(`1x vs ${SCALE}x TLS listeners naming the same files, paths checked, real files and the TLS inspector`, { timeout: 120_000 }, (t) => {
+    // As the CLI sees them: every TLS material rule runs (format, chain, key match, permissions).
+    const dir = tlsDir();
+    const path = '/etc/mosquitto/mosquitto.conf';
+    assertWorkRatioBelow(
+      'TLS listeners, inspector',
+      BOUND,
+      analysisOf(tlsListeners(dir, 200), withPaths, nodeFileSystem(), path),
+      analysisOf(tlsListeners(dir, 200 * SCALE), withPaths, nodeFileSystem(), path),
+      (m) => t.diagnostic(m),
+    );
   });
 
   test(`1x vs ${SCALE}x include_dir lines reading the same folder`, { timeout: 120_000 }, (t) => {

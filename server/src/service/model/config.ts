@@ -906,18 +906,28 @@ function triggersDefaultListener(d: Directive, version: Version): boolean {
   }
 }
 
-/** The answer of activeListeners per model (a built model never changes). */
-const ACTIVE = new WeakMap<ConfigModel, readonly Section[]>();
+/** The answer of activeListeners per model (a built model never changes), also as a set. */
+const ACTIVE = new WeakMap<ConfigModel, { readonly list: readonly Section[]; readonly set: ReadonlySet<Section> }>();
+
+function activeOf(model: ConfigModel): { readonly list: readonly Section[]; readonly set: ReadonlySet<Section> } {
+  let active = ACTIVE.get(model);
+  if (active === undefined) {
+    const list = computeActiveListeners(model);
+    active = { list, set: new Set(list) };
+    ACTIVE.set(model, active);
+  }
+  return active;
+}
+
+/** Whether the broker opens this listener (one of `activeListeners`), without a list search. */
+export function isActiveListener(model: ConfigModel, section: Section): boolean {
+  return activeOf(model).set.has(section);
+}
 
 /** The listeners the broker will open: explicit ones plus the default listener when it is used. */
 export function activeListeners(model: ConfigModel): Section[] {
-  let active = ACTIVE.get(model);
-  if (active === undefined) {
-    active = computeActiveListeners(model);
-    ACTIVE.set(model, active);
-  }
   // A copy: callers may change their list.
-  return active.slice();
+  return activeOf(model).list.slice();
 }
 
 function computeActiveListeners(model: ConfigModel): Section[] {

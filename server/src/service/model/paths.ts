@@ -5,7 +5,7 @@ import { dirname } from '../util/paths';
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel } from './config';
-import { activeListeners, lastEntry } from './config';
+import { isActiveListener, lastEntry } from './config';
 import { nameOf, SINCE } from './reading';
 import { loadFailureIsFatal, slotFailureEffect, TLS_SLOT_OPTIONS } from './tls';
 
@@ -48,7 +48,7 @@ export function missingPathIsFatal(d: Directive, model: ConfigModel, version: Ve
  */
 function inUnopenedDefaultListener(d: Directive, model: ConfigModel): boolean {
   const target = model.placements.get(d)?.target;
-  return target?.kind === 'default-listener' && !activeListeners(model).includes(target);
+  return target?.kind === 'default-listener' && !isActiveListener(model, target);
 }
 
 /**

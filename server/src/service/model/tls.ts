@@ -7,7 +7,7 @@ import type { AnalysisSettings, FileSystemAccess, TlsFileFacts, TlsInspector } f
 import type { Version } from '../version';
 import { atLeast } from '../version';
 import type { ConfigModel, Section } from './config';
-import { activeListeners, lastEntry, listenerLoadsCertificates, listenerProtocol } from './config';
+import { isActiveListener, lastEntry, listenerLoadsCertificates, listenerProtocol } from './config';
 
 /** The role a file plays, whatever the option is called (listener or bridge). */
 export type TlsSlot = 'cafile' | 'capath' | 'certfile' | 'keyfile' | 'crlfile' | 'dhparamfile';
@@ -115,9 +115,25 @@ export function tlsFileRefs(model: ConfigModel, settings: AnalysisSettings, fs: 
   return refs.slice();
 }
 
+/** The refs of each section, per list of refs (a rule asks for many sections of one list). */
+const REFS_BY_SECTION = new WeakMap<readonly TlsFileRef[], Map<Section, TlsFileRef[]>>();
+
 /** The ref of one slot in a section, from a list of refs. */
 export function refOf(refs: readonly TlsFileRef[], section: Section, slot: TlsSlot): TlsFileRef | undefined {
-  return refs.find((r) => r.section === section && r.slot === slot);
+  let bySection = REFS_BY_SECTION.get(refs);
+  if (bySection === undefined) {
+    bySection = new Map();
+    for (const r of refs) {
+      const list = bySection.get(r.section);
+      if (list) {
+        list.push(r);
+      } else {
+        bySection.set(r.section, [r]);
+      }
+    }
+    REFS_BY_SECTION.set(refs, bySection);
+  }
+  return bySection.get(section)?.find((r) => r.slot === slot);
 }
 
 /**
@@ -126,7 +142,7 @@ export function refOf(refs: readonly TlsFileRef[], section: Section, slot: TlsSl
  * before 2.0 also need `cafile` or `capath`, websockets listeners do not).
  */
 export function loadsCertificates(section: Section, model: ConfigModel, version: Version): boolean {
-  return section.kind !== 'bridge' && activeListeners(model).includes(section) && listenerLoadsCertificates(section, version);
+  return section.kind !== 'bridge' && isActiveListener(model, section) && listenerLoadsCertificates(section, version);
 }
 
 /**
@@ -165,7 +181,7 @@ export function loadFailureIsFatal(slot: TlsSlot, section: Section, model: Confi
 
 /** An opened listener that sets TLS up for PSK (`psk_hint`), without a certificate. */
 function usesPskOnly(section: Section, model: ConfigModel): boolean {
-  return section.kind !== 'bridge' && activeListeners(model).includes(section) && lastEntry(section, 'psk_hint') !== undefined;
+  return section.kind !== 'bridge' && isActiveListener(model, section) && lastEntry(section, 'psk_hint') !== undefined;
 }
 
 /** `certfile` or `cafile` after `psk_hint` in one listener: every release refuses that at start-up. */

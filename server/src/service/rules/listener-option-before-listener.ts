@@ -1,4 +1,4 @@
-import { activeListeners, describeSection } from '../model/config';
+import { describeSection, isActiveListener } from '../model/config';
 import { atLeast } from '../version';
 import { atName, directiveRule } from '../engine/rule';
 import { directivesWhere } from '../data';
@@ -66,7 +66,7 @@ export default directiveRule({
     }
     const target = describeSection(model.defaultListener);
     if (!leavesLocalOnly && defaultOpens) {
-      if (atLeast(version, SINCE.release2_0) && activeListeners(model).includes(model.defaultListener)) {
+      if (atLeast(version, SINCE.release2_0) && isActiveListener(model, model.defaultListener)) {
         // 2.0.0-2.0.11 decided local-only mode by "no listeners", so this opened a public listener.
         report(
           atName(
