@@ -20,7 +20,8 @@ export default directiveRule<MissingPath>({
   id: 'path-not-found',
   directives: directivesWhere((spec) => spec.path !== undefined),
   title: 'File or folder that does not exist',
-  check(d, { model, settings, fs, report }) {
+  check(d, context) {
+    const { settings, report } = context;
     if (!settings.checkPaths) {
       return;
     }
@@ -30,7 +31,7 @@ export default directiveRule<MissingPath>({
       return;
     }
     const at = span(d, path.start, path.start + path.text.length);
-    const resolved = resolveBrokerPath(path.text, pathContext(settings, fs.hostPlatform));
+    const resolved = resolveBrokerPath(path.text, pathContext(settings, context.fs.hostPlatform));
     if (resolved.kind === 'volume') {
       report({
         file: d.file,
@@ -44,9 +45,10 @@ export default directiveRule<MissingPath>({
       return;
     }
     const target = use.kind === 'parent' ? dirname(resolved.local) : resolved.local;
-    const info = fs.stat(target);
-    const { fatal, effect } = missingPathEffect(d, model, settings.brokerVersion);
-    const severity = fatal ? 'error' : 'warning';
+    const info = context.fs.stat(target);
+    // What a missing path does is worked out from the model only when there is something to
+    // report: an existing, readable file is the common case, and reads no placement.
+    const effectOf = (): { fatal: boolean; effect: string } => missingPathEffect(d, context.model, settings.brokerVersion);
     const mapped = resolved.mapping;
     const where = mapped
       ? ` (looked up at '${resolved.local}' through the mapping ${mapped.brokerPath} → ${mapped.localPath ?? ''} from ${mapped.origin})`
@@ -65,11 +67,14 @@ export default directiveRule<MissingPath>({
         return;
       }
       const what = use.kind === 'parent' ? `The folder '${target}' for this file does not exist` : `'${path.text}' does not exist`;
-      report({ file: d.file, at, severity, message: `${what}${where}: ${effect}.`, data: { path: target } });
+      const { fatal, effect } = effectOf();
+      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `${what}${where}: ${effect}.`, data: { path: target } });
     } else if (use.kind === 'file' && info.kind === 'directory') {
-      report({ file: d.file, at, severity, message: `'${path.text}' is a folder, but '${d.name}' needs a file: ${effect}.` });
+      const { fatal, effect } = effectOf();
+      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `'${path.text}' is a folder, but '${d.name}' needs a file: ${effect}.` });
     } else if (use.kind !== 'file' && info.kind !== 'directory') {
-      report({ file: d.file, at, severity, message: `'${target}' is not a folder: ${effect}.` });
+      const { fatal, effect } = effectOf();
+      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `'${target}' is not a folder: ${effect}.` });
     } else if (!info.readable && use.kind === 'file') {
       report({
         file: d.file,
