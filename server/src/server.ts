@@ -1,7 +1,8 @@
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BROKER_SOURCE, checkWithBroker, detectBrokerVersion } from './broker';
+import type { Version } from './service';
+import { BROKER_SOURCE, checkWithBroker, detectBrokerVersionAsync } from './broker';
 import { CONFIG_FILE_NAME } from './configFile';
 import { DiagnosticsPublisher } from './diagnostics';
 import { COMPANION_LANGUAGE_REQUEST, companionKindOf, companionLanguageOf } from './handlers/companion';
@@ -42,7 +43,7 @@ export function startServer(connection: Connection, version: string): ServerStat
   const views = registerEffectiveFeatures(connection, state);
   const featureCapabilities = { ...registerEditingFeatures(connection, state), ...registerStructureFeatures(connection, state), ...views.capabilities };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const text = params.capabilities.textDocument;
     state.capabilities = {
       markdown: text?.hover?.contentFormat?.includes('markdown') ?? false,
@@ -70,7 +71,7 @@ export function startServer(connection: Connection, version: string): ServerStat
       state.userSettings = init.settings;
       settingsSource = 'initializationOptions.settings';
     }
-    detectVersion();
+    await detectVersion();
     state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
     return {
       capabilities: {
@@ -96,22 +97,33 @@ export function startServer(connection: Connection, version: string): ServerStat
   /** Where the settings in use came from, for the log. */
   let settingsSource = 'defaults (no settings given)';
 
-  /** `brokerVersion: auto`: ask the installed broker, only in trusted workspaces. */
-  let detectedFor: string | undefined;
-  const detectVersion = (): void => {
+  /**
+   * `brokerVersion: auto`: ask the installed broker (`mosquitto -h`), only in trusted workspaces,
+   * once per executable. The question runs asynchronously (up to its 2 s timeout): the server
+   * keeps answering requests with the settings it has until the answer is in.
+   */
+  let detection: { readonly executable: string; readonly answer: Promise<Version | undefined> } | undefined;
+  const detectVersion = async (): Promise<void> => {
     const executable = state.userSettings.brokerPath || 'mosquitto';
     const auto = !state.userSettings.brokerVersion || state.userSettings.brokerVersion === 'auto';
     if (!state.trusted || !auto) {
       state.detectedVersion = undefined;
-      detectedFor = undefined;
+      detection = undefined;
       return;
     }
-    if (detectedFor !== executable) {
-      detectedFor = executable;
-      state.detectedVersion = detectBrokerVersion(executable);
-      if (state.detectedVersion) {
-        connection.console.info(`Checking against the installed broker's version (${executable}).`);
-      }
+    if (detection?.executable !== executable) {
+      const answer = detectBrokerVersionAsync(executable);
+      detection = { executable, answer };
+      void answer.then((found) => {
+        if (found) {
+          connection.console.info(`Checking against the installed broker's version (${executable}).`);
+        }
+      });
+    }
+    const asked = detection;
+    const found = await asked.answer;
+    if (detection === asked) {
+      state.detectedVersion = found; // a newer question (another executable) has the last word
     }
   };
 
@@ -130,7 +142,7 @@ export function startServer(connection: Connection, version: string): ServerStat
         connection.console.error(`Reading settings failed: ${String(error)}`);
       }
     }
-    detectVersion();
+    await detectVersion();
     state.settings = toAnalysisSettings(state.userSettings, state.detectedVersion);
     state.epoch++;
     diagnostics.scheduleAll(0);

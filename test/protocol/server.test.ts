@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './lspClient';
@@ -34,6 +36,22 @@ console.log('Configuration file is OK.');
   );
   chmodSync(executable, 0o755);
   return executable;
+}
+
+/** Resolves with `path` once a file appears there (watching its folder, no polling). */
+function waitForFile(path: string): Promise<string> {
+  return new Promise((resolve) => {
+    const watcher = watch(dirname(path), () => {
+      if (existsSync(path)) {
+        watcher.close();
+        resolve(path);
+      }
+    });
+    if (existsSync(path)) {
+      watcher.close();
+      resolve(path);
+    }
+  });
 }
 
 async function withServer(initializationOptions: unknown, settings: unknown, run: (client: LspClient) => Promise<void>): Promise<void> {
@@ -161,6 +179,37 @@ setTimeout(() => console.log('Configuration file is OK.'), 20000);
       client.changeDocument(uri, 2, [{ text: 'listener 1884\nallow_anonymous true\n' }]);
       assert.equal((await check).status, 'cancelled');
       assert.ok(Date.now() - started < 15000, 'the edit stopped the broker run');
+    });
+  });
+
+  test('asking the installed broker for its version does not block the server (brokerPath changed to a broker that answers late)', async () => {
+    const text = 'listener 1883\nallow_anonymous true\nglobal_plugin /x.so\n';
+    const uri = file('late/mosquitto.conf', text);
+    const current = join(folder, 'current-mosquitto');
+    writeFileSync(current, '#!/bin/sh\necho "mosquitto version 2.1.2"\n');
+    chmodSync(current, 0o755);
+    // The late stand-in notes its pid, then answers `-h` with whatever the test writes into a FIFO.
+    const fifo = join(folder, 'late-answer');
+    const started = join(folder, 'late-started');
+    execFileSync('mkfifo', [fifo]);
+    const late = join(folder, 'late-mosquitto');
+    writeFileSync(late, `#!/bin/sh\necho $$ > '${started}.tmp' && mv '${started}.tmp' '${started}'\ncat '${fifo}'\n`);
+    chmodSync(late, 0o755);
+    const settings = { brokerPath: current, checkPaths: false };
+    await withServer({ trusted: true, diagnosticsDelay: 0, settings }, settings, async (client) => {
+      client.openDocument(uri, text);
+      const first = await client.waitForDiagnostics(uri);
+      assert.ok(!first.diagnostics.some((d) => d.code === 'unavailable-in-version'), 'global_plugin exists in 2.1.2');
+      const running = waitForFile(started);
+      client.settings = { brokerPath: late, checkPaths: false };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      const pid = Number(readFileSync(await running, 'utf8'));
+      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+      assert.ok(hover !== null, 'hover answered');
+      assert.doesNotThrow(() => process.kill(pid, 0), 'the broker was still being asked when the hover came back');
+      await writeFile(fifo, 'mosquitto version 2.0.11\n');
+      const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unavailable-in-version'));
+      assert.equal(after.diagnostics.find((d) => d.code === 'unavailable-in-version')?.range.start.line, 2, 'now checked against 2.0.11');
     });
   });
 
