@@ -290,3 +290,82 @@ suite('findings cache: the per-section work of a configuration rule', () => {
     assert.deepEqual(asked, ['listener:0', 'listener:1', 'listener:0', 'listener:1']);
   });
 });
+
+suite('findings cache: directive rules that read their own placement', () => {
+  /** A directive rule that counts its calls and reports where each line landed; `other` also reads the line above's placement. */
+  function placementRule(other = false): { rules: Rule[]; asked: string[] } {
+    const asked: string[] = [];
+    const rules: Rule[] = [
+      directiveRule({
+        id: 'test-placement',
+        title: 'counts',
+        directives: EVERY_DIRECTIVE,
+        check(d, context) {
+          asked.push(`${d.name} ${d.value}`);
+          const placed = context.placement(d);
+          const above = other ? context.model.order[context.model.order.indexOf(d) - 1] : undefined;
+          const extra = above !== undefined ? ` after ${context.placement(above)?.kind ?? 'none'}` : '';
+          context.report({ file: d.file, at: nameSpan(d), message: `${d.name} ${d.value}: ${placed?.kind ?? 'none'}${extra}`, severity: 'hint' });
+        },
+      }),
+    ];
+    return { rules, asked };
+  }
+
+  /** One analysis as an editor runs it: the model patched from the cache's last one when it can be. */
+  function edit(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache | undefined): { parsed: ParsedFile; messages: string[] } {
+    const parsed = parse(text, URI, previous);
+    const s = settings('2.1.2');
+    const model = updateConfig(cache?.model, { main: parsed }, s, NO_FILE_SYSTEM);
+    if (cache) {
+      cache.model = model;
+    }
+    return { parsed, messages: runRules(rules, model, s, NO_FILE_SYSTEM, cache).flatMap((r) => r.findings.map((f) => String(f.message))) };
+  }
+
+  test('a value edit (a patched model) asks only on the edited line; the findings equal a fresh run', () => {
+    const { rules, asked } = placementRule();
+    const cache = new FindingsCache();
+    const first = edit(rules, TEXT, undefined, cache);
+    assert.equal(asked.length, 4);
+    asked.length = 0;
+    const edited = TEXT.replace('max_connections 20', 'max_connections 30');
+    const second = edit(rules, edited, first.parsed, cache);
+    assert.deepEqual(asked, ['max_connections 30']);
+    assert.deepEqual(second.messages, edit(placementRule().rules, edited, undefined, undefined).messages);
+    asked.length = 0;
+    edit(rules, TEXT, second.parsed, cache);
+    assert.deepEqual(asked, ['max_connections 20']);
+  });
+
+  test('a structure edit (a model built again) asks on every line again, with the new placements', () => {
+    const { rules, asked } = placementRule();
+    const cache = new FindingsCache();
+    const first = edit(rules, TEXT, undefined, cache);
+    asked.length = 0;
+    // The first listener line becomes a comment: its max_connections now lands before any listener.
+    const edited = TEXT.replace('listener 1883', '#istener 1883');
+    const second = edit(rules, edited, first.parsed, cache);
+    assert.deepEqual(asked, ['max_connections 10', 'listener 8883', 'max_connections 20']);
+    assert.deepEqual(second.messages, edit(placementRule().rules, edited, undefined, undefined).messages);
+    assert.notDeepEqual(
+      second.messages.filter((m) => m.startsWith('max_connections 10')),
+      first.messages.filter((m) => m.startsWith('max_connections 10')),
+    );
+  });
+
+  test("a rule that reads another line's placement is asked on every analysis; without a cache every run asks", () => {
+    const { rules, asked } = placementRule(true);
+    const cache = new FindingsCache();
+    const first = edit(rules, TEXT, undefined, cache);
+    asked.length = 0;
+    const edited = TEXT.replace('max_connections 20', 'max_connections 30');
+    const second = edit(rules, edited, first.parsed, cache);
+    assert.deepEqual(asked, ['listener 1883', 'max_connections 10', 'listener 8883', 'max_connections 30']);
+    assert.deepEqual(second.messages, edit(placementRule(true).rules, edited, undefined, undefined).messages);
+    const plain = placementRule();
+    edit(plain.rules, TEXT, undefined, undefined);
+    edit(plain.rules, TEXT, undefined, undefined);
+    assert.equal(plain.asked.length, 8);
+  });
+});

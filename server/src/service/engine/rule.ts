@@ -11,7 +11,7 @@
  */
 import type { Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DirectiveName } from '../data';
-import type { ConfigModel, Section } from '../model/config';
+import type { ConfigModel, Placement, Section } from '../model/config';
 import type { Directive, ParsedFile, ParsedLine, Span } from '../parser/parser';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
 
@@ -65,6 +65,15 @@ export interface RuleContext<Payload = undefined> {
   readonly model: ConfigModel;
   readonly settings: AnalysisSettings;
   readonly fs: FileSystemAccess;
+  /**
+   * Where a directive landed: `model.placements.get(d)`. A directive rule that asks this for the
+   * directive it was handed, and reads neither `context.model` nor `context.fs` there, has its
+   * findings on that line kept while the model is patched from the one they were found in (see
+   * `modelLineage`): use only what a patch keeps of it — the kind, `included`,
+   * `perListenerSettings`, `plugin`, and of the target section its kind, id, header, port,
+   * address, name and `explicit`, never its entries (read those through `context.model`).
+   */
+  placement(d: Directive): Placement | undefined;
   report(finding: Finding<Payload>): void;
 }
 

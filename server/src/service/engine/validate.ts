@@ -2,8 +2,8 @@ import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-lan
 import type { Directive, ParsedFile, ParsedLine, Span } from '../parser/parser';
 import { spanRange, toEditorPosition } from '../parser/parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { ConfigModel, Section } from '../model/config';
-import { activeListeners } from '../model/config';
+import type { ConfigModel, Placement, Section } from '../model/config';
+import { activeListeners, modelLineage } from '../model/config';
 import { nameOf } from '../model/reading';
 import { nameRangeIn } from '../model/positions';
 import type { ConfigurationRule, DirectiveRule, Finding, LineNumber, Rule, RuleContext, SectionRule, Severity } from './rule';
@@ -269,20 +269,47 @@ interface LineRecord {
   readonly found: LineFindings;
   /** Rules that read the model or files on it: they run on every analysis. */
   readonly again: readonly number[];
+  /**
+   * Rules that read only the directive's own placement on it (`context.placement(d)`): their
+   * findings (`placedFound`) hold while the model is of the lineage they were found in.
+   */
+  readonly placed: readonly number[];
+  readonly placedFound: LineFindings;
+  /** The model lineage of `placedFound` (undefined when no rule is in `placed`). */
+  readonly lineage: object | undefined;
 }
 
-/** Records with no findings, shared by the list of rules to run again (most lines have one of a few). */
-const NOTHING_FOUND = new Map<string, LineRecord>();
+const NO_RULES: readonly number[] = [];
 
-function lineRecord(found: LineFindings, again: readonly number[] | undefined): LineRecord {
-  if (found.length > 0) {
-    return { found, again: again ?? [] };
+/** Records with no findings, shared by the lists of rules (most lines have one of a few), per model lineage when some rule read a placement. */
+const NOTHING_FOUND = new Map<string, LineRecord>();
+const NOTHING_FOUND_IN = new WeakMap<object, Map<string, LineRecord>>();
+
+function lineRecord(
+  found: LineFindings,
+  again: readonly number[] | undefined,
+  placed: readonly number[] | undefined,
+  placedFound: LineFindings | undefined,
+  lineage: object | undefined,
+): LineRecord {
+  const inLineage = placed === undefined ? undefined : lineage;
+  if (found.length > 0 || (placedFound !== undefined && placedFound.length > 0)) {
+    return { found, again: again ?? NO_RULES, placed: placed ?? NO_RULES, placedFound: placedFound ?? NO_LINE_FINDINGS, lineage: inLineage };
   }
-  const key = again === undefined ? '' : again.join(',');
-  let record = NOTHING_FOUND.get(key);
+  let shared = NOTHING_FOUND;
+  if (inLineage !== undefined) {
+    let map = NOTHING_FOUND_IN.get(inLineage);
+    if (map === undefined) {
+      map = new Map();
+      NOTHING_FOUND_IN.set(inLineage, map);
+    }
+    shared = map;
+  }
+  const key = `${again === undefined ? '' : again.join(',')}/${placed === undefined ? '' : placed.join(',')}`;
+  let record = shared.get(key);
   if (record === undefined) {
-    record = { found, again: again ?? [] };
-    NOTHING_FOUND.set(key, record);
+    record = { found, again: again ?? NO_RULES, placed: placed ?? NO_RULES, placedFound: NO_LINE_FINDINGS, lineage: inLineage };
+    shared.set(key, record);
   }
   return record;
 }
@@ -374,7 +401,14 @@ export function runRules(
   const kept = cache?.forRun(rules, settings);
   const buckets: Finding<unknown>[][] = rules.map(() => []);
   const failed: boolean[] = rules.map(() => false);
-  const contexts: RuleContext<unknown>[] = buckets.map((bucket) => ({ model, settings, fs, report: (finding) => bucket.push(finding) }));
+  const placementOf = (d: Directive): Placement | undefined => model.placements.get(d);
+  const contexts: RuleContext<unknown>[] = buckets.map((bucket) => ({
+    model,
+    settings,
+    fs,
+    placement: placementOf,
+    report: (finding) => bucket.push(finding),
+  }));
   const fail = (index: number, error: unknown): void => {
     failed[index] = true;
     buckets[index].push({
@@ -407,8 +441,12 @@ export function runRules(
   };
   // The other directive rules may read the model or the file system. Run with a context that
   // notes whether they did: when a rule read neither for a directive, its findings there depend
-  // only on the directive and the settings, and are kept like those of line-local rules.
+  // only on the directive and the settings, and are kept like those of line-local rules; when it
+  // read only the directive's own placement, they are kept while the model is of this lineage.
   let touched = false;
+  let placementRead = false;
+  let current: Directive | undefined;
+  const lineage = kept === undefined ? undefined : modelLineage(model);
   const tracking: RuleContext<unknown>[] = contexts.map((context) => ({
     get model() {
       touched = true;
@@ -418,6 +456,14 @@ export function runRules(
       touched = true;
       return fs;
     },
+    placement(d: Directive) {
+      if (d === current) {
+        placementRead = true;
+      } else {
+        touched = true;
+      }
+      return model.placements.get(d);
+    },
     settings,
     report: context.report,
   }));
@@ -425,10 +471,13 @@ export function runRules(
   // findings, rule index, … for the rules that found something) and the rules that must run
   // again on every analysis (they read the model or files); undefined when a rule failed (the
   // next analysis asks them all again).
-  const checkOnce = (rulesOfLine: LineRules, d: Directive): LineRecord | undefined => {
+  const checkOnce = (rulesOfLine: LineRules, d: Directive, keep?: LineRecord): LineRecord | undefined => {
     let found: (number | Finding<unknown>[])[] | undefined;
     let again: number[] | undefined;
+    let placed: number[] | undefined;
+    let placedFound: (number | Finding<unknown>[])[] | undefined;
     let complete = true;
+    current = d;
     const run = (index: number, tracked: boolean): void => {
       if (failed[index]) {
         complete = false;
@@ -437,6 +486,7 @@ export function runRules(
       const bucket = buckets[index];
       const before = bucket.length;
       touched = false;
+      placementRead = false;
       try {
         (rules[index] as DirectiveRule<unknown>).check(d, tracked ? tracking[index] : contexts[index]);
       } catch (error) {
@@ -446,6 +496,11 @@ export function runRules(
       }
       if (tracked && touched) {
         (again ??= []).push(index);
+      } else if (tracked && placementRead) {
+        (placed ??= []).push(index);
+        if (bucket.length !== before) {
+          (placedFound ??= []).push(index, bucket.slice(before));
+        }
       } else if (bucket.length !== before) {
         (found ??= []).push(index, bucket.slice(before));
       }
@@ -456,7 +511,17 @@ export function runRules(
     for (const index of rulesOfLine.other) {
       run(index, true);
     }
-    return complete ? lineRecord(found ?? NO_LINE_FINDINGS, again) : undefined;
+    current = undefined;
+    if (!complete) {
+      return undefined;
+    }
+    if (keep !== undefined) {
+      // Only the placement readers were asked again (a model of another lineage): the rest of
+      // the record stands.
+      const allAgain = again === undefined ? keep.again : [...keep.again, ...again];
+      return lineRecord(keep.found, allAgain.length > 0 ? allAgain : undefined, placed, placedFound ?? NO_LINE_FINDINGS, lineage);
+    }
+    return lineRecord(found ?? NO_LINE_FINDINGS, again, placed, placedFound ?? NO_LINE_FINDINGS, lineage);
   };
   const replay = (known: LineFindings): void => {
     for (let i = 0; i < known.length; i += 2) {
@@ -483,6 +548,17 @@ export function runRules(
         if (known !== undefined) {
           // A kept line needs no dispatch: its record names the rules to ask again.
           replay(known.found);
+          if (known.placed.length > 0) {
+            if (known.lineage === lineage) {
+              replay(known.placedFound);
+            } else {
+              // Found in a model of another lineage: placements may differ, ask those rules again.
+              const record = checkOnce({ local: NO_RULES, other: known.placed }, d, known);
+              if (record !== undefined) {
+                kept.set(d, record);
+              }
+            }
+          }
           for (const index of known.again) {
             check(index, d);
           }

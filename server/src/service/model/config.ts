@@ -406,7 +406,7 @@ export function buildConfig(input: ConfigInput, settings: AnalysisSettings, fs: 
     perListenerSettings: pls,
     fragment: input.fragment === true,
   };
-  BUILT_FROM.set(model, { path: input.path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform });
+  BUILT_FROM.set(model, { path: input.path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform, lineage: {} });
   return model;
 }
 
@@ -456,8 +456,35 @@ function listInclude(d: Directive, mainPath: string | undefined, settings: Analy
   return { info: { directive: d, directory, files: paths, skipped: entries.filter((e) => !isIncludedName(e)), status: 'ok', mapping }, texts };
 }
 
-/** What a model was built from, besides its main file: a patch needs the same. */
-const BUILT_FROM = new WeakMap<ConfigModel, { path: string | undefined; settings: string; hostPlatform: string }>();
+/**
+ * What a model was built from, besides its main file: a patch needs the same. `lineage` is shared
+ * by a built model and every model patched from it (see modelLineage).
+ */
+const BUILT_FROM = new WeakMap<ConfigModel, { path: string | undefined; settings: string; hostPlatform: string; lineage: object }>();
+
+/** A mark for models that do not come from buildConfig or a patch (never shared). */
+const NO_LINEAGE = new WeakMap<ConfigModel, object>();
+
+/**
+ * The same object for a built model and every model patched from it (updateConfig), a new one
+ * for each build. Within one lineage a directive object present in two models has the same
+ * placement kind, `included`, `perListenerSettings` and plugin, and a target section with the
+ * same kind, id, header, port, address, name and `explicit` (a patch copies the sections it
+ * touches with their fields, and changes the placements of the directives it replaces only):
+ * what depends on nothing else can be kept across the models of a lineage.
+ */
+export function modelLineage(model: ConfigModel): object {
+  const from = BUILT_FROM.get(model);
+  if (from !== undefined) {
+    return from.lineage;
+  }
+  let mark = NO_LINEAGE.get(model);
+  if (mark === undefined) {
+    mark = {};
+    NO_LINEAGE.set(model, mark);
+  }
+  return mark;
+}
 
 /**
  * Lines whose directive shapes the sections or the reader state: they open a listener or a
@@ -628,7 +655,7 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     perListenerSettings: previous.perListenerSettings,
     fragment: previous.fragment,
   };
-  BUILT_FROM.set(model, { path: input.path, settings: settingsKey, hostPlatform: fs.hostPlatform });
+  BUILT_FROM.set(model, { path: input.path, settings: settingsKey, hostPlatform: fs.hostPlatform, lineage: from.lineage });
   return model;
 }
 
@@ -682,7 +709,7 @@ function patchUnknownLines(
     order,
     placements: placements.changes > 64 + placements.size / 4 ? new Map(placements) : placements,
   };
-  BUILT_FROM.set(patched, { path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform });
+  BUILT_FROM.set(patched, { path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform, lineage: modelLineage(model) });
   return patched;
 }
 

@@ -8,11 +8,13 @@ export default directiveRule({
   id: 'bridge-option-outside-bridge',
   directives: directivesWhere((spec) => spec.scope === 'bridge'),
   title: "Bridge option before any 'connection'",
-  check(d, { model, settings, report }) {
-    if (model.placements.get(d)?.kind !== 'no-bridge') {
+  // Reads only the line's own placement (kind, included): kept while the model is patched.
+  check(d, { placement, settings, report }) {
+    const placed = placement(d);
+    if (placed?.kind !== 'no-bridge') {
       return;
     }
-    const included = model.placements.get(d)?.included ? ' Each included file starts without a current bridge.' : '';
+    const included = placed.included ? ' Each included file starts without a current bridge.' : '';
     const confusion = d.name === 'keepalive_interval' ? " (For the keepalive clients may use, the broker option is 'max_keepalive'.)" : '';
     report(
       atName(

@@ -15,8 +15,11 @@ export default directiveRule({
   // and mount_point: the other lines are not handed to the rule (it reads their placements).
   directives: [...directivesWhere((spec) => spec.scope === 'listener' || spec.scope === 'security' || spec.name === 'mount_point')],
   title: "Listener option before any 'listener'",
-  check(d, { model, settings, report }) {
-    const placement = model.placements.get(d);
+  // Reads its own placement first (kept while the model is patched) and the model only in the
+  // cases it reports on: take `model` from the context there, not by destructuring it here.
+  check(d, context) {
+    const { settings, report } = context;
+    const placement = context.placement(d);
     if (!placement) {
       return;
     }
@@ -34,6 +37,7 @@ export default directiveRule({
     }
     const version = settings.brokerVersion;
     const is21 = atLeast(version, SINCE.release2_1);
+    const model = context.model;
     const leavesLocalOnly = model.listeners.length > 0 || model.defaultListener.explicit;
     const defaultOpens = leavesLocalOnly || !atLeast(version, SINCE.localOnlyByDefaultListener);
     if (placement.kind === 'no-listener' || placement.kind === 'no-explicit-listener') {
