@@ -114,11 +114,17 @@ const lazyModules = (options) => ({
 const root = new URL('.', import.meta.url).pathname;
 
 /**
- * Node.js modules the CLI loads only when it runs a process: `node:child_process` brings
- * `node:net` and the stream machinery with it (several ms), and a run whose broker answer is
- * kept (cliLauncher.ts) starts no process. Same stand-ins as above, without embedding.
+ * Node.js modules the CLI loads only when it uses them: `node:child_process` brings `node:net`
+ * and the stream machinery with it (several ms), and a run whose broker answer is kept
+ * (cliLauncher.ts) starts no process; `node:crypto` (~3 ms, streams too) only reads
+ * certificates and keys, which most files do not name. Same stand-ins as above, without
+ * embedding; a stand-in called with `new` constructs (X509Certificate), but is not the class
+ * itself, so `instanceof` against it does not work (our code uses none).
  */
-const LAZY_BUILTINS = { 'node:child_process': ['execFile', 'spawnSync'] };
+const LAZY_BUILTINS = {
+  'node:child_process': ['execFile', 'spawnSync'],
+  'node:crypto': ['X509Certificate', 'createHash', 'createPrivateKey', 'createPublicKey'],
+};
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
@@ -131,7 +137,9 @@ const lazyBuiltins = {
       contents: [
         'let loaded;',
         `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-        ...LAZY_BUILTINS[args.path].map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ...LAZY_BUILTINS[args.path].map(
+          (name) => `export function ${name}(...args) { return new.target ? new (load().${name})(...args) : load().${name}(...args); }`,
+        ),
       ].join('\n'),
     }));
   },

@@ -7,10 +7,9 @@
  * (`__CLI_BUNDLE__`), so that the package still ships one file per executable.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { cacheFolder, loadBundle } from './compileCache';
+import { cacheFolder, fingerprint, loadBundle } from './compileCache';
 
 interface Cli {
   main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number;
@@ -75,8 +74,7 @@ function brokerHelp(): Promise<string> | string {
   if (executable !== undefined && folder !== undefined) {
     try {
       const s = statSync(executable.path);
-      const key = createHash('sha256').update(`${executable.path}\0${s.ino}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}`).digest('hex').slice(0, 32);
-      saved = join(folder, `broker-help-${key}.txt`);
+      saved = join(folder, `broker-help-${fingerprint(`${executable.path}\0${s.ino}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}`)}.txt`);
       return readFileSync(saved, 'utf8');
     } catch {
       // not asked yet
@@ -124,7 +122,7 @@ export function runCli(bundleFile: string, source?: string): void {
   // bundle loads, and hand its output over. The same command detectBrokerVersion runs.
   const detect = !args.some((a) => NO_DETECTION.some((flag) => a === flag || a.startsWith(`${flag}=`)));
   const help = detect ? brokerHelp() : undefined;
-  const loaded = loadBundle(source ?? readFileSync(bundleFile, 'utf8'), bundleFile);
+  const loaded = loadBundle(bundleFile, source);
   const cli = loaded.exports as Cli;
   const run = (): void => {
     let code: number;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'node:test';
 import { main } from '../../server/src/cli';
@@ -223,6 +224,32 @@ suite('cli: node server/bin/mosquitto-lint (separate process)', () => {
   test('json output parses', () => {
     const r = spawnLint('--format', 'json', 'broken.conf');
     assert.equal((JSON.parse(r.out) as JsonResult[])[0].file, 'broken.conf');
+  });
+  test('a plain run loads neither node:crypto nor node:child_process (start-up); a file naming a certificate loads crypto', () => {
+    // The Node.js modules a run loaded, recorded at its exit by a preloaded script.
+    const record = file(
+      'record-modules.cjs',
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join('\\n')));\n",
+    );
+    const loadedBy = (config: string): string[] => {
+      const list = path.join(work, 'modules.txt');
+      const r = spawnSync(process.execPath, ['--require', record, bin, '--broker-version', '2.0.11', config], {
+        encoding: 'utf8',
+        cwd: work,
+        env: { ...process.env, MODULE_LIST: list },
+      });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return readFileSync(list, 'utf8').split('\n');
+    };
+    const plain = loadedBy(CLEAN);
+    assert.ok(plain.includes('NativeModule fs'), 'the list is recorded');
+    assert.deepEqual(
+      plain.filter((m) => m === 'NativeModule crypto' || m === 'NativeModule child_process'),
+      [],
+    );
+    const pem = file('tls/ca.crt', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+    const tls = file('tls.conf', `listener 8883\ncafile ${pem}\nallow_anonymous true\n`);
+    assert.ok(loadedBy(tls).includes('NativeModule crypto'));
   });
   test('exit 2 with a clear message for a missing file and a bad flag', () => {
     const missing = spawnLint('nope.conf');
