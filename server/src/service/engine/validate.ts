@@ -542,9 +542,19 @@ export function runRules(
   // it read the model or files (it runs again every time).
   const dispatch = dispatchOf(rules);
   if (dispatch.any) {
-    for (const d of model.order) {
-      if (kept) {
-        const known = kept.get(d);
+    // With a cache: the records of the last pass by position, so that a directive at the same
+    // place in the reading order as last time (most of them, in a patched model) costs an
+    // identity check instead of a WeakMap lookup.
+    const last = kept?.lastPass;
+    const lastOrder = last?.order;
+    const lastRecords = last?.records;
+    const order = model.order;
+    const records: (LineRecord | undefined)[] | undefined = kept === undefined ? undefined : new Array<LineRecord | undefined>(order.length);
+    for (let at = 0; at < order.length; at++) {
+      const d = order[at];
+      if (kept && records) {
+        const known = lastOrder !== undefined && lastOrder[at] === d ? (lastRecords?.[at] ?? kept.get(d)) : kept.get(d);
+        records[at] = known;
         if (known !== undefined) {
           // A kept line needs no dispatch: its record names the rules to ask again.
           replay(known.found);
@@ -557,6 +567,7 @@ export function runRules(
               if (record !== undefined) {
                 kept.set(d, record);
               }
+              records[at] = record;
             }
           }
           for (const index of known.again) {
@@ -567,6 +578,7 @@ export function runRules(
           if (record !== undefined) {
             kept.set(d, record);
           }
+          records[at] = record;
         }
         continue;
       }
@@ -577,6 +589,9 @@ export function runRules(
       for (const index of rulesOfLine.other) {
         check(index, d);
       }
+    }
+    if (kept && records) {
+      kept.lastPass = { order, records };
     }
   }
 
@@ -607,26 +622,35 @@ export function runRules(
         const local = kept !== undefined && sectionRule.sectionLocal === true;
         const prepared = sectionRule.prepare?.(contexts[index]);
         const sections = sectionRule.sections === 'bridges' ? model.bridges : (listeners ??= activeListeners(model));
-        for (const section of sections) {
-          if (local) {
-            // The same section object (a patched model keeps untouched sections): the same
-            // findings, without working out its key.
-            const bySection = kept.perSection(index);
-            const bucket = buckets[index];
-            const known = bySection.get(section) as Finding<unknown>[] | undefined;
-            if (known !== undefined) {
-              for (let i = 0; i < known.length; i++) {
-                bucket.push(known[i]);
-              }
-              continue;
-            }
-            const before = bucket.length;
-            reuse(index, kept.sectionKey(section), () => sectionRule.check(section, contexts[index], prepared));
-            bySection.set(section, bucket.length === before ? NO_FINDINGS : bucket.slice(before));
-          } else {
+        if (!local) {
+          for (const section of sections) {
             sectionRule.check(section, contexts[index], prepared);
           }
+          return;
         }
+        // The same section object (a patched model keeps untouched sections): the same findings,
+        // without working out its key; found by position when it is where it was last time.
+        const bySection = kept.perSection(index);
+        const last = kept.lastSections(index);
+        const found: Finding<unknown>[][] = new Array<Finding<unknown>[]>(sections.length);
+        const bucket = buckets[index];
+        for (let at = 0; at < sections.length; at++) {
+          const section = sections[at];
+          const known = last.sections[at] === section ? last.found[at] : (bySection.get(section) as Finding<unknown>[] | undefined);
+          if (known !== undefined) {
+            for (let i = 0; i < known.length; i++) {
+              bucket.push(known[i]);
+            }
+            found[at] = known;
+            continue;
+          }
+          const before = bucket.length;
+          reuse(index, kept.sectionKey(section), () => sectionRule.check(section, contexts[index], prepared));
+          const now = bucket.length === before ? NO_FINDINGS : bucket.slice(before);
+          bySection.set(section, now);
+          found[at] = now;
+        }
+        kept.setLastSections(index, { sections, found });
       });
     } else if (rule.kind === 'configuration') {
       const configurationRule = rule as ConfigurationRule<unknown, unknown>;
@@ -705,6 +729,8 @@ export class FindingsCache {
   }
 }
 
+const NO_SECTIONS_RUN = { sections: [], found: [] };
+
 /** One cache's findings for one rule table and settings (see FindingsCache). */
 class RunStore {
   private readonly byDirective = new WeakMap<Directive, LineRecord>();
@@ -719,6 +745,20 @@ class RunStore {
    * findings, by section object.
    */
   private readonly sectionWork = new Map<number, WeakMap<Section, unknown>>();
+
+  /** The directives of the last pass over the reading order and their records, by position. */
+  lastPass: { readonly order: readonly Directive[]; readonly records: readonly (LineRecord | undefined)[] } | undefined;
+
+  /** Per section rule: the sections of its last run and their findings, by position. */
+  private readonly sectionsRun = new Map<number, { readonly sections: readonly Section[]; readonly found: readonly Finding<unknown>[][] }>();
+
+  lastSections(index: number): { readonly sections: readonly Section[]; readonly found: readonly Finding<unknown>[][] } {
+    return this.sectionsRun.get(index) ?? NO_SECTIONS_RUN;
+  }
+
+  setLastSections(index: number, run: { readonly sections: readonly Section[]; readonly found: readonly Finding<unknown>[][] }): void {
+    this.sectionsRun.set(index, run);
+  }
 
   /** The kept per-section work (or section-local findings) of one rule. */
   perSection(index: number): WeakMap<Section, unknown> {
