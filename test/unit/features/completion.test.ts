@@ -464,3 +464,56 @@ suite('completion: documentation resolved lazily (completionItem/resolve)', () =
     assert.equal(resolveCompletion(unknown, VS_CODE), unknown);
   });
 });
+
+suite('completion: work kept per analysis', () => {
+  // Reader states of every kind: the global area before and after per_listener_settings,
+  // listeners with taken options, a plugin and its options, a bridge, and (2.1) the default
+  // listener made current by `port` inside a listener's block.
+  const TEXT = [
+    '',
+    'per_listener_settings true',
+    '',
+    'max_connections 5',
+    '',
+    'listener 1883',
+    'allow_anonymous true',
+    'max_connections 10',
+    '',
+    'plugin /usr/lib/mosquitto_dynamic_security.so',
+    'plugin_opt_config_file /etc/mosquitto/dynsec.json',
+    '',
+    'connection bridge-a',
+    'address broker.example.com:1883',
+    'topic # both 0',
+    '',
+    'listener 8883',
+    'max_connections 3',
+    '',
+    'port 1884',
+    '',
+  ].join('\n');
+  const positions = TEXT.split('\n').flatMap((line, i) => {
+    const nameEnd = line.indexOf(' ') === -1 ? line.length : line.indexOf(' ');
+    return [
+      { line: i, character: 0 },
+      { line: i, character: nameEnd },
+    ];
+  });
+
+  test('completions on one analysis, asked at every line twice over in both orders, equal those of a fresh analysis', () => {
+    for (const client of [VS_CODE, PLAIN, { ...VS_CODE, resolvesDocumentation: true, editRangeDefault: true }]) {
+      for (const version of ['1.6.15', '2.0.22', '2.1.2']) {
+        const shared = analysisOf(TEXT, version);
+        const fresh = (position: { line: number; character: number }): CompletionList =>
+          complete(analysisOf(TEXT, version), DOCUMENT_PATH, position, client, { documentPath: DOCUMENT_PATH });
+        for (const position of [...positions, ...[...positions].reverse(), ...positions]) {
+          assert.deepEqual(
+            complete(shared, DOCUMENT_PATH, position, client, { documentPath: DOCUMENT_PATH }),
+            fresh(position),
+            `${version} ${position.line}:${position.character}`,
+          );
+        }
+      }
+    }
+  });
+});

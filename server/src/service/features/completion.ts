@@ -7,7 +7,7 @@ import { PATH_OPTIONS } from '../data/paths';
 import { unsupportedOn } from '../data/platforms';
 import type { ArgSpec, DirectiveSpec } from '../data/types';
 import type { Analysis } from '../index';
-import type { ConfigModel } from '../model/config';
+import type { ConfigModel, Section } from '../model/config';
 import type { Directive, ParsedLine } from '../parser/parser';
 import { RULES } from '../engine/registry';
 import { SINCE, allowedValues } from '../model/reading';
@@ -20,6 +20,7 @@ import { directiveFacts } from './directiveFacts';
 import type { LineContext } from '../model/lineContext';
 import { landingPlace, lineContext } from '../model/lineContext';
 import { paragraph, renderMarkup } from './markup';
+import type { SnippetDefinition } from './snippets';
 import { SNIPPETS, snippetOptionsFor, snippetToPlainText } from './snippets';
 
 /** What the client supports. */
@@ -238,14 +239,68 @@ function directiveDocumentation(spec: DirectiveSpec, settings: AnalysisSettings,
   return rendered;
 }
 
+/** The directives that belong at one reader state of a model, with their ranks (see rankedDirectives). */
+interface RankedAt {
+  readonly block: Section | undefined;
+  readonly listener: Section | undefined;
+  readonly bridge: Section | undefined;
+  readonly plugin: Directive | undefined;
+  readonly perListenerSettings: boolean;
+  readonly included: boolean;
+  readonly directive: Directive | undefined;
+  readonly ranked: readonly { readonly spec: DirectiveSpec; readonly rank: number }[];
+}
+
+/** Reader states kept per model (the most recent first). */
+const RANKED_STATES = 8;
+const rankedByModel = new WeakMap<ConfigModel, RankedAt[]>();
+
+/**
+ * rankHere for every directive, kept per model and reader state: the ranks depend on nothing
+ * else (the model, its settings, the state's block, listener, bridge, plugin,
+ * per_listener_settings, whether the file is included, and the directive written on the line),
+ * and a model never changes (an edit makes a new one). Requests on an unchanged document then
+ * skip the ~200 placement decisions, which were most of a request's work and, while V8 was still
+ * optimising them, most of its slow requests.
+ */
+function rankedDirectives(model: ConfigModel, context: LineContext): RankedAt['ranked'] {
+  let states = rankedByModel.get(model);
+  if (states === undefined) {
+    states = [];
+    rankedByModel.set(model, states);
+  }
+  const found = states.find(
+    (s) =>
+      s.block === context.block &&
+      s.listener === context.listener &&
+      s.bridge === context.bridge &&
+      s.plugin === context.plugin &&
+      s.perListenerSettings === context.perListenerSettings &&
+      s.included === context.included &&
+      s.directive === context.directive,
+  );
+  if (found !== undefined) {
+    return found.ranked;
+  }
+  const ranked: { spec: DirectiveSpec; rank: number }[] = [];
+  for (const spec of DIRECTIVES) {
+    const rank = rankHere(model, context, spec);
+    if (rank !== undefined) {
+      ranked.push({ spec, rank });
+    }
+  }
+  const { block, listener, bridge, plugin, perListenerSettings, included, directive } = context;
+  states.unshift({ block, listener, bridge, plugin, perListenerSettings, included, directive, ranked });
+  if (states.length > RANKED_STATES) {
+    states.pop();
+  }
+  return ranked;
+}
+
 function directiveCompletions(model: ConfigModel, context: LineContext, range: Range, client: CompletionClient): CompletionItem[] {
   const settings = model.settings;
   const items: CompletionItem[] = [];
-  for (const spec of DIRECTIVES) {
-    const rank = rankHere(model, context, spec);
-    if (rank === undefined) {
-      continue;
-    }
+  for (const { spec, rank } of rankedDirectives(model, context)) {
     const deprecated = spec.deprecated !== undefined && atLeast(settings.brokerVersion, spec.deprecated.version);
     const item: CompletionItem = {
       label: spec.name,
@@ -275,20 +330,47 @@ function directiveCompletions(model: ConfigModel, context: LineContext, range: R
   return items;
 }
 
+interface RenderedSnippet {
+  readonly snippet: SnippetDefinition;
+  readonly body: string;
+  readonly plain: string;
+  readonly documentation: ReturnType<typeof renderMarkup>;
+}
+
+/** The snippets' texts for one model (its ports, bridge names, release, platform) and format, kept per model. */
+const snippetsByModel = new WeakMap<ConfigModel, { markdown?: readonly RenderedSnippet[]; plaintext?: readonly RenderedSnippet[] }>();
+function renderedSnippets(model: ConfigModel, markdown: boolean): readonly RenderedSnippet[] {
+  let kept = snippetsByModel.get(model);
+  if (kept === undefined) {
+    kept = {};
+    snippetsByModel.set(model, kept);
+  }
+  const format = markdown ? 'markdown' : 'plaintext';
+  const known = kept[format];
+  if (known !== undefined) {
+    return known;
+  }
+  const options = snippetOptionsFor(model);
+  const rendered = SNIPPETS.map((snippet): RenderedSnippet => {
+    const body = snippet.body(options).join('\n');
+    const plain = snippetToPlainText(body);
+    return { snippet, body, plain, documentation: renderMarkup([paragraph(snippet.description), { kind: 'code', text: plain }], markdown) };
+  });
+  kept[format] = rendered;
+  return rendered;
+}
+
 function snippetCompletions(model: ConfigModel, range: Range, client: CompletionClient): CompletionItem[] {
   if (range.start.character > 0) {
     return []; // multi-line snippets start at the first column
   }
-  const options = snippetOptionsFor(model);
-  return SNIPPETS.map((snippet): CompletionItem => {
-    const body = snippet.body(options).join('\n');
-    const plain = snippetToPlainText(body);
+  return renderedSnippets(model, client.markdown).map(({ snippet, body, plain, documentation }): CompletionItem => {
     return {
       label: snippet.id,
       labelDetails: { description: snippet.name },
       kind: CompletionItemKind.Snippet,
       detail: snippet.name,
-      documentation: renderMarkup([paragraph(snippet.description), { kind: 'code', text: plain }], client.markdown),
+      documentation,
       sortText: `${RANK_STRUCTURE}0${snippet.id}`,
       textEdit: { range, newText: client.snippets ? body : plain },
       insertTextFormat: client.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
