@@ -1,5 +1,5 @@
 import { ANALYSIS_TARGET_NOTIFICATION } from './protocol';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { withoutDuplicates } from './broker';
 import { COMPANION_FILES_NOTIFICATION, companionDiagnostics, companionFilesOf, companionKindOf } from './handlers/companion';
@@ -24,6 +24,14 @@ export class DiagnosticsPublisher {
   private readonly publishedFor = new Map<string, Set<string>>();
   /** The last `mosquitto/analysisTarget` sent per document, so it is only sent when it changes. */
   private readonly sentTargets = new Map<string, string>();
+  /** The last `mosquitto/companionFiles` sent per document, so it is only sent when it changes. */
+  private readonly sentCompanionFiles = new Map<string, string>();
+  /**
+   * The diagnostics last published without a version (for files other than the analysed
+   * document: included and companion files), as JSON: an edit that leaves them as they were
+   * sends nothing for them.
+   */
+  private readonly sentUnversioned = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -78,12 +86,12 @@ export class DiagnosticsPublisher {
       return undefined; // a newer edit will publish
     }
     if (state.ignored(uri)) {
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      this.send(uri, version, []);
       return undefined; // named by the 'ignore' list of its .mosquitto-lint.json
     }
     const companion = companionKindOf(document);
     if (companion) {
-      void connection.sendDiagnostics({ uri, version, diagnostics: linkRuleDocs(companionDiagnostics(state, document, companion), this.ruleDocs) });
+      this.send(uri, version, linkRuleDocs(companionDiagnostics(state, document, companion), this.ruleDocs));
       this.publishedFor.set(uri, new Set([uri]));
       return undefined;
     }
@@ -105,26 +113,45 @@ export class DiagnosticsPublisher {
       const fromBroker = brokerFindings?.get(id) ?? [];
       const shown = target === uri ? withoutWordBeingTyped(ours, state.lastEdits.get(uri)) : ours;
       const diagnostics = linkRuleDocs(fromBroker.length > 0 ? [...shown, ...withoutDuplicates(fromBroker, shown)] : shown, this.ruleDocs);
-      void connection.sendDiagnostics({ uri: target, version: target === uri ? version : undefined, diagnostics });
+      this.send(target, target === uri ? version : undefined, diagnostics);
       sent.add(target);
     }
     if (!sent.has(uri)) {
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      this.send(uri, version, []);
       sent.add(uri);
     }
     for (const stale of this.publishedFor.get(uri) ?? []) {
       if (!sent.has(stale) && !state.documents.get(stale)) {
-        void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+        this.send(stale, undefined, []);
       }
     }
     this.publishedFor.set(uri, sent);
     if (!including) {
       const files = companionFilesOf(state, analysis);
-      if (files.length > 0) {
+      const key = JSON.stringify(files);
+      if (files.length > 0 && this.sentCompanionFiles.get(uri) !== key) {
         void connection.sendNotification(COMPANION_FILES_NOTIFICATION, { files });
       }
+      this.sentCompanionFiles.set(uri, key);
     }
     return including?.mainUri;
+  }
+
+  /**
+   * Publishes diagnostics for a URI. With a version (the document analysed) always; without
+   * one, only when they differ from what was last published for that URI.
+   */
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    if (version === undefined) {
+      const key = JSON.stringify(diagnostics);
+      if (this.sentUnversioned.get(uri) === key) {
+        return;
+      }
+      this.sentUnversioned.set(uri, key);
+    } else {
+      this.sentUnversioned.delete(uri);
+    }
+    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
   }
 
   /** `mosquitto/analysisTarget` for a document, when it changed since the last one sent. */
@@ -140,11 +167,12 @@ export class DiagnosticsPublisher {
   /** A document closed: stop its timer and clear what was published for it. */
   closed(uri: string): void {
     this.sentTargets.delete(uri);
+    this.sentCompanionFiles.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     for (const target of this.publishedFor.get(uri) ?? [uri]) {
       if (target === uri || !this.state.documents.get(target)) {
-        void this.connection.sendDiagnostics({ uri: target, diagnostics: [] });
+        this.send(target, undefined, []);
       }
     }
     this.publishedFor.delete(uri);

@@ -63,6 +63,40 @@ suite('server: files mosquitto.conf points at', () => {
     });
   });
 
+  test('an edit that leaves a companion file as it was publishes nothing new for it; after its own publication is cleared, the config publishes it again', async () => {
+    const passwd = 'alice:secret\n';
+    const passwdUri = file('again/passwd', passwd);
+    const conf = `listener 1883\npassword_file ${join(folder, 'again', 'passwd')}\nmax_connections 10\n`;
+    const confUri = file('again/mosquitto.conf', conf);
+    await withServer({ checkPaths: false, brokerVersion: '2.0.11' }, async (client) => {
+      type Published = { uri: string; version?: number; diagnostics: { code?: unknown }[] };
+      const forPasswd = (): Published[] => client.notifications<Published>('textDocument/publishDiagnostics').filter((p) => p.uri === passwdUri);
+      // Every message before a response has arrived once the response has (one ordered stream).
+      const settle = (): Promise<unknown> => client.request('textDocument/hover', { textDocument: { uri: confUri }, position: { line: 0, character: 1 } });
+      client.openDocument(confUri, conf);
+      const first = await client.waitForDiagnostics(passwdUri, (p) => p.diagnostics.some((d) => d.code === 'password-hash'));
+      await client.waitForDiagnostics(confUri, (p) => p.version === 1);
+      await settle();
+      const published = forPasswd().length;
+      const notified = client.notifications('mosquitto/companionFiles').length;
+      for (let version = 2; version <= 5; version++) {
+        client.changeDocument(confUri, version, [{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 18 } }, text: String(version) }]);
+        await client.waitForDiagnostics(confUri, (p) => p.version === version);
+      }
+      await settle();
+      assert.equal(forPasswd().length, published);
+      assert.equal(client.notifications('mosquitto/companionFiles').length, notified);
+      // The file opened and closed: closing clears its diagnostics, so the next edit of the config publishes them again.
+      client.openDocument(passwdUri, passwd, 1, 'mosquitto-passwd');
+      await client.waitForDiagnostics(passwdUri, (p) => p.version === 1);
+      client.closeDocument(passwdUri);
+      await client.waitForDiagnostics(passwdUri, (p) => p.version === undefined && p.diagnostics.length === 0);
+      client.changeDocument(confUri, 6, [{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 18 } }, text: '6' }]);
+      const again = await client.waitForDiagnostics(passwdUri, (p) => p.version === undefined && p.diagnostics.length > 0);
+      assert.deepEqual(again.diagnostics, first.diagnostics);
+    });
+  });
+
   test('a plain-text file named by a mosquitto.conf next to it: the server tells its language', async () => {
     file('lang/mosquitto.conf', 'listener 1883\npassword_file users.txt\n');
     const uri = file('lang/users.txt', 'alice:secret\n');
