@@ -28,7 +28,10 @@ export interface Directive {
   readonly nameEnd: number;
   /** Catalogue entry for the keyword (prefix families included); undefined when unknown. */
   readonly spec: DirectiveSpec | undefined;
-  /** Space-separated tokens after the keyword (what `strtok_r(…, " ")` returns next). */
+  /**
+   * Space-separated tokens after the keyword (what `strtok_r(…, " ")` returns next), cut from
+   * `text` when read rather than kept with the line.
+   */
   readonly args: readonly Token[];
   /** Everything after the single separator space behind the keyword, untrimmed. */
   readonly rest: string;
@@ -223,11 +226,7 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
   // a copy per line keeps the parse smaller, and later comparisons and lookups by name cheaper.
   const name = spec !== undefined && spec.prefix === undefined ? spec.name : keyword;
   const restStart = Math.min(keywordEnd + 1, text.length);
-  const args = splitTokens(text, keywordEnd);
-  // Most lines are 'keyword value': the rest of the line, the trimmed value and the only token
-  // are then the same text, so they share one string rather than three copies.
-  const only = args.length === 1 ? args[0] : undefined;
-  const rest = only !== undefined && only.start === restStart && only.end === text.length ? only.text : text.slice(restStart);
+  const rest = text.slice(restStart);
   let vs = restStart;
   let ve = text.length;
   while (vs < ve && isCSpace(text.charCodeAt(vs))) {
@@ -239,29 +238,94 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
   if (vs === ve) {
     vs = ve = keywordEnd;
   }
-  const value = vs === restStart && ve === text.length ? rest : only !== undefined && only.start === vs && only.end === ve ? only.text : text.slice(vs, ve);
-  // A directive is its own parsed line (one object per line, not two); `directive` points back
-  // at the object itself, set once here before the line is shared.
-  const line: { -readonly [K in keyof Directive]: Directive[K] } = {
-    file,
-    key,
-    text,
-    kind: 'directive',
-    hadCarriageReturn,
-    name,
-    nameStart: k,
-    nameEnd: keywordEnd,
-    spec,
-    args,
-    rest,
-    restStart,
-    value,
-    valueStart: vs,
-    valueEnd: ve,
-    directive: undefined as unknown as Directive,
-  };
-  line.directive = line;
-  return line;
+  // Most lines are 'keyword value': the rest of the line and the trimmed value are then the
+  // same text, so they share one string rather than two copies.
+  const value = vs === restStart && ve === text.length ? rest : text.slice(vs, ve);
+  return new DirectiveLine(file, key, text, hadCarriageReturn, name, k, keywordEnd, spec, rest, value, vs, ve);
+}
+
+/** The last directive whose tokens were asked for, and its tokens (see DirectiveLine.args). */
+let tokensOf: Directive | undefined;
+let lastTokens: readonly Token[] = [];
+
+/**
+ * A directive line. Only what cannot be read again cheaply from the line's text is stored:
+ * 100k lines make 100k of these objects (Node.js keeps every field in 8 bytes). `kind`,
+ * `directive` and `restStart` follow from the other fields; the tokens are cut from the text
+ * when asked for (`args`).
+ */
+class DirectiveLine implements Directive {
+  // Set once, in the constructor (read only through the Directive interface).
+  declare file: string;
+  declare key: number;
+  declare text: string;
+  declare hadCarriageReturn: boolean;
+  declare name: string;
+  declare nameStart: number;
+  declare nameEnd: number;
+  declare spec: DirectiveSpec | undefined;
+  declare rest: string;
+  declare value: string;
+  declare valueStart: number;
+  declare valueEnd: number;
+
+  constructor(
+    file: string,
+    key: number,
+    text: string,
+    hadCarriageReturn: boolean,
+    name: string,
+    nameStart: number,
+    nameEnd: number,
+    spec: DirectiveSpec | undefined,
+    rest: string,
+    value: string,
+    valueStart: number,
+    valueEnd: number,
+  ) {
+    this.file = file;
+    this.key = key;
+    this.text = text;
+    this.hadCarriageReturn = hadCarriageReturn;
+    this.name = name;
+    this.nameStart = nameStart;
+    this.nameEnd = nameEnd;
+    this.spec = spec;
+    this.rest = rest;
+    this.value = value;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+  }
+
+  get kind(): 'directive' {
+    return 'directive';
+  }
+
+  get directive(): Directive {
+    return this;
+  }
+
+  get restStart(): number {
+    return Math.min(this.nameEnd + 1, this.text.length);
+  }
+
+  /**
+   * The tokens after the keyword, cut from the text on each read and not kept: kept, they were
+   * a third of a parse's memory (an array and an object per token). The rules that read them
+   * are handed one directive at a time, so the tokens of the last directive asked are reused.
+   */
+  get args(): readonly Token[] {
+    return tokensOfLine(this);
+  }
+}
+
+/** The tokens of a directive (the last one's kept for the next read). */
+function tokensOfLine(d: Directive): readonly Token[] {
+  if (tokensOf !== d) {
+    lastTokens = splitTokens(d.text, d.nameEnd);
+    tokensOf = d;
+  }
+  return lastTokens;
 }
 
 /**
