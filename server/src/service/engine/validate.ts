@@ -10,7 +10,7 @@ import type { ConfigurationRule, DirectiveRule, Finding, LineNumber, Rule, RuleC
 import { EVERY_DIRECTIVE } from './rule';
 import { RULES } from './registry';
 import { DIAGNOSTIC_SOURCE, INCLUDED_FILE_ERRORS, SUPPRESSION_COMMENT } from './codes';
-import type { AnalysisSettings, FileSystemAccess, PathInfo, RuleSeverity } from '../types';
+import type { AnalysisSettings, FileSystemAccess, PathInfo, RuleSeverity, TlsInspector } from '../types';
 import { basename } from '../util/paths';
 import { validateCompanionFiles } from './companion';
 
@@ -682,7 +682,8 @@ export function runRules(
 
 /**
  * Configurations name the same certificate files over and over (every TLS listener): rules
- * ask the file system once per path and analysis, not once per line.
+ * ask the file system and the TLS inspector once per path and analysis, not once per line and
+ * rule (six TLS rules look at every certificate file a listener names).
  */
 function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
   const known = new Map<string, PathInfo | undefined>();
@@ -696,7 +697,47 @@ function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
     },
     readDirectory: (path) => fs.readDirectory(path),
     readFile: (path) => fs.readFile(path),
-    ...(fs.tls ? { tls: fs.tls } : {}),
+    ...(fs.tls ? { tls: inspectOncePerPath(fs.tls) } : {}),
+  };
+}
+
+/** The TLS inspector's answers, once per path (and question) and analysis. */
+function inspectOncePerPath(tls: TlsInspector): TlsInspector {
+  const once = <T>(ask: (key: string) => T): ((key: string) => T) => {
+    const answers = new Map<string, T>();
+    return (key) => {
+      if (answers.has(key)) {
+        return answers.get(key) as T;
+      }
+      const answer = ask(key);
+      answers.set(key, answer);
+      return answer;
+    };
+  };
+  const inspect = once((path) => tls.inspect(path));
+  const inspectCaPath = once((folder) => tls.inspectCaPath(folder));
+  const byUser = new Map<string, (path: string) => ReturnType<TlsInspector['userAccess']>>();
+  const chains = new Map<string, ReturnType<TlsInspector['verifyChain']>>();
+  return {
+    inspect,
+    inspectCaPath,
+    userAccess(path, user) {
+      let access = byUser.get(user);
+      if (access === undefined) {
+        access = once((p) => tls.userAccess(p, user));
+        byUser.set(user, access);
+      }
+      return access(path);
+    },
+    verifyChain(certfile, trust) {
+      const key = `${certfile}\0${trust.cafile ?? ''}\0${trust.capath ?? ''}`;
+      if (chains.has(key)) {
+        return chains.get(key);
+      }
+      const verdict = tls.verifyChain(certfile, trust);
+      chains.set(key, verdict);
+      return verdict;
+    },
   };
 }
 
