@@ -2,8 +2,9 @@ import type { ParsedFile } from '../../server/src/service/parser/parser';
 import { PositionMap } from '../../server/src/service/parser/parser';
 
 /**
- * A parse as plain data without the lines' sort keys: keys only order the line objects of one
- * parse, and the keys of lines inserted by an edit differ from a fresh parse's. Everything the
+ * A parse as plain data without the lines' sort keys and serials: keys only order the line
+ * objects of one parse, and the keys of lines inserted by an edit differ from a fresh parse's
+ * (serials differ between any two parses). Everything the
  * parse says about the text (lines, directives, columns, NULs, line breaks) is kept.
  */
 export function withoutKeys(file: ParsedFile): unknown {
@@ -11,7 +12,7 @@ export function withoutKeys(file: ParsedFile): unknown {
 }
 
 /**
- * A deep copy of plain data (models, analyses) without the sort keys of the line objects in it
+ * A deep copy of plain data (models, analyses) without the sort keys and serials of the line objects in it
  * and without position maps (which hold the same lines again), for deep comparison of an
  * incremental result with a fresh one.
  */
@@ -46,7 +47,7 @@ export function dropKeys(value: unknown, seen = new Map<object, unknown>()): unk
   seen.set(value, copy);
   const lineObject = typeof (value as { text?: unknown }).text === 'string' && typeof (value as { key?: unknown }).key === 'number';
   for (const [k, v] of Object.entries(value)) {
-    if (!(lineObject && k === 'key')) {
+    if (!(lineObject && (k === 'key' || k === 'serial'))) {
       copy[k] = dropKeys(v, seen);
     }
   }

@@ -76,7 +76,14 @@ suite('parser: reuse of unchanged lines after an edit', () => {
   const before = 'listener 1883\r\nallow_anonymous true\r\npassword_file /etc/pw\r\n';
   const after = 'listener 1883\r\nallow_anonymous false\r\npassword_file /etc/pw\r\n';
   test('the result equals a fresh parse', () => {
-    assert.deepEqual(parse(after, 'f', parse(before, 'f')), parse(after, 'f'));
+    const incremental = parse(after, 'f', parse(before, 'f'));
+    const fresh = parse(after, 'f');
+    // Everything but the directives' serials (new objects, new serials); the keys are equal too.
+    assert.deepEqual(withoutKeys(incremental), withoutKeys(fresh));
+    assert.deepEqual(
+      incremental.lines.map((l) => l.key),
+      fresh.lines.map((l) => l.key),
+    );
   });
   test('unchanged lines are the same objects; the edited line is new', () => {
     const first = parse(before, 'f');
@@ -269,6 +276,18 @@ suite('parser: memory kept across edits', () => {
 });
 
 suite('parser: memory kept by a parse', () => {
+  test('a directive object has a serial of its own: a kept line keeps it, a line parsed again gets a new one', () => {
+    const text = 'listener 1883\nmax_connections 10\nlistener 1884\nmax_connections 10\n';
+    const first = parse(text, 'f');
+    const serials = first.directives.map((d) => d.serial);
+    assert.equal(new Set(serials).size, 4);
+    // The same text parsed again: new objects, new serials (a findings cache key names objects).
+    assert.ok(parse(text, 'f').directives.every((d) => !serials.includes(d.serial)));
+    const second = parse(text.replace('max_connections 10\nlistener 1884', 'max_connections 10\nlistener 1885'), 'f', first);
+    assert.equal(second.directives[0].serial, serials[0]);
+    assert.equal(second.directives[3].serial, serials[3]);
+    assert.ok(!serials.includes(second.directives[2].serial));
+  });
   test('the tokens of a line are not kept: a parse of 50k five-token lines stays small', async () => {
     const { setFlagsFromString } = await import('node:v8');
     const { runInNewContext } = await import('node:vm');

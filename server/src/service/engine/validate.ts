@@ -775,9 +775,6 @@ const NO_SECTIONS_RUN = { sections: [], found: [] };
 /** One cache's findings for one rule table and settings (see FindingsCache). */
 class RunStore {
   private readonly byDirective = new WeakMap<Directive, LineRecord>();
-  /** A number per directive object, so that a key names the objects, not only their text. */
-  private readonly ids = new WeakMap<Directive, number>();
-  private nextId = 1;
   /** Per rule index: findings by key from the last run, and those used in this run. */
   private last = new Map<number, Map<string, Finding<unknown>[]>>();
   private current = new Map<number, Map<string, Finding<unknown>[]>>();
@@ -884,17 +881,8 @@ class RunStore {
   private nextKey = 1;
 
   private computeSectionKey(section: Section): string {
-    const id = (d: Directive | undefined): number => {
-      if (d === undefined) {
-        return 0;
-      }
-      let n = this.ids.get(d);
-      if (n === undefined) {
-        n = this.nextId++;
-        this.ids.set(d, n);
-      }
-      return n;
-    };
+    // A directive's serial names the object, not only its text.
+    const id = (d: Directive | undefined): number => (d === undefined ? 0 : d.serial);
     return JSON.stringify([
       section.kind,
       section.id,

@@ -19,6 +19,11 @@ export interface Directive {
   readonly file: string;
   /** The sort key of its line (see ParsedLine.key). */
   readonly key: number;
+  /**
+   * A number no other directive object of this process has (a line parsed again gets a new
+   * one): where a cache key must name the objects, not only their text (the findings cache).
+   */
+  readonly serial: number;
   /** The line's text (without `\n` and trailing `\r`), the same string as its ParsedLine's. */
   readonly text: string;
   /** The keyword exactly as the broker reads it: up to the first space (tabs included). */
@@ -246,6 +251,8 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
 
 /** The last directive whose tokens were asked for, and its tokens (see DirectiveLine.args). */
 let tokensOf: Directive | undefined;
+/** The serial of the last directive made. */
+let lastSerial = 0;
 let lastTokens: readonly Token[] = [];
 
 /**
@@ -258,6 +265,7 @@ class DirectiveLine implements Directive {
   // Set once, in the constructor (read only through the Directive interface).
   declare file: string;
   declare key: number;
+  declare serial: number;
   declare text: string;
   declare hadCarriageReturn: boolean;
   declare name: string;
@@ -285,6 +293,7 @@ class DirectiveLine implements Directive {
   ) {
     this.file = file;
     this.key = key;
+    this.serial = ++lastSerial;
     this.text = text;
     this.hadCarriageReturn = hadCarriageReturn;
     this.name = name;
