@@ -730,7 +730,13 @@ class PatchedPlacements implements ReadonlyMap<Directive, Placement> {
   with(order: readonly Directive[], more: ReadonlyMap<Directive, Placement | null>): PatchedPlacements {
     const changed = new Map(this.changed);
     for (const [d, placement] of more) {
-      changed.set(d, placement);
+      if (placement === null && !this.base.has(d)) {
+        // Gone, and never in the base (it came with an earlier patch): nothing to hide. Editing
+        // one line over and over keeps one change, not one per edit.
+        changed.delete(d);
+      } else {
+        changed.set(d, placement);
+      }
     }
     return new PatchedPlacements(this.base, order, changed);
   }
