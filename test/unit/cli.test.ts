@@ -251,6 +251,12 @@ suite('cli: node server/bin/mosquitto-lint (separate process)', () => {
     const tls = file('tls.conf', `listener 8883\ncafile ${pem}\nallow_anonymous true\n`);
     assert.ok(loadedBy(tls).includes('NativeModule crypto'));
   });
+  test('the executables and their bundles have a package.json of their own (Node then does not parse the extension manifest at start-up)', () => {
+    for (const folder of ['bin', 'dist']) {
+      const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'server', folder, 'package.json'), 'utf8')) as { type?: string };
+      assert.equal(manifest.type, 'commonjs', folder);
+    }
+  });
   test('exit 2 with a clear message for a missing file and a bad flag', () => {
     const missing = spawnLint('nope.conf');
     assert.equal(missing.code, 2);
