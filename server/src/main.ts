@@ -1,5 +1,7 @@
+import type { MessageReader } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { OneWriteMessageWriter } from './stdioWriter';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -25,6 +27,19 @@ if (args.includes('--help') || args.includes('-h')) {
 } else {
   // Anything written to stdout would corrupt the stdio protocol: send console output to stderr.
   console.log = console.info = (...items: unknown[]) => process.stderr.write(`${items.map(String).join(' ')}\n`);
-  const connection = createConnection(ProposedFeatures.all);
+  const stdio = args.includes('--stdio');
+  // Over stdio each message goes out in one write (stdioWriter.ts). stdin is handed as the
+  // stream it is: the library reads it and exits when it closes, as for --stdio (its typings
+  // know a pair of streams or a reader and a writer, not one of each).
+  const connection = stdio
+    ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new OneWriteMessageWriter(process.stdout))
+    : createConnection(ProposedFeatures.all);
+  if (stdio) {
+    // As the library does for --stdio: console output goes to the client's log, never to stdout.
+    console.log = (...items: unknown[]) => connection.console.log(items.map(String).join(' '));
+    console.info = (...items: unknown[]) => connection.console.info(items.map(String).join(' '));
+    console.warn = (...items: unknown[]) => connection.console.warn(items.map(String).join(' '));
+    console.error = (...items: unknown[]) => connection.console.error(items.map(String).join(' '));
+  }
   startServer(connection, VERSION);
 }
