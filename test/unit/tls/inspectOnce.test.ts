@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { suite, test } from 'node:test';
 import type { FileSystemAccess, TlsInspector } from '../../../server/src/service';
-import { analyze, FindingsCache, parse } from '../../../server/src/service';
+import { analyze, buildConfig, FindingsCache, parse, updateConfig } from '../../../server/src/service';
+import { tlsFileRefs } from '../../../server/src/service/model/tls';
 import { settings } from '../helpers';
 import { tlsDir } from '../tlsMaterial';
 import { diskWithTls } from './tlsHelpers';
@@ -49,5 +50,41 @@ suite('TLS inspector: asked once per path and analysis', () => {
     for (const [question, times] of asked) {
       assert.equal(times, 2, question);
     }
+  });
+});
+
+suite('TLS file references: kept per section object', () => {
+  const listener = (port: number, cert: string): string =>
+    `listener ${port}\ncafile ${path.join(tlsDir(), 'ca.crt')}\ncertfile ${path.join(tlsDir(), cert)}\nkeyfile ${path.join(tlsDir(), 'server.key')}\n`;
+  const text = `allow_anonymous true\n${listener(8883, 'server.crt')}${listener(8884, 'server.crt')}`;
+  const uri = '/tmp/tls-refs.conf';
+
+  test('an edit in one listener: the other listener keeps its refs (same objects), the edited one gets new ones; other settings make all new', () => {
+    const fs = diskWithTls();
+    const s = settings('2.0.11', { checkPaths: true });
+    const first = parse(text, uri);
+    const model = buildConfig({ main: first, path: uri }, s, fs);
+    const before = tlsFileRefs(model, s, fs);
+    const edited = text.replace(/certfile (\S+)server\.crt\nkeyfile (\S+)\n$/, 'certfile $1fullchain.pem\nkeyfile $2\n');
+    assert.notEqual(edited, text);
+    const patched = updateConfig(model, { main: parse(edited, uri, first), path: uri }, s, fs);
+    assert.equal(patched.listeners[0], model.listeners[0]);
+    const after = tlsFileRefs(patched, s, fs);
+    assert.equal(after.length, before.length);
+    const of = (refs: typeof before, port: number) => refs.filter((r) => r.section.port === port);
+    assert.deepEqual(
+      of(after, 8883).map((r, i) => r === of(before, 8883)[i]),
+      [true, true, true],
+    );
+    assert.deepEqual(
+      of(after, 8884).map((r, i) => r === of(before, 8884)[i]),
+      [false, false, false],
+    );
+    assert.ok(of(after, 8884).some((r) => r.path.endsWith('fullchain.pem')));
+    const other = settings('2.0.22', { checkPaths: true });
+    const rebuilt = buildConfig({ main: parse(edited, uri), path: uri }, other, fs);
+    assert.ok(tlsFileRefs(rebuilt, other, fs).every((r) => !before.includes(r) && !after.includes(r)));
+    // The same sections under other settings: worked out again too.
+    assert.ok(tlsFileRefs(patched, other, fs).every((r) => !after.includes(r)));
   });
 });

@@ -101,19 +101,36 @@ export function tlsFileRefs(model: ConfigModel, settings: AnalysisSettings, fs: 
     return known.refs.slice();
   }
   const refs: TlsFileRef[] = [];
+  // A section's refs depend on its entries (and their placements: they name the section), the
+  // settings and the host platform; a patched model keeps the sections an edit did not touch,
+  // so their refs are kept by section object for the same settings and host.
+  const key = `${fs.hostPlatform}\0${JSON.stringify(settings)}`;
   for (const section of [model.defaultListener, ...model.listeners, ...model.bridges]) {
+    const kept = SECTION_REFS.get(section);
+    if (kept !== undefined && kept.key === key) {
+      for (const ref of kept.refs) {
+        refs.push(ref);
+      }
+      continue;
+    }
+    const own: TlsFileRef[] = [];
     const options = section.kind === 'bridge' ? BRIDGE_OPTIONS : LISTENER_OPTIONS;
     for (const option of options) {
       const d = lastEntry(section, option);
       const ref = d ? tlsFileRef(d, model, settings, fs) : undefined;
       if (ref) {
+        own.push(ref);
         refs.push(ref);
       }
     }
+    SECTION_REFS.set(section, { key, refs: own });
   }
   REFS.set(model, { settings, fs, refs });
   return refs.slice();
 }
+
+/** The refs of each section object, for one host platform and settings (see tlsFileRefs). */
+const SECTION_REFS = new WeakMap<Section, { readonly key: string; readonly refs: readonly TlsFileRef[] }>();
 
 /** The refs of each section, per list of refs (a rule asks for many sections of one list). */
 const REFS_BY_SECTION = new WeakMap<readonly TlsFileRef[], Map<Section, TlsFileRef[]>>();
