@@ -231,7 +231,6 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
   // a copy per line keeps the parse smaller, and later comparisons and lookups by name cheaper.
   const name = spec !== undefined && spec.prefix === undefined ? spec.name : keyword;
   const restStart = Math.min(keywordEnd + 1, text.length);
-  const rest = text.slice(restStart);
   let vs = restStart;
   let ve = text.length;
   while (vs < ve && isCSpace(text.charCodeAt(vs))) {
@@ -243,10 +242,7 @@ export function parseLine(file: string, raw: string, key = 0): ParsedLine {
   if (vs === ve) {
     vs = ve = keywordEnd;
   }
-  // Most lines are 'keyword value': the rest of the line and the trimmed value are then the
-  // same text, so they share one string rather than two copies.
-  const value = vs === restStart && ve === text.length ? rest : text.slice(vs, ve);
-  return new DirectiveLine(file, key, text, hadCarriageReturn, name, k, keywordEnd, spec, rest, value, vs, ve);
+  return new DirectiveLine(file, key, text, hadCarriageReturn, name, k, keywordEnd, spec, text.slice(vs, ve), vs, ve);
 }
 
 /** The last directive whose tokens were asked for, and its tokens (see DirectiveLine.args). */
@@ -258,8 +254,8 @@ let lastTokens: readonly Token[] = [];
 /**
  * A directive line. Only what cannot be read again cheaply from the line's text is stored:
  * 100k lines make 100k of these objects (Node.js keeps every field in 8 bytes). `kind`,
- * `directive` and `restStart` follow from the other fields; the tokens are cut from the text
- * when asked for (`args`).
+ * `directive`, `restStart` and `rest` follow from the other fields; the tokens are cut from
+ * the text when asked for (`args`).
  */
 class DirectiveLine implements Directive {
   // Set once, in the constructor (read only through the Directive interface).
@@ -272,7 +268,6 @@ class DirectiveLine implements Directive {
   declare nameStart: number;
   declare nameEnd: number;
   declare spec: DirectiveSpec | undefined;
-  declare rest: string;
   declare value: string;
   declare valueStart: number;
   declare valueEnd: number;
@@ -286,7 +281,6 @@ class DirectiveLine implements Directive {
     nameStart: number,
     nameEnd: number,
     spec: DirectiveSpec | undefined,
-    rest: string,
     value: string,
     valueStart: number,
     valueEnd: number,
@@ -300,7 +294,6 @@ class DirectiveLine implements Directive {
     this.nameStart = nameStart;
     this.nameEnd = nameEnd;
     this.spec = spec;
-    this.rest = rest;
     this.value = value;
     this.valueStart = valueStart;
     this.valueEnd = valueEnd;
@@ -316,6 +309,12 @@ class DirectiveLine implements Directive {
 
   get restStart(): number {
     return Math.min(this.nameEnd + 1, this.text.length);
+  }
+
+  /** Most lines are 'keyword value': the rest of the line is then the value (the same string). */
+  get rest(): string {
+    const restStart = this.restStart;
+    return this.valueStart === restStart && this.valueEnd === this.text.length ? this.value : this.text.slice(restStart);
   }
 
   /**
