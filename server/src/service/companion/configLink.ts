@@ -4,6 +4,7 @@
  * naming line).
  */
 import type { ConfigModel } from '../model/config';
+import { patchOf } from '../model/config';
 import type { Directive, Span } from '../parser/parser';
 import { nameOf, pathValue } from '../model/reading';
 import type { AnalysisSettings, FileSystemAccess } from '../types';
@@ -29,8 +30,77 @@ export interface CompanionReference {
   readonly resolved?: string;
 }
 
-/** Every companion file the configuration names, in reading order. */
-export function companionReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): CompanionReference[] {
+/**
+ * The references of a model worked out for its own settings and a host platform: both the
+ * engine and the server ask for them on every analysis, and a patched model starts from those
+ * of the model it was patched from (patchOf) when no line that went or came names a companion
+ * or plugin file.
+ */
+interface References {
+  readonly settings: AnalysisSettings;
+  readonly hostPlatform: string;
+  companion?: readonly CompanionReference[];
+  dynsec?: readonly DynsecReference[];
+}
+
+const REFERENCES = new WeakMap<ConfigModel, References>();
+
+/** Names whose lines may change the dynamic-security references. */
+function dynsecName(d: Directive): boolean {
+  const name = nameOf(d);
+  return PLUGIN_PATHS.has(name) || d.name === 'plugin_opt_config_file' || d.name === 'auth_opt_config_file';
+}
+
+/** The kept references of `model` (or of the model it was patched from, when still valid), computed by `work` otherwise. */
+function referencesOf<K extends 'companion' | 'dynsec'>(
+  kind: K,
+  model: ConfigModel,
+  settings: AnalysisSettings,
+  fs: FileSystemAccess,
+  concerns: (d: Directive) => boolean,
+  work: () => NonNullable<References[K]>,
+): NonNullable<References[K]> {
+  if (settings !== model.settings) {
+    return work();
+  }
+  let own = REFERENCES.get(model);
+  if (own === undefined || own.hostPlatform !== fs.hostPlatform) {
+    own = { settings, hostPlatform: fs.hostPlatform };
+    REFERENCES.set(model, own);
+  }
+  const known = own[kind];
+  if (known !== undefined) {
+    return known as NonNullable<References[K]>;
+  }
+  const patch = patchOf(model);
+  const from = patch?.from.deref();
+  const before = from === undefined ? undefined : REFERENCES.get(from);
+  const reuse =
+    patch !== undefined &&
+    before !== undefined &&
+    before.settings === from?.settings &&
+    before.hostPlatform === fs.hostPlatform &&
+    before[kind] !== undefined &&
+    !patch.gone.some(concerns) &&
+    !patch.added.some(concerns);
+  const found = reuse ? (before[kind] as NonNullable<References[K]>) : work();
+  own[kind] = found;
+  return found;
+}
+
+/** Every companion file the configuration names, in reading order (a shared list: do not change it). */
+export function companionReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): readonly CompanionReference[] {
+  return referencesOf(
+    'companion',
+    model,
+    settings,
+    fs,
+    (d) => COMPANION_DIRECTIVES[nameOf(d)] !== undefined,
+    () => findCompanionReferences(model, settings, fs),
+  );
+}
+
+function findCompanionReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): CompanionReference[] {
   const mainPath = model.main.uri;
   const baseDir = isPosixAbsolute(mainPath) || isWindowsAbsolute(mainPath) ? dirname(mainPath) : undefined;
   const result: CompanionReference[] = [];
@@ -69,7 +139,11 @@ const DYNSEC_LIBRARY = /(^|[\\/])mosquitto_dynamic_security\.(so|dll)$/;
  * Every `plugin_opt_config_file` (or `auth_opt_config_file`) that follows a plugin line naming
  * mosquitto_dynamic_security.so/.dll: options belong to the plugin line before them.
  */
-export function dynsecReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): DynsecReference[] {
+export function dynsecReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): readonly DynsecReference[] {
+  return referencesOf('dynsec', model, settings, fs, dynsecName, () => findDynsecReferences(model, settings, fs));
+}
+
+function findDynsecReferences(model: ConfigModel, settings: AnalysisSettings, fs: FileSystemAccess): DynsecReference[] {
   const mainPath = model.main.uri;
   const baseDir = isPosixAbsolute(mainPath) || isWindowsAbsolute(mainPath) ? dirname(mainPath) : undefined;
   const result: DynsecReference[] = [];

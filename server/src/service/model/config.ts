@@ -462,6 +462,26 @@ function listInclude(d: Directive, mainPath: string | undefined, settings: Analy
  */
 const BUILT_FROM = new WeakMap<ConfigModel, { path: string | undefined; settings: string; hostPlatform: string; lineage: object }>();
 
+/** How a patched model differs from the model it was patched from (held weakly). */
+export interface ModelPatch {
+  readonly from: WeakRef<ConfigModel>;
+  /** The directives of `from` that left the reading order, and those that came (a replaced line: one of each). */
+  readonly gone: readonly Directive[];
+  readonly added: readonly Directive[];
+}
+
+const PATCHES = new WeakMap<ConfigModel, ModelPatch>();
+
+/**
+ * For a model made by patching another (updateConfig): that model, while it is still alive, and
+ * the directives that went and came. Every other directive of the reading order is the same
+ * object, with the same placement kind (see modelLineage). Work over the whole reading order
+ * can start from what it found in `from` when none of those directives concerns it.
+ */
+export function patchOf(model: ConfigModel): ModelPatch | undefined {
+  return PATCHES.get(model);
+}
+
 /** A mark for models that do not come from buildConfig or a patch (never shared). */
 const NO_LINEAGE = new WeakMap<ConfigModel, object>();
 
@@ -588,6 +608,8 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     delete: (d: Directive): void => void changed.set(d, null),
   };
   const copies = new Map<Section, Section>();
+  const gone: Directive[] = [];
+  const added: Directive[] = [];
   let at = 0;
   for (let i = first; i <= last; i++) {
     const old = before[i];
@@ -595,6 +617,8 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     if (old === now) {
       continue;
     }
+    gone.push(old);
+    added.push(now);
     const placement = previous.placements.get(old);
     if (placement === undefined) {
       return undefined;
@@ -656,6 +680,7 @@ function patchConfig(previous: ConfigModel, input: ConfigInput, settings: Analys
     fragment: previous.fragment,
   };
   BUILT_FROM.set(model, { path: input.path, settings: settingsKey, hostPlatform: fs.hostPlatform, lineage: from.lineage });
+  PATCHES.set(model, { from: new WeakRef(previous), gone, added });
   return model;
 }
 
@@ -710,6 +735,7 @@ function patchUnknownLines(
     placements: placements.changes > 64 + placements.size / 4 ? new Map(placements) : placements,
   };
   BUILT_FROM.set(patched, { path, settings: JSON.stringify(settings), hostPlatform: fs.hostPlatform, lineage: modelLineage(model) });
+  PATCHES.set(patched, { from: new WeakRef(model), gone, added });
   return patched;
 }
 
