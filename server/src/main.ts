@@ -1,4 +1,5 @@
 import type { MessageReader } from 'vscode-languageserver/node';
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { OneWriteMessageWriter } from './stdioWriter';
@@ -25,6 +26,13 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(`mosquitto-language-server: choose a transport.\n${HELP}\n`);
   process.exitCode = 2;
 } else {
+  // No allocation-site pretenuring: on the first analysis of a large document V8 sometimes
+  // decides that the parse's short-lived objects (argument lists, strings cut from a line)
+  // should be allocated in old space from then on, and ~20-35 MB of garbage stays committed:
+  // the server's memory after opening the bench's 100k-line file was 162 MB (median of 7,
+  // runs between 144 and 181) and is 144 MB with this switch (7 of 7 runs 144-146); edit latency
+  // and the first analysis measured the same (docs/benchmarks.md, "Server memory").
+  setFlagsFromString('--no-allocation-site-pretenuring');
   // Anything written to stdout would corrupt the stdio protocol: send console output to stderr.
   console.log = console.info = (...items: unknown[]) => process.stderr.write(`${items.map(String).join(' ')}\n`);
   const stdio = args.includes('--stdio');
