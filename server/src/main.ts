@@ -31,7 +31,7 @@ if (args.includes('--help') || args.includes('-h')) {
   // should be allocated in old space from then on, and ~20-35 MB of garbage stays committed:
   // the server's memory after opening the bench's 100k-line file was 162 MB (median of 7,
   // runs between 144 and 181) and is 144 MB with this switch (7 of 7 runs 144-146); edit latency
-  // and the first analysis measured the same (docs/benchmarks.md, "Server memory").
+  // and the first analysis measured the same (docs/benchmarks.md, "The targets that are met").
   setFlagsFromString('--no-allocation-site-pretenuring');
   // Anything written to stdout would corrupt the stdio protocol: send console output to stderr.
   console.log = console.info = (...items: unknown[]) => process.stderr.write(`${items.map(String).join(' ')}\n`);
