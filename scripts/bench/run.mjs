@@ -361,6 +361,32 @@ const middleLine = (text) => {
   throw new Error('no max_connections line');
 };
 
+/**
+ * `editCount` single-character edits at the end of the `max_connections` line nearest the middle
+ * of `text` (append a character, remove it again, …), each timed from didChange to the
+ * publishDiagnostics of its version; every edit is counted. `check(published, appended)` sees
+ * each publication.
+ */
+async function timedEdits(client, uri, text, version, diagnosticsFor, check) {
+  const target = middleLine(text);
+  const end = target.text.length;
+  const samples = [];
+  for (let i = 0; i < editCount; i++) {
+    version++;
+    const appended = i % 2 === 0;
+    const change = appended
+      ? { range: { start: { line: target.line, character: end }, end: { line: target.line, character: end } }, text: 'x' }
+      : { range: { start: { line: target.line, character: end }, end: { line: target.line, character: end + 1 } }, text: '' };
+    const waiting = diagnosticsFor(version);
+    const t = now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const got = await waiting;
+    samples.push(ms(t, got.received));
+    check(got, appended);
+  }
+  return samples;
+}
+
 async function protocolBench(input) {
   const client = new LspClient(process.execPath, serverBin, { cwd: root });
   const result = {
@@ -398,7 +424,7 @@ async function protocolBench(input) {
     }
     client.notify('textDocument/didClose', { textDocument: { uri: probeUri } });
     result.debounceHonoured = Math.min(...probe) < SERVER_DEBOUNCE_MS - 20;
-    let version = 1;
+    const version = 1;
     const opened = diagnosticsFor(version);
     const tOpen = now();
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'mosquitto-conf', version, text: input.text } });
@@ -406,22 +432,11 @@ async function protocolBench(input) {
     result.openMs = ms(tOpen, first.received);
     result.diagnostics = first.message.params.diagnostics.length;
     const target = middleLine(input.text);
-    const end = target.text.length;
-    for (let i = 0; i < editCount; i++) {
-      version++;
-      const insert = i % 2 === 0;
-      const change = insert
-        ? { range: { start: { line: target.line, character: end }, end: { line: target.line, character: end } }, text: 'x' }
-        : { range: { start: { line: target.line, character: end }, end: { line: target.line, character: end + 1 } }, text: '' };
-      const waiting = diagnosticsFor(version);
-      const t = now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      const got = await waiting;
-      result.edits.push(ms(t, got.received));
-      if (insert && !got.message.params.diagnostics.some((d) => d.range.start.line === target.line)) {
+    result.edits = await timedEdits(client, uri, input.text, version, diagnosticsFor, (got, appended) => {
+      if (appended && !got.message.params.diagnostics.some((d) => d.range.start.line === target.line)) {
         throw new Error('the edit produced no diagnostic on the edited line');
       }
-    }
+    });
     if (!result.debounceHonoured) {
       // The server ignored diagnosticsDelay: take its fixed debounce out of every sample.
       result.debounceSubtracted = true;
@@ -509,31 +524,16 @@ async function trustedEditBench(text, file) {
     const detected = client
       .waitFor((m) => m.method === 'window/logMessage' && /installed broker's version/.test(m.params.message), 3000, 'detection')
       .catch(() => undefined);
-    let version = 1;
+    const version = 1;
     const opened = diagnosticsFor(version);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'mosquitto-conf', version, text } });
     await opened;
     await detected;
-    const target = middleLine(text);
-    const end = target.text.length;
-    const warmup = 20;
-    for (let i = 0; i < editCount + warmup; i++) {
-      version++;
-      const change =
-        i % 2 === 0
-          ? { range: { start: { line: target.line, character: end }, end: { line: target.line, character: end } }, text: 'x' }
-          : { range: { start: { line: target.line, character: end }, end: { line: target.line, character: end + 1 } }, text: '' };
-      const waiting = diagnosticsFor(version);
-      const t = now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      const got = await waiting;
-      if (i >= warmup) {
-        result.edits.push(ms(t, got.received));
-      }
-      if (i % 2 === 1) {
+    result.edits = await timedEdits(client, uri, text, version, diagnosticsFor, (got, appended) => {
+      if (!appended) {
         result.diagnostics = got.message.params.diagnostics.length;
       }
-    }
+    });
     await client.shutdown();
   } catch (error) {
     result.error = `${error instanceof Error ? error.message : String(error)}${client.stderr ? `\nserver stderr: ${client.stderr.slice(-1500)}` : ''}`;

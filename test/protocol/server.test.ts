@@ -19,11 +19,18 @@ function file(name: string, content: string | Buffer): string {
   return pathToFileURL(full).toString();
 }
 
+/** An executable stand-in for the broker: `script` in `folder` under `name`. */
+function standIn(name: string, script: string): string {
+  const executable = join(folder, name);
+  writeFileSync(executable, script);
+  chmodSync(executable, 0o755);
+  return executable;
+}
+
 /** A stand-in mosquitto 2.1: `-h` gives the version, `--test-config` refuses lines starting with "bogus". */
 function fakeBroker(): string {
-  const executable = join(folder, 'fake-mosquitto');
-  writeFileSync(
-    executable,
+  return standIn(
+    'fake-mosquitto',
     `#!/usr/bin/env node
 const fs = require('fs');
 const args = process.argv.slice(2);
@@ -34,8 +41,6 @@ for (let i = 0; i < lines.length; i++) if (lines[i].startsWith('bogus')) { conso
 console.log('Configuration file is OK.');
 `,
   );
-  chmodSync(executable, 0o755);
-  return executable;
 }
 
 /** Resolves with `path` once a file appears there (watching its folder, no polling). */
@@ -158,15 +163,13 @@ suite('server: behaviour beyond single features', () => {
 
   test('check with broker does not block the server, and an edit cancels it', async () => {
     // `--test-config` of this stand-in takes 20 s: far longer than the test waits.
-    const slow = join(folder, 'slow-mosquitto');
-    writeFileSync(
-      slow,
+    const slow = standIn(
+      'slow-mosquitto',
       `#!/usr/bin/env node
 if (process.argv[2] === '-h') { console.log('mosquitto version 2.1.2'); process.exit(3); }
 setTimeout(() => console.log('Configuration file is OK.'), 20000);
 `,
     );
-    chmodSync(slow, 0o755);
     const text = 'listener 1883\nallow_anonymous true\n';
     const uri = file('slow/mosquitto.conf', text);
     await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: slow, checkPaths: false }, async (client) => {
@@ -185,16 +188,12 @@ setTimeout(() => console.log('Configuration file is OK.'), 20000);
   test('asking the installed broker for its version does not block the server (brokerPath changed to a broker that answers late)', async () => {
     const text = 'listener 1883\nallow_anonymous true\nglobal_plugin /x.so\n';
     const uri = file('late/mosquitto.conf', text);
-    const current = join(folder, 'current-mosquitto');
-    writeFileSync(current, '#!/bin/sh\necho "mosquitto version 2.1.2"\n');
-    chmodSync(current, 0o755);
+    const current = standIn('current-mosquitto', '#!/bin/sh\necho "mosquitto version 2.1.2"\n');
     // The late stand-in notes its pid, then answers `-h` with whatever the test writes into a FIFO.
     const fifo = join(folder, 'late-answer');
     const started = join(folder, 'late-started');
     execFileSync('mkfifo', [fifo]);
-    const late = join(folder, 'late-mosquitto');
-    writeFileSync(late, `#!/bin/sh\necho $$ > '${started}.tmp' && mv '${started}.tmp' '${started}'\ncat '${fifo}'\n`);
-    chmodSync(late, 0o755);
+    const late = standIn('late-mosquitto', `#!/bin/sh\necho $$ > '${started}.tmp' && mv '${started}.tmp' '${started}'\ncat '${fifo}'\n`);
     const settings = { brokerPath: current, checkPaths: false };
     await withServer({ trusted: true, diagnosticsDelay: 0, settings }, settings, async (client) => {
       client.openDocument(uri, text);
@@ -216,9 +215,7 @@ setTimeout(() => console.log('Configuration file is OK.'), 20000);
   test('brokerVersion auto in a trusted workspace follows the installed broker', async () => {
     const text = 'listener 1883\nallow_anonymous true\nglobal_plugin /x.so\n';
     const uri = file('auto/mosquitto.conf', text);
-    const old = join(folder, 'old-mosquitto');
-    writeFileSync(old, '#!/bin/sh\necho "mosquitto version 2.0.11"\n');
-    chmodSync(old, 0o755);
+    const old = standIn('old-mosquitto', '#!/bin/sh\necho "mosquitto version 2.0.11"\n');
     await withServer({ trusted: true, diagnosticsDelay: 0 }, { brokerPath: old, checkPaths: false }, async (client) => {
       client.openDocument(uri, text);
       const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);

@@ -7,7 +7,7 @@ import { PATH_OPTIONS } from '../data/paths';
 import { unsupportedOn } from '../data/platforms';
 import type { ArgSpec, DirectiveSpec } from '../data/types';
 import type { Analysis } from '../index';
-import type { ConfigModel, Section } from '../model/config';
+import type { ConfigModel } from '../model/config';
 import type { Directive, ParsedLine } from '../parser/parser';
 import { RULES } from '../engine/registry';
 import { SINCE, allowedValues } from '../model/reading';
@@ -240,14 +240,7 @@ function directiveDocumentation(spec: DirectiveSpec, settings: AnalysisSettings,
 }
 
 /** The directives that belong at one reader state of a model, with their ranks (see rankedDirectives). */
-interface RankedAt {
-  readonly block: Section | undefined;
-  readonly listener: Section | undefined;
-  readonly bridge: Section | undefined;
-  readonly plugin: Directive | undefined;
-  readonly perListenerSettings: boolean;
-  readonly included: boolean;
-  readonly directive: Directive | undefined;
+interface RankedAt extends Pick<LineContext, 'block' | 'listener' | 'bridge' | 'plugin' | 'perListenerSettings' | 'included' | 'directive'> {
   readonly ranked: readonly { readonly spec: DirectiveSpec; readonly rank: number }[];
 }
 
