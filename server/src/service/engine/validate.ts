@@ -680,21 +680,29 @@ export function runRules(
   return rules.map((rule, index) => ({ rule, findings: buckets[index] }));
 }
 
+/** A memo of answers by key: `ask` runs for the first question of each key only. */
+function once<T>(): (key: string, ask: () => T) => T {
+  const answers = new Map<string, T>();
+  return (key, ask) => {
+    if (answers.has(key)) {
+      return answers.get(key) as T;
+    }
+    const answer = ask();
+    answers.set(key, answer);
+    return answer;
+  };
+}
+
 /**
  * Configurations name the same certificate files over and over (every TLS listener): rules
  * ask the file system and the TLS inspector once per path and analysis, not once per line and
  * rule (six TLS rules look at every certificate file a listener names).
  */
 function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
-  const known = new Map<string, PathInfo | undefined>();
+  const stat = once<PathInfo | undefined>();
   return {
     hostPlatform: fs.hostPlatform,
-    stat(path) {
-      if (!known.has(path)) {
-        known.set(path, fs.stat(path));
-      }
-      return known.get(path);
-    },
+    stat: (path) => stat(path, () => fs.stat(path)),
     readDirectory: (path) => fs.readDirectory(path),
     readFile: (path) => fs.readFile(path),
     ...(fs.tls ? { tls: inspectOncePerPath(fs.tls) } : {}),
@@ -703,41 +711,15 @@ function statOncePerPath(fs: FileSystemAccess): FileSystemAccess {
 
 /** The TLS inspector's answers, once per path (and question) and analysis. */
 function inspectOncePerPath(tls: TlsInspector): TlsInspector {
-  const once = <T>(ask: (key: string) => T): ((key: string) => T) => {
-    const answers = new Map<string, T>();
-    return (key) => {
-      if (answers.has(key)) {
-        return answers.get(key) as T;
-      }
-      const answer = ask(key);
-      answers.set(key, answer);
-      return answer;
-    };
-  };
-  const inspect = once((path) => tls.inspect(path));
-  const inspectCaPath = once((folder) => tls.inspectCaPath(folder));
-  const byUser = new Map<string, (path: string) => ReturnType<TlsInspector['userAccess']>>();
-  const chains = new Map<string, ReturnType<TlsInspector['verifyChain']>>();
+  const inspect = once<ReturnType<TlsInspector['inspect']>>();
+  const inspectCaPath = once<ReturnType<TlsInspector['inspectCaPath']>>();
+  const userAccess = once<ReturnType<TlsInspector['userAccess']>>();
+  const verifyChain = once<ReturnType<TlsInspector['verifyChain']>>();
   return {
-    inspect,
-    inspectCaPath,
-    userAccess(path, user) {
-      let access = byUser.get(user);
-      if (access === undefined) {
-        access = once((p) => tls.userAccess(p, user));
-        byUser.set(user, access);
-      }
-      return access(path);
-    },
-    verifyChain(certfile, trust) {
-      const key = `${certfile}\0${trust.cafile ?? ''}\0${trust.capath ?? ''}`;
-      if (chains.has(key)) {
-        return chains.get(key);
-      }
-      const verdict = tls.verifyChain(certfile, trust);
-      chains.set(key, verdict);
-      return verdict;
-    },
+    inspect: (path) => inspect(path, () => tls.inspect(path)),
+    inspectCaPath: (folder) => inspectCaPath(folder, () => tls.inspectCaPath(folder)),
+    userAccess: (path, user) => userAccess(`${user}\0${path}`, () => tls.userAccess(path, user)),
+    verifyChain: (certfile, trust) => verifyChain(`${certfile}\0${trust.cafile ?? ''}\0${trust.capath ?? ''}`, () => tls.verifyChain(certfile, trust)),
   };
 }
 

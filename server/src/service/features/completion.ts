@@ -239,8 +239,12 @@ function directiveDocumentation(spec: DirectiveSpec, settings: AnalysisSettings,
   return rendered;
 }
 
-/** The directives that belong at one reader state of a model, with their ranks (see rankedDirectives). */
-interface RankedAt extends Pick<LineContext, 'block' | 'listener' | 'bridge' | 'plugin' | 'perListenerSettings' | 'included' | 'directive'> {
+/** What the ranks of the directives at a line depend on besides the model (see rankedDirectives). */
+const READER_STATE = ['block', 'listener', 'bridge', 'plugin', 'perListenerSettings', 'included', 'directive'] as const;
+
+/** The directives that belong at one reader state of a model, with their ranks. */
+interface RankedAt {
+  readonly state: LineContext;
   readonly ranked: readonly { readonly spec: DirectiveSpec; readonly rank: number }[];
 }
 
@@ -250,11 +254,10 @@ const rankedByModel = new WeakMap<ConfigModel, RankedAt[]>();
 
 /**
  * rankHere for every directive, kept per model and reader state: the ranks depend on nothing
- * else (the model, its settings, the state's block, listener, bridge, plugin,
- * per_listener_settings, whether the file is included, and the directive written on the line),
- * and a model never changes (an edit makes a new one). Requests on an unchanged document then
- * skip the ~200 placement decisions, which were most of a request's work and, while V8 was still
- * optimising them, most of its slow requests.
+ * else (the model, its settings, and the READER_STATE fields of the line's context), and a model
+ * never changes (an edit makes a new one). Requests on an unchanged document then skip the ~200
+ * placement decisions, which were most of a request's work and, while V8 was still optimising
+ * them, most of its slow requests.
  */
 function rankedDirectives(model: ConfigModel, context: LineContext): RankedAt['ranked'] {
   let states = rankedByModel.get(model);
@@ -262,16 +265,7 @@ function rankedDirectives(model: ConfigModel, context: LineContext): RankedAt['r
     states = [];
     rankedByModel.set(model, states);
   }
-  const found = states.find(
-    (s) =>
-      s.block === context.block &&
-      s.listener === context.listener &&
-      s.bridge === context.bridge &&
-      s.plugin === context.plugin &&
-      s.perListenerSettings === context.perListenerSettings &&
-      s.included === context.included &&
-      s.directive === context.directive,
-  );
+  const found = states.find((s) => READER_STATE.every((field) => s.state[field] === context[field]));
   if (found !== undefined) {
     return found.ranked;
   }
@@ -282,8 +276,7 @@ function rankedDirectives(model: ConfigModel, context: LineContext): RankedAt['r
       ranked.push({ spec, rank });
     }
   }
-  const { block, listener, bridge, plugin, perListenerSettings, included, directive } = context;
-  states.unshift({ block, listener, bridge, plugin, perListenerSettings, included, directive, ranked });
+  states.unshift({ state: context, ranked });
   if (states.length > RANKED_STATES) {
     states.pop();
   }

@@ -48,7 +48,11 @@ export default directiveRule<MissingPath>({
     const info = context.fs.stat(target);
     // What a missing path does is worked out from the model only when there is something to
     // report: an existing, readable file is the common case, and reads no placement.
-    const effectOf = (): { fatal: boolean; effect: string } => missingPathEffect(d, context.model, settings.brokerVersion);
+    // One report for a path that is missing or of the wrong kind: its severity and consequence.
+    const reportMissing = (message: string, data?: MissingPath): void => {
+      const { fatal, effect } = missingPathEffect(d, context.model, settings.brokerVersion);
+      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `${message}: ${effect}.`, ...(data ? { data } : {}) });
+    };
     const mapped = resolved.mapping;
     const where = mapped
       ? ` (looked up at '${resolved.local}' through the mapping ${mapped.brokerPath} → ${mapped.localPath ?? ''} from ${mapped.origin})`
@@ -67,14 +71,11 @@ export default directiveRule<MissingPath>({
         return;
       }
       const what = use.kind === 'parent' ? `The folder '${target}' for this file does not exist` : `'${path.text}' does not exist`;
-      const { fatal, effect } = effectOf();
-      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `${what}${where}: ${effect}.`, data: { path: target } });
+      reportMissing(`${what}${where}`, { path: target });
     } else if (use.kind === 'file' && info.kind === 'directory') {
-      const { fatal, effect } = effectOf();
-      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `'${path.text}' is a folder, but '${d.name}' needs a file: ${effect}.` });
+      reportMissing(`'${path.text}' is a folder, but '${d.name}' needs a file`);
     } else if (use.kind !== 'file' && info.kind !== 'directory') {
-      const { fatal, effect } = effectOf();
-      report({ file: d.file, at, severity: fatal ? 'error' : 'warning', message: `'${target}' is not a folder: ${effect}.` });
+      reportMissing(`'${target}' is not a folder`);
     } else if (!info.readable && use.kind === 'file') {
       report({
         file: d.file,
