@@ -77,6 +77,17 @@ function run(
   return { parsed, messages: results.flatMap((r) => r.findings.map((f) => `${r.rule.id}: ${String(f.message)}`)) };
 }
 
+/** One analysis of `text` as an editor runs it: the model patched from the cache's last one when it can be. */
+function edit(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache | undefined): { parsed: ParsedFile; messages: string[] } {
+  const parsed = parse(text, URI, previous);
+  const s = settings('2.1.2');
+  const model = updateConfig(cache?.model, { main: parsed }, s, NO_FILE_SYSTEM);
+  if (cache) {
+    cache.model = model;
+  }
+  return { parsed, messages: runRules(rules, model, s, NO_FILE_SYSTEM, cache).flatMap((r) => r.findings.map((f) => String(f.message))) };
+}
+
 suite('findings cache: section and configuration rules', () => {
   test('an edit inside one section re-runs the section-local rule for that section only, and the sections-only rule once', () => {
     const { rules, calls } = countingRules();
@@ -250,18 +261,6 @@ suite('findings cache: the per-section work of a configuration rule', () => {
     return { rules, asked };
   }
 
-  /** One analysis of `text` as an editor would run it: the model patched from the cache's last one. */
-  function edit(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache | undefined): { parsed: ParsedFile; messages: string[] } {
-    const parsed = parse(text, URI, previous);
-    const s = settings('2.1.2');
-    const model = updateConfig(cache?.model, { main: parsed }, s, NO_FILE_SYSTEM);
-    if (cache) {
-      cache.model = model;
-    }
-    const results = runRules(rules, model, s, NO_FILE_SYSTEM, cache);
-    return { parsed, messages: results.flatMap((r) => r.findings.map((f) => String(f.message))) };
-  }
-
   test('an edit inside one listener asks again for that listener only; the result equals a fresh run', () => {
     const { rules, asked } = perSectionRule();
     const cache = new FindingsCache();
@@ -310,17 +309,6 @@ suite('findings cache: directive rules that read their own placement', () => {
       }),
     ];
     return { rules, asked };
-  }
-
-  /** One analysis as an editor runs it: the model patched from the cache's last one when it can be. */
-  function edit(rules: Rule[], text: string, previous: ParsedFile | undefined, cache: FindingsCache | undefined): { parsed: ParsedFile; messages: string[] } {
-    const parsed = parse(text, URI, previous);
-    const s = settings('2.1.2');
-    const model = updateConfig(cache?.model, { main: parsed }, s, NO_FILE_SYSTEM);
-    if (cache) {
-      cache.model = model;
-    }
-    return { parsed, messages: runRules(rules, model, s, NO_FILE_SYSTEM, cache).flatMap((r) => r.findings.map((f) => String(f.message))) };
   }
 
   test('a value edit (a patched model) asks only on the edited line; the findings equal a fresh run', () => {

@@ -245,17 +245,22 @@ suite('parser: columns and the position map', () => {
   });
 });
 
+/** The heap in use after two full garbage collections, in MB (the collector exposed for the test). */
+async function heapAfterGcMb(): Promise<() => number> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+}
+
 suite('parser: memory kept across edits', () => {
   test('a line parsed on an edit does not keep its version of the whole text in memory', async () => {
-    const { setFlagsFromString } = await import('node:v8');
-    const { runInNewContext } = await import('node:vm');
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heapMb = (): number => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed / 1048576;
-    };
+    const heapMb = await heapAfterGcMb();
     // About 1 MB of text; each edit makes a new text and parses the edited line only.
     const lines = Array.from({ length: 30_000 }, (_, i) => `max_connections ${i} # a comment long enough to be sliced`);
     let text = lines.join('\n');
@@ -289,15 +294,7 @@ suite('parser: memory kept by a parse', () => {
     assert.ok(!serials.includes(second.directives[2].serial));
   });
   test('the tokens of a line are not kept: a parse of 50k five-token lines stays small', async () => {
-    const { setFlagsFromString } = await import('node:v8');
-    const { runInNewContext } = await import('node:vm');
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heapMb = (): number => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed / 1048576;
-    };
+    const heapMb = await heapAfterGcMb();
     const text = Array.from({ length: 50_000 }, (_, i) => `topic t/${i % 97}/# out 1 local/ r/`).join('\n');
     const before = heapMb();
     const parsed = parse(text, '/m.conf');
